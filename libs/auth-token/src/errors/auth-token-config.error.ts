@@ -1,0 +1,14 @@
+/**
+ * Thrown at start-up when an option of `AuthTokenModule.forRoot()` / `forRootAsync()` is wrong.
+ * The message names the option and says what to change.
+ */
+export class AuthTokenConfigError extends Error {
+  constructor(
+    /** Dotted path of the offending option, e.g. `tokens.ttl`. */
+    readonly option: string,
+    problem: string,
+  ) {
+    super(`AuthTokenModule option "${option}" ${problem}`);
+    this.name = 'AuthTokenConfigError';
+  }
+}

@@ -1,0 +1,23 @@
+import { ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { AUTH_TOKEN_MESSAGES } from './auth-token.messages.js';
+
+/** 401 for a login with an unknown user, a wrong password or an inactive account (one answer for all). */
+export class InvalidCredentialsException extends UnauthorizedException {
+  constructor() {
+    super(AUTH_TOKEN_MESSAGES.invalidCredentials);
+  }
+}
+
+/** 401 for a guarded request without usable credentials. */
+export class InvalidTokenException extends UnauthorizedException {
+  constructor(presented: boolean) {
+    super(presented ? AUTH_TOKEN_MESSAGES.invalidToken : AUTH_TOKEN_MESSAGES.missingCredentials);
+  }
+}
+
+/** 503 when a backing service (the database) fails while authenticating. */
+export class AuthTokenUnavailableException extends ServiceUnavailableException {
+  constructor() {
+    super(AUTH_TOKEN_MESSAGES.serviceUnavailable);
+  }
+}

@@ -1,0 +1,9 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+
+/** The authenticated user (the host's User entity) of a route guarded by {@link AuthTokenGuard}. */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext) => context.switchToHttp().getRequest().user);
+
+/** The {@link AuthToken} row that authenticated the request (its id, expiry, ...; never the secret). */
+export const CurrentToken = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) => context.switchToHttp().getRequest().authInfo,
+);

@@ -1,0 +1,51 @@
+import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { AuthTokenGuard } from '../guards/auth-token.guard.js';
+import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
+import { Public } from '../guards/public.decorator.js';
+import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
+import { authTokenValidationPipe } from '../http/validation.pipe.js';
+import type { AuthToken } from '../tokens/auth-token.entity.js';
+import { TokenService } from '../tokens/token.service.js';
+import { LoginDto } from './dto/login.dto.js';
+import { LoginService, type LoginResult } from './login.service.js';
+
+/** `POST login`, `DELETE|POST logout` and `GET me`, mounted under the route prefix (default `auth`). */
+@UseInterceptors(NoStoreInterceptor)
+@UsePipes(authTokenValidationPipe())
+export class LoginController {
+  constructor(
+    private readonly logins: LoginService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  /** Exchanges a login name and password for a new token (one per login, so each device logs out alone). */
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  login(@Body() body: LoginDto, @Headers('user-agent') userAgent?: string): Promise<LoginResult> {
+    return this.logins.login(body.username, body.password, userAgent);
+  }
+
+  /** Revokes the token that authenticated this request, and no other. */
+  @Delete('logout')
+  @UseGuards(AuthTokenGuard)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async logout(@CurrentToken() token: AuthToken): Promise<void> {
+    await this.tokens.revoke(token.id);
+  }
+
+  /** The same as `DELETE logout`, for clients (and HTML forms) that only POST. */
+  @Post('logout')
+  @UseGuards(AuthTokenGuard)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  logoutByPost(@CurrentToken() token: AuthToken): Promise<void> {
+    return this.logout(token);
+  }
+
+  /** The current user, serialized. */
+  @Get('me')
+  @UseGuards(AuthTokenGuard)
+  me(@CurrentUser() user: object): Promise<unknown> {
+    return this.logins.serialize(user);
+  }
+}

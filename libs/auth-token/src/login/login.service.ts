@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
+import { InvalidCredentialsException } from '../errors/auth-token.exceptions.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { TokenService } from '../tokens/token.service.js';
+import { PasswordHasher } from '../users/password-hasher.js';
+import { UserStore } from '../users/user-store.js';
+
+/** What `POST /auth/login` answers. */
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user?: unknown;
+}
+
+/** Checks credentials and issues tokens; also serializes users for the responses. */
+@Injectable()
+export class LoginService<TUser extends object = any> implements OnModuleInit {
+  /** Verified against when the user does not exist, so that every attempt costs exactly one KDF run. */
+  private dummyHash = '';
+
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    private readonly users: UserStore<TUser>,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService<TUser>,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.dummyHash = await this.hasher.hash(randomBytes(32).toString('base64url'));
+  }
+
+  /**
+   * Logs in with a login name and password. Unknown user, wrong password and inactive account all end in
+   * the same {@link InvalidCredentialsException}, after the same single password verification.
+   */
+  async login(login: string, password: string, userAgent?: string): Promise<LoginResult> {
+    const user = await this.users.findByLogin(login);
+    const hash = user ? this.users.getPasswordHash(user) : null;
+    const matches = await this.hasher.verify(password, hash ?? this.dummyHash);
+    if (!user || !hash || !matches || !this.users.isActive(user)) throw new InvalidCredentialsException();
+    if (this.hasher.needsRehash(hash)) await this.users.setPasswordHash(user, await this.hasher.hash(password));
+    const { token, record } = await this.tokens.issue(user, { userAgent });
+    const result: LoginResult = { token, expiresAt: record.expiresAt };
+    if (this.options.userSerializer) result.user = await this.options.userSerializer(user);
+    return result;
+  }
+
+  /** The user as the host wants it shown: its `userSerializer`, else `{ id, username }`. */
+  async serialize(user: TUser): Promise<unknown> {
+    if (this.options.userSerializer) return this.options.userSerializer(user);
+    return { id: this.users.getId(user), username: this.users.getLogin(user) };
+  }
+}

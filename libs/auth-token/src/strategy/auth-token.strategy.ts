@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { Strategy as CustomStrategy } from 'passport-custom';
+import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_STRATEGY } from '../auth-token.constants.js';
+import { AUTH_TOKEN_FAILURE } from '../auth-token.internal-constants.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import type { AuthToken } from '../tokens/auth-token.entity.js';
+import { TokenService } from '../tokens/token.service.js';
+import { parseAuthorization } from './parse-authorization.js';
+
+/** Why a request was not authenticated, left on the request for {@link AuthTokenGuard}'s 401. */
+export interface AuthTokenFailure {
+  realm: string;
+  /** Whether a Token/Bearer credential was sent at all (decides `error="invalid_token"`). */
+  presented: boolean;
+}
+
+/** The Passport strategy behind {@link AuthTokenGuard}: reads the Authorization header, checks the token. */
+@Injectable()
+export class AuthTokenStrategy extends PassportStrategy(CustomStrategy, AUTH_TOKEN_STRATEGY) {
+  constructor(
+    private readonly tokens: TokenService,
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+  ) {
+    super();
+  }
+
+  async validate(request: Request): Promise<[object, AuthToken] | null> {
+    const credential = parseAuthorization(request.headers.authorization);
+    const found = credential ? await this.tokens.authenticate(credential) : null;
+    if (found) return [found.user, found.token];
+    const failure: AuthTokenFailure = { realm: this.options.realm, presented: credential !== undefined };
+    (request as unknown as Record<symbol, AuthTokenFailure>)[AUTH_TOKEN_FAILURE] = failure;
+    return null;
+  }
+}

@@ -1,0 +1,53 @@
+import type { ObjectLiteral, Repository } from 'typeorm';
+import type { UserFieldMap } from './user-fields.js';
+import { UserStore, type UserId } from './user-store.js';
+
+/**
+ * The default {@link UserStore}: the host's TypeORM User entity. Login names are matched with
+ * `LOWER(column) = LOWER(:login)`, so give the column a matching (unique) expression index.
+ */
+export class TypeOrmUserStore<TUser extends ObjectLiteral = any> extends UserStore<TUser> {
+  constructor(
+    protected readonly repository: Repository<TUser>,
+    protected readonly fields: UserFieldMap,
+  ) {
+    super();
+  }
+
+  async findByLogin(login: string): Promise<TUser | null> {
+    const candidates = await this.repository
+      .createQueryBuilder('user')
+      .where(`LOWER(user.${this.fields.username}) = LOWER(:login)`, { login })
+      .limit(2)
+      .getMany();
+    // Without a unique case-insensitive index two users may differ only in case: prefer the exact match.
+    return candidates.find((user) => this.getLogin(user) === login) ?? candidates[0] ?? null;
+  }
+
+  findById(id: UserId): Promise<TUser | null> {
+    const [primary] = this.repository.metadata.primaryColumns;
+    return this.repository.findOneBy({ [primary.propertyName]: id } as never);
+  }
+
+  getId(user: TUser): UserId {
+    return this.repository.metadata.primaryColumns[0].getEntityValue(user) as UserId;
+  }
+
+  getLogin(user: TUser): string {
+    return String(user[this.fields.username]);
+  }
+
+  getPasswordHash(user: TUser): string | null {
+    const hash: unknown = user[this.fields.password];
+    return typeof hash === 'string' && hash.length > 0 ? hash : null;
+  }
+
+  async setPasswordHash(user: TUser, hash: string): Promise<void> {
+    await this.repository.update(this.getId(user) as never, { [this.fields.password]: hash } as never);
+    (user as Record<string, unknown>)[this.fields.password] = hash;
+  }
+
+  isActive(user: TUser): boolean {
+    return this.fields.isActive === null || Boolean(user[this.fields.isActive]);
+  }
+}

@@ -1,0 +1,41 @@
+import type { EntityMetadata } from 'typeorm';
+import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+
+/** User-entity property names, checked against the entity; optional ones are null when not in use. */
+export interface UserFieldMap {
+  username: string;
+  password: string;
+  email: string | null;
+  isActive: string | null;
+  emailConfirmed: string | null;
+}
+
+const OPTIONAL_DEFAULTS = { email: 'email', isActive: 'isActive', emailConfirmed: 'emailConfirmed' } as const;
+
+/**
+ * Checks the configured field names against the entity's columns. A field named explicitly must exist; an
+ * optional field left at its default is simply not used when the entity lacks it.
+ */
+export function mapUserFields(fields: ResolvedAuthTokenOptions['userFields'], metadata: EntityMetadata): UserFieldMap {
+  const has = (property: string) => metadata.findColumnWithPropertyPath(property) !== undefined;
+  const require = (option: string, property: string) => {
+    if (!has(property)) {
+      throw new AuthTokenConfigError(`userFields.${option}`, `names "${property}", which is not a column of the ${metadata.name} entity`);
+    }
+    return property;
+  };
+  const optional = (option: keyof typeof OPTIONAL_DEFAULTS): string | null => {
+    const configured = fields[option];
+    if (configured === null) return null;
+    if (configured === undefined) return has(OPTIONAL_DEFAULTS[option]) ? OPTIONAL_DEFAULTS[option] : null;
+    return require(option, configured);
+  };
+  return {
+    username: require('username', fields.username),
+    password: require('password', fields.password),
+    email: optional('email'),
+    isActive: optional('isActive'),
+    emailConfirmed: optional('emailConfirmed'),
+  };
+}

@@ -1,0 +1,24 @@
+/** The primary key of a host user: a number or a string such as a uuid. */
+export type UserId = string | number;
+
+/**
+ * How the library reads and updates the host's users. The default is {@link TypeOrmUserStore} over the
+ * `userEntity`; extend it (or implement this class) and pass it as the `userStore` option to change, for
+ * example, how a login name is matched.
+ */
+export abstract class UserStore<TUser extends object = any> {
+  /** The user whose login name matches `login` (case-insensitively by default), or null. */
+  abstract findByLogin(login: string): Promise<TUser | null>;
+  /** The user with this primary key, or null. */
+  abstract findById(id: UserId): Promise<TUser | null>;
+  /** The user's primary key. */
+  abstract getId(user: TUser): UserId;
+  /** The user's login name. */
+  abstract getLogin(user: TUser): string;
+  /** The stored password hash, or null when the user has no usable password. */
+  abstract getPasswordHash(user: TUser): string | null;
+  /** Stores a new password hash for the user. */
+  abstract setPasswordHash(user: TUser, hash: string): Promise<void>;
+  /** Whether the user may log in and use tokens at all. */
+  abstract isActive(user: TUser): boolean;
+}
