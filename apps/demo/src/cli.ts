@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { AuthTokenConfigError } from 'nestjs-auth-token';
+import { DemoConfigError, loadDemoConfig } from './config/demo-config.js';
+import { DemoModule } from './demo.module.js';
+import { UsersService } from './users/users.service.js';
+
+const USAGE = `Usage:
+  npm run user -- create <username> <password> [--email <address>] [--confirmed]
+  npm run user -- delete <username>`;
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { email: { type: 'string' }, confirmed: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  const [command, ...rest] = positionals;
+  if (values.help) return USAGE;
+  const expected = command === 'create' ? 2 : command === 'delete' ? 1 : -1;
+  if (expected < 0 || rest.length !== expected) throw new UsageError(USAGE);
+  if (command === 'delete' && (values.email !== undefined || values.confirmed)) throw new UsageError(USAGE);
+
+  const config = loadDemoConfig(process.env);
+  const app = await NestFactory.createApplicationContext(DemoModule.register(config), { logger: false, abortOnError: false });
+  try {
+    const users = app.get(UsersService);
+    if (command === 'create') {
+      const [username, password] = rest;
+      const user = await users.create({ username, password, email: values.email ?? null, emailConfirmed: values.confirmed ?? false });
+      return `Created user "${user.username}" (id ${user.id}).`;
+    }
+    if (!(await users.delete(rest[0]))) throw new Error(`No user named "${rest[0]}".`);
+    return `Deleted user "${rest[0]}" and its tokens.`;
+  } finally {
+    await app.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (message) => console.log(message),
+  (error: unknown) => {
+    const known = error instanceof Error && !(error instanceof TypeError);
+    console.error(known || error instanceof DemoConfigError || error instanceof AuthTokenConfigError ? (error as Error).message : error);
+    process.exit(error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1);
+  },
+);

@@ -1,0 +1,160 @@
+/** Where the demo keeps its users and tokens. */
+export type DemoDatabase = { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
+
+/** The demo's configuration, read from the environment variables of ../shared/CONTRACT.md. */
+export interface DemoConfig {
+  port: number;
+  host: string;
+  database: DemoDatabase;
+  registration: boolean;
+  emailConfirm: boolean;
+  tokenTtl: number;
+  tokenMaxTtl: number;
+  confirmTtl: number;
+  confirmBaseUrl: string;
+  confirmRedirect: string;
+  confirmInvalidRedirect?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  corsOrigins: string[];
+  passwordResetUrl: string;
+  /** scrypt cost N (AUTH_SCRYPT_COST, an addition to the contract): lower it only for tests and benchmarks. */
+  scryptCost: number;
+}
+
+/** A bad environment variable; its message is the one line printed before exiting with code 1. */
+export class DemoConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid ${variable}: ${problem}`);
+    this.name = 'DemoConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new DemoConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new DemoConfigError(name, `expected true or false, got "${env[name]}"`);
+}
+
+function httpUrl(name: string, raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new DemoConfigError(name, `expected an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new DemoConfigError(name, `expected an http(s) URL, got "${raw}"`);
+  }
+  return url;
+}
+
+function database(raw: string): DemoDatabase {
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length);
+    if (!file) throw new DemoConfigError('DATABASE_URL', 'sqlite: needs a file name or :memory:');
+    return { type: 'sqlite', file };
+  }
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new DemoConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+    return { type: 'postgres', url: raw };
+  }
+  const scheme = raw.includes(':') ? `"${raw.slice(0, raw.indexOf(':'))}"` : 'none';
+  throw new DemoConfigError('DATABASE_URL', `unknown scheme ${scheme}; use sqlite:<file>, sqlite::memory: or postgres://...`);
+}
+
+/** A redirect target must stay on the demo's own origin: a relative path or a URL on the base URL's origin. */
+function redirect(name: string, raw: string, base: URL): string {
+  if (raw.startsWith('/') && !raw.startsWith('//') && !raw.includes('\\')) return raw;
+  let target: URL;
+  try {
+    target = new URL(raw);
+  } catch {
+    throw new DemoConfigError(name, `expected a path starting with / or a URL on ${base.origin}, got "${raw}"`);
+  }
+  if (target.origin !== base.origin) {
+    throw new DemoConfigError(name, `redirects to another origin (${target.origin}); only ${base.origin} or a relative path is allowed`);
+  }
+  return target.href;
+}
+
+function mailAddress(name: string, raw: string): string {
+  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(raw) && !/^[^<>]*<[^\s<>@]+@[^\s<>@]+>$/.test(raw)) {
+    throw new DemoConfigError(name, `expected an e-mail address, got "${raw}"`);
+  }
+  return raw;
+}
+
+/** Reads and validates every variable; the first bad one throws a {@link DemoConfigError}. */
+export function loadDemoConfig(env: Env = process.env): DemoConfig {
+  const port = integer(env, 'PORT', 3000, 0, 65_535);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const db = database(env.DATABASE_URL?.trim() || 'sqlite:data/demo.sqlite');
+  const tokenTtl = integer(env, 'AUTH_TOKEN_TTL', 86_400, 1);
+  const tokenMaxTtl = integer(env, 'AUTH_TOKEN_MAX_TTL', 2_592_000, 1);
+  if (tokenMaxTtl < tokenTtl) {
+    throw new DemoConfigError('AUTH_TOKEN_MAX_TTL', `must be at least AUTH_TOKEN_TTL (${tokenTtl}), got ${tokenMaxTtl}`);
+  }
+  const base = httpUrl('AUTH_CONFIRM_BASE_URL', env.AUTH_CONFIRM_BASE_URL?.trim() || `http://localhost:${port}`);
+  const confirmBaseUrl = base.href.replace(/\/+$/, '');
+  const invalid = env.AUTH_CONFIRM_INVALID_REDIRECT?.trim();
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+    throw new DemoConfigError('SMTP_URL', `expected smtp://host:port or smtps://host:port, got "${smtpUrl}"`);
+  }
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      const url = httpUrl('CORS_ORIGINS', origin);
+      if (url.origin !== origin.replace(/\/$/, '')) {
+        throw new DemoConfigError('CORS_ORIGINS', `"${origin}" is not an origin (scheme://host[:port], no path)`);
+      }
+      return url.origin;
+    });
+  const resetUrl = env.AUTH_PASSWORD_RESET_URL?.trim() || `http://localhost:${port}/#reset=`;
+  httpUrl('AUTH_PASSWORD_RESET_URL', resetUrl);
+  const scryptCost = integer(env, 'AUTH_SCRYPT_COST', 2 ** 17, 2, 2 ** 24);
+  if ((scryptCost & (scryptCost - 1)) !== 0) {
+    throw new DemoConfigError('AUTH_SCRYPT_COST', `must be a power of two, got ${scryptCost}`);
+  }
+  return {
+    port,
+    host,
+    database: db,
+    registration: boolean(env, 'AUTH_REGISTRATION', true),
+    emailConfirm: boolean(env, 'AUTH_EMAIL_CONFIRM', false),
+    tokenTtl,
+    tokenMaxTtl,
+    confirmTtl: integer(env, 'AUTH_CONFIRM_TTL', 86_400, 1),
+    confirmBaseUrl,
+    confirmRedirect: redirect('AUTH_CONFIRM_REDIRECT', env.AUTH_CONFIRM_REDIRECT?.trim() || '/', base),
+    confirmInvalidRedirect: invalid ? redirect('AUTH_CONFIRM_INVALID_REDIRECT', invalid, base) : undefined,
+    smtpUrl,
+    mailFrom: mailAddress('MAIL_FROM', env.MAIL_FROM?.trim() || 'noreply@localhost'),
+    corsOrigins,
+    passwordResetUrl: resetUrl,
+    scryptCost,
+  };
+}

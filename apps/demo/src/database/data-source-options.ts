@@ -1,0 +1,22 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { authTokenEntityFor } from 'nestjs-auth-token';
+import type { DataSourceOptions } from 'typeorm';
+import type { DemoDatabase } from '../config/demo-config.js';
+import { User } from '../users/user.entity.js';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
+
+/** TypeORM options for the demo: its entities, and migrations run at start-up (no synchronize). */
+export function dataSourceOptions(database: DemoDatabase): DataSourceOptions {
+  const common = {
+    entities: [User, authTokenEntityFor(User)],
+    migrations: [InitialSchema1763900000000],
+    migrationsRun: true,
+    synchronize: false,
+  };
+  if (database.type === 'postgres') {
+    return { ...common, type: 'postgres', url: database.url, connectTimeoutMS: 5000 };
+  }
+  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+  return { ...common, type: 'better-sqlite3', database: database.file, enableWAL: database.file !== ':memory:' };
+}
