@@ -12,12 +12,20 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { email: { type: 'string' }, confirmed: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
 async function run(argv: string[]): Promise<string> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: { email: { type: 'string' }, confirmed: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
+  const { values, positionals } = parse(argv);
   const [command, ...rest] = positionals;
   if (values.help) return USAGE;
   const expected = command === 'create' ? 2 : command === 'delete' ? 1 : -1;
@@ -43,8 +51,9 @@ async function run(argv: string[]): Promise<string> {
 run(process.argv.slice(2)).then(
   (message) => console.log(message),
   (error: unknown) => {
-    const known = error instanceof Error && !(error instanceof TypeError);
-    console.error(known || error instanceof DemoConfigError || error instanceof AuthTokenConfigError ? (error as Error).message : error);
-    process.exit(error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1);
+    // Expected failures (usage, configuration, a taken name) are one readable message; the rest keeps its stack.
+    const expected = error instanceof Error && (error.constructor === Error || error instanceof UsageError || error instanceof DemoConfigError || error instanceof AuthTokenConfigError);
+    console.error(expected ? error.message : error);
+    process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

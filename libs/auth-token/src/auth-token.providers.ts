@@ -17,7 +17,7 @@ function registeredMetadata(dataSource: DataSource, entity: Type<object>, what: 
   if (!dataSource.hasMetadata(entity)) {
     throw new AuthTokenConfigError(
       'userEntity',
-      `: the ${what} entity is not registered in the TypeORM DataSource; set autoLoadEntities: true or add it to entities`,
+      `needs the ${what} entity in the TypeORM DataSource: set autoLoadEntities: true, or add ${what === 'AuthToken' ? 'authTokenEntityFor(YourUser)' : what} to its entities`,
     );
   }
   return dataSource.getMetadata(entity);

@@ -1,8 +1,9 @@
-import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
 import { AuthTokenGuard } from '../guards/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
 import { Public } from '../guards/public.decorator.js';
 import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
+import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
 import { authTokenValidationPipe } from '../http/validation.pipe.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
 import { TokenService } from '../tokens/token.service.js';
@@ -11,6 +12,7 @@ import { LoginService, type LoginResult } from './login.service.js';
 
 /** `POST login`, `DELETE|POST logout` and `GET me`, mounted under the route prefix (default `auth`). */
 @UseInterceptors(NoStoreInterceptor)
+@UseFilters(ServiceUnavailableFilter)
 @UsePipes(authTokenValidationPipe())
 export class LoginController {
   constructor(

@@ -1,0 +1,99 @@
+import { DemoConfigError, loadDemoConfig } from './demo-config.js';
+
+function errorFor(env: Record<string, string>): DemoConfigError {
+  try {
+    loadDemoConfig(env);
+  } catch (error) {
+    if (error instanceof DemoConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a DemoConfigError');
+}
+
+describe('loadDemoConfig', () => {
+  it('needs no variable at all (the CONTRACT defaults)', () => {
+    expect(loadDemoConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      database: { type: 'sqlite', file: 'data/demo.sqlite' },
+      registration: true,
+      emailConfirm: false,
+      tokenTtl: 86_400,
+      tokenMaxTtl: 2_592_000,
+      confirmTtl: 86_400,
+      confirmBaseUrl: 'http://localhost:3000',
+      confirmRedirect: '/',
+      confirmInvalidRedirect: undefined,
+      smtpUrl: undefined,
+      mailFrom: 'noreply@localhost',
+      corsOrigins: [],
+      passwordResetUrl: 'http://localhost:3000/#reset=',
+      scryptCost: 131_072,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadDemoConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u:p@db:5432/app',
+      AUTH_REGISTRATION: 'false',
+      AUTH_EMAIL_CONFIRM: 'TRUE',
+      AUTH_TOKEN_TTL: '60',
+      AUTH_TOKEN_MAX_TTL: '120',
+      AUTH_CONFIRM_TTL: '300',
+      AUTH_CONFIRM_BASE_URL: 'https://example.org/',
+      AUTH_CONFIRM_REDIRECT: '/welcome',
+      AUTH_CONFIRM_INVALID_REDIRECT: 'https://example.org/invalid',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MAIL_FROM: 'Demo <demo@example.org>',
+      CORS_ORIGINS: 'http://a.test, https://b.test:8443',
+      AUTH_PASSWORD_RESET_URL: 'https://example.org/reset#',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      database: { type: 'postgres', url: 'postgres://u:p@db:5432/app' },
+      registration: false,
+      emailConfirm: true,
+      tokenTtl: 60,
+      tokenMaxTtl: 120,
+      confirmTtl: 300,
+      confirmBaseUrl: 'https://example.org',
+      confirmRedirect: '/welcome',
+      confirmInvalidRedirect: 'https://example.org/invalid',
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      mailFrom: 'Demo <demo@example.org>',
+      corsOrigins: ['http://a.test', 'https://b.test:8443'],
+      passwordResetUrl: 'https://example.org/reset#',
+    });
+    expect(loadDemoConfig({ DATABASE_URL: 'sqlite::memory:' }).database).toEqual({ type: 'sqlite', file: ':memory:' });
+    expect(loadDemoConfig({ PORT: '4000' }).confirmBaseUrl).toBe('http://localhost:4000');
+  });
+
+  it.each([
+    ['PORT', { PORT: 'eighty' }],
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
+    ['DATABASE_URL', { DATABASE_URL: 'sqlite:' }],
+    ['AUTH_REGISTRATION', { AUTH_REGISTRATION: 'maybe' }],
+    ['AUTH_TOKEN_TTL', { AUTH_TOKEN_TTL: '-5' }],
+    ['AUTH_TOKEN_TTL', { AUTH_TOKEN_TTL: '1.5' }],
+    ['AUTH_TOKEN_MAX_TTL', { AUTH_TOKEN_TTL: '100', AUTH_TOKEN_MAX_TTL: '50' }],
+    ['AUTH_CONFIRM_TTL', { AUTH_CONFIRM_TTL: '0' }],
+    ['AUTH_CONFIRM_BASE_URL', { AUTH_CONFIRM_BASE_URL: 'ftp://example.org' }],
+    ['AUTH_CONFIRM_REDIRECT', { AUTH_CONFIRM_REDIRECT: 'https://evil.example/' }],
+    ['AUTH_CONFIRM_REDIRECT', { AUTH_CONFIRM_REDIRECT: '//evil.example/' }],
+    ['AUTH_CONFIRM_INVALID_REDIRECT', { AUTH_CONFIRM_INVALID_REDIRECT: 'http://localhost:3001/x' }],
+    ['SMTP_URL', { SMTP_URL: 'http://mail' }],
+    ['MAIL_FROM', { MAIL_FROM: 'not an address' }],
+    ['CORS_ORIGINS', { CORS_ORIGINS: 'http://a.test/path' }],
+    ['AUTH_PASSWORD_RESET_URL', { AUTH_PASSWORD_RESET_URL: 'nope' }],
+    ['AUTH_SCRYPT_COST', { AUTH_SCRYPT_COST: '1000' }],
+  ])('rejects a bad %s with one line naming it', (variable, env) => {
+    const error = errorFor(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(new RegExp(`^Invalid ${variable}: `));
+    expect(error.message).not.toContain('\n');
+  });
+});
