@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthTokenConfigError, AuthTokenModule, PasswordHasher } from 'nestjs-auth-token';
+import { AuthTokenConfigError, AuthTokenModule, PasswordHasher, TypeOrmUserStore, UserStore } from 'nestjs-auth-token';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Account, ACCOUNT_PEPPER, AccountHostModule, accountAuthOptions } from './fixtures/account-host.js';
@@ -127,5 +127,44 @@ describe('configuration errors stop the boot with a message naming the option', 
   it('says how to register the AuthToken entity when the DataSource lacks it', async () => {
     const error = await bootError(() => AuthTokenModule.forRoot({ userEntity: Account, ...accountAuthOptions() }), [Account]);
     expect(error.message).toContain('autoLoadEntities');
+  });
+});
+
+/** A host rule: e-mail addresses must match exactly. */
+class ExactEmailStore extends TypeOrmUserStore<Account> {
+  override findByLogin(login: string): Promise<Account | null> {
+    return this.repository.findOneBy({ emailAddress: login });
+  }
+}
+
+describe.each(TEST_DATABASES)('a userStore class given by the host (%s)', (db) => {
+  let database: TestDatabase;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(db);
+    const typeorm = db === 'sqlite' ? { type: 'better-sqlite3' as const, database: ':memory:' } : { type: 'postgres' as const, url: database.url };
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        TypeOrmModule.forRoot({ ...typeorm, autoLoadEntities: true, synchronize: true }),
+        AuthTokenModule.forRoot({ userEntity: Account, ...accountAuthOptions(), userStore: ExactEmailStore }),
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.listen(0, '127.0.0.1');
+    const repository = app.get(DataSource).getRepository(Account);
+    const passwordHash = await app.get(PasswordHasher).hash('pw of max');
+    await repository.save(repository.create({ emailAddress: 'max@example.com', passwordHash, displayName: 'Max' }));
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('is instantiated with the injected repository and decides how logins match', async () => {
+    expect(app.get(UserStore)).toBeInstanceOf(ExactEmailStore);
+    const url = await app.getUrl();
+    await request(url).post('/auth/login').send({ username: 'max@example.com', password: 'pw of max' }).expect(200);
+    await request(url).post('/auth/login').send({ username: 'MAX@example.com', password: 'pw of max' }).expect(401);
   });
 });

@@ -6,3 +6,9 @@ export const AUTH_TOKEN_USER_ENTITY = Symbol('AUTH_TOKEN_USER_ENTITY');
 
 /** Name under which the Passport strategy is registered (`AuthGuard(AUTH_TOKEN_STRATEGY)`). */
 export const AUTH_TOKEN_STRATEGY = 'auth-token';
+
+/** Injection token of the host's User repository (a TypeORM `Repository` of `userEntity`). */
+export const AUTH_TOKEN_USER_REPOSITORY = Symbol('AUTH_TOKEN_USER_REPOSITORY');
+
+/** Injection token of the checked {@link UserFieldMap}: which entity properties hold the login, password, ... */
+export const AUTH_TOKEN_USER_FIELDS = Symbol('AUTH_TOKEN_USER_FIELDS');

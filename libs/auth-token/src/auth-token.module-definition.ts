@@ -2,7 +2,7 @@ import { ConfigurableModuleBuilder, type DynamicModule, type Provider } from '@n
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY } from './auth-token.constants.js';
+import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from './auth-token.constants.js';
 import { authTokenProviders } from './auth-token.providers.js';
 import { AuthTokenConfigError } from './errors/auth-token-config.error.js';
 import { AuthTokenGuard } from './guards/auth-token.guard.js';
@@ -49,7 +49,7 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
     imports: [...(definition.imports ?? []), PassportModule, TypeOrmModule.forFeature([tokenEntity, userEntity])],
     controllers: [mountController(LoginController, routePrefix)],
     providers,
-    exports: [AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, TokenService, LoginService, UserStore, PasswordHasher, Clock, AuthTokenGuard],
+    exports: [AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY, AUTH_TOKEN_USER_FIELDS, TokenService, LoginService, UserStore, PasswordHasher, Clock, AuthTokenGuard],
   };
 }
 

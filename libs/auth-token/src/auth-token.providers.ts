@@ -1,7 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY } from './auth-token.constants.js';
+import type { DataSource, Repository } from 'typeorm';
+import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from './auth-token.constants.js';
 import { AUTH_TOKEN_ENTITY, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
 import { AuthTokenConfigError } from './errors/auth-token-config.error.js';
 import type { ResolvedAuthTokenOptions } from './options/auth-token-options.interface.js';
@@ -9,7 +10,7 @@ import { Clock, SystemClock } from './time/clock.js';
 import type { AuthToken } from './tokens/auth-token.entity.js';
 import { PasswordHasher } from './users/password-hasher.js';
 import { ScryptPasswordHasher } from './users/scrypt-password-hasher.js';
-import { mapUserFields } from './users/user-fields.js';
+import { mapUserFields, type UserFieldMap } from './users/user-fields.js';
 import { TypeOrmUserStore } from './users/typeorm-user-store.js';
 import { UserStore } from './users/user-store.js';
 
@@ -35,12 +36,26 @@ export const authTokenProviders = (tokenEntity: Type<AuthToken>): Provider[] => 
     },
   },
   {
+    provide: AUTH_TOKEN_USER_REPOSITORY,
+    inject: [getDataSourceToken(), AUTH_TOKEN_USER_ENTITY],
+    useFactory: (dataSource: DataSource, userEntity: Type<object>) => {
+      registeredMetadata(dataSource, userEntity, userEntity.name);
+      return dataSource.getRepository(userEntity);
+    },
+  },
+  {
+    provide: AUTH_TOKEN_USER_FIELDS,
+    inject: [AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_REPOSITORY],
+    useFactory: (options: ResolvedAuthTokenOptions, repository: Repository<object>): UserFieldMap =>
+      mapUserFields(options.userFields, repository.metadata),
+  },
+  {
     provide: UserStore,
-    inject: [AUTH_TOKEN_OPTIONS, getDataSourceToken(), AUTH_TOKEN_USER_ENTITY],
-    useFactory: (options: ResolvedAuthTokenOptions, dataSource: DataSource, userEntity: Type<object>) => {
-      const metadata = registeredMetadata(dataSource, userEntity, userEntity.name);
-      const fields = mapUserFields(options.userFields, metadata);
-      return options.userStore ?? new TypeOrmUserStore(dataSource.getRepository(userEntity), fields);
+    inject: [AUTH_TOKEN_OPTIONS, ModuleRef, AUTH_TOKEN_USER_REPOSITORY, AUTH_TOKEN_USER_FIELDS],
+    useFactory: (options: ResolvedAuthTokenOptions, moduleRef: ModuleRef, repository: Repository<object>, fields: UserFieldMap) => {
+      const { userStore } = options;
+      if (typeof userStore === 'function') return moduleRef.create(userStore);
+      return userStore ?? new TypeOrmUserStore(repository, fields);
     },
   },
   {

@@ -1,4 +1,10 @@
-export { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_STRATEGY, AUTH_TOKEN_USER_ENTITY } from './auth-token.constants.js';
+export {
+  AUTH_TOKEN_OPTIONS,
+  AUTH_TOKEN_STRATEGY,
+  AUTH_TOKEN_USER_ENTITY,
+  AUTH_TOKEN_USER_FIELDS,
+  AUTH_TOKEN_USER_REPOSITORY,
+} from './auth-token.constants.js';
 export { AuthTokenModule } from './auth-token.module.js';
 export { AUTH_TOKEN_ASYNC_OPTIONS_TYPE, AUTH_TOKEN_OPTIONS_TYPE } from './auth-token.module-definition.js';
 export type {

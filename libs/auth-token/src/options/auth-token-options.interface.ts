@@ -48,8 +48,12 @@ export interface ScryptParameters {
 export interface AuthTokenOptions {
   /** Property names of the host's User entity. @default see {@link AuthTokenUserFields} */
   userFields?: AuthTokenUserFields;
-  /** Replaces the default TypeORM user store, e.g. to change how a login name is matched. @default a TypeOrmUserStore */
-  userStore?: UserStore;
+  /**
+   * Replaces the default user store, e.g. to change how a login name is matched: an instance, or a class the
+   * module instantiates with dependency injection (a subclass of TypeOrmUserStore gets its repository and fields).
+   * @default TypeOrmUserStore
+   */
+  userStore?: UserStore | Type<UserStore>;
   /** Output of this function is returned as `user` with a login and by `GET /auth/me`. @default `{ id, username }` */
   userSerializer?: UserSerializer;
   /** Token lifetime, prefix and pepper. */
@@ -79,7 +83,7 @@ export interface AuthTokenModuleExtras {
 /** {@link AuthTokenOptions} with defaults applied and validated; what `AUTH_TOKEN_OPTIONS` holds. */
 export interface ResolvedAuthTokenOptions {
   userFields: AuthTokenUserFields & { username: string; password: string };
-  userStore?: UserStore;
+  userStore?: UserStore | Type<UserStore>;
   userSerializer?: UserSerializer;
   tokens: { ttl: number; prefix: string; pepper?: string };
   scrypt: Required<ScryptParameters>;

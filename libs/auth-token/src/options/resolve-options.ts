@@ -71,7 +71,7 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined): Reso
   }
   return {
     userFields: resolveUserFields(raw.userFields),
-    userStore: optionalFunction('userStore', raw.userStore, 'findByLogin'),
+    userStore: typeof raw.userStore === 'function' ? raw.userStore : optionalFunction('userStore', raw.userStore, 'findByLogin'),
     userSerializer: optionalFunction('userSerializer', raw.userSerializer),
     tokens,
     scrypt: resolveScrypt(raw.scrypt),

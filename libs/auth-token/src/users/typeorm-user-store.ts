@@ -1,15 +1,20 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { ObjectLiteral, Repository } from 'typeorm';
+import { AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from '../auth-token.constants.js';
 import type { UserFieldMap } from './user-fields.js';
 import { UserStore, type UserId } from './user-store.js';
 
 /**
  * The default {@link UserStore}: the host's TypeORM User entity. Login names are matched with
  * `LOWER(column) = LOWER(:login)`, so give the column a matching (unique) expression index.
+ * Extend it and pass the subclass as the `userStore` option to change one behaviour; the module
+ * instantiates it with the same injected repository and fields.
  */
+@Injectable()
 export class TypeOrmUserStore<TUser extends ObjectLiteral = any> extends UserStore<TUser> {
   constructor(
-    protected readonly repository: Repository<TUser>,
-    protected readonly fields: UserFieldMap,
+    @Inject(AUTH_TOKEN_USER_REPOSITORY) protected readonly repository: Repository<TUser>,
+    @Inject(AUTH_TOKEN_USER_FIELDS) protected readonly fields: UserFieldMap,
   ) {
     super();
   }
