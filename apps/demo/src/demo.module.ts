@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthTokenModule, type Clock } from 'nestjs-auth-token';
+import { AuthTokenModule, type AuthTokenOptions, type Clock, type Mailer } from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { HelloController } from './hello/hello.controller.js';
@@ -10,9 +10,54 @@ import { UsersService } from './users/users.service.js';
 /** What the demo returns as `user` with a login and from /auth/me. */
 export const serializeUser = (user: User) => ({ id: user.id, username: user.username, email: user.email });
 
-/** Extra wiring for tests: a movable clock. */
+/** Extra wiring for tests: a movable clock, and a mailer in place of @nestjs-modules/mailer. */
 export interface DemoTestHooks {
   clock?: Clock;
+  mailer?: Mailer;
+}
+
+/** The library's options, from the demo's configuration (the CONTRACT's environment variables). */
+export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): AuthTokenOptions {
+  return {
+    userSerializer: serializeUser,
+    tokens: { ttl: config.tokenTtl },
+    scrypt: { cost: config.scryptCost },
+    registration: { enabled: config.registration },
+    emailConfirm: {
+      enabled: config.emailConfirm,
+      ttl: config.confirmTtl,
+      baseUrl: config.confirmBaseUrl,
+      from: config.mailFrom,
+      redirect: { success: config.confirmRedirect, invalid: config.confirmInvalidRedirect },
+    },
+    passwordReset: { url: config.passwordResetUrl, from: config.mailFrom },
+    clock: hooks.clock,
+    mailer: hooks.mailer,
+  };
+}
+
+/**
+ * Mails go to SMTP_URL through @nestjs-modules/mailer, which the library finds by itself; without SMTP_URL the
+ * library logs them as JSON. Imported lazily: the package is only needed when mail is really sent.
+ */
+function mailerImports(config: DemoConfig, hooks: DemoTestHooks): Promise<DynamicModule>[] {
+  if (!config.smtpUrl || hooks.mailer) return [];
+  const url = new URL(config.smtpUrl);
+  return [
+    import('@nestjs-modules/mailer').then(({ MailerModule }) => MailerModule.forRoot({
+      transport: {
+        host: url.hostname,
+        port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 25),
+        secure: url.protocol === 'smtps:',
+        ignoreTLS: url.protocol !== 'smtps:' && ['127.0.0.1', 'localhost', '::1'].includes(url.hostname),
+        auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+        // Fail within seconds when the mail server is down, rather than holding the request for minutes.
+        connectionTimeout: 5000,
+        greetingTimeout: 5000,
+        socketTimeout: 10000,
+      },
+    })),
+  ];
 }
 
 /** The demo host app, assembled from its configuration. */
@@ -23,14 +68,8 @@ export class DemoModule {
       module: DemoModule,
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
-        TypeOrmModule.forFeature([User]),
-        AuthTokenModule.forRoot({
-          userEntity: User,
-          userSerializer: serializeUser,
-          tokens: { ttl: config.tokenTtl },
-          scrypt: { cost: config.scryptCost },
-          clock: hooks.clock,
-        }),
+        ...mailerImports(config, hooks),
+        AuthTokenModule.forRoot({ userEntity: User, ...authOptions(config, hooks) }),
       ],
       controllers: [HelloController],
       providers: [UsersService],

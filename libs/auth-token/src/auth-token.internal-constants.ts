@@ -6,3 +6,6 @@ export const AUTH_TOKEN_REPOSITORY = Symbol('AUTH_TOKEN_REPOSITORY');
 
 /** Request property where the strategy records why authentication failed, for the guard's answer. */
 export const AUTH_TOKEN_FAILURE = Symbol('auth-token:failure');
+
+/** The TypeORM repository of the AuthEmailToken entity. */
+export const AUTH_EMAIL_TOKEN_REPOSITORY = Symbol('AUTH_EMAIL_TOKEN_REPOSITORY');

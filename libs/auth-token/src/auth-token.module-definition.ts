@@ -14,6 +14,17 @@ import type { AuthTokenModuleExtras, AuthTokenOptions } from './options/auth-tok
 import { resolveAuthTokenOptions } from './options/resolve-options.js';
 import { AuthTokenStrategy } from './strategy/auth-token.strategy.js';
 import { Clock } from './time/clock.js';
+import { authEmailTokenEntityFor } from './email-tokens/auth-email-token.entity.js';
+import { EmailTokenService } from './email-tokens/email-token.service.js';
+import { EmailConfirmationService } from './email-confirmation/email-confirmation.service.js';
+import { RouteEnabledGuard } from './http/route-enabled.js';
+import { LinkMailService } from './mail/link-mail.service.js';
+import { Mailer } from './mail/mailer.js';
+import { PasswordController } from './passwords/password.controller.js';
+import { PasswordPolicy } from './passwords/password-policy.js';
+import { PasswordService } from './passwords/password.service.js';
+import { RegistrationController } from './registration/registration.controller.js';
+import { RegistrationService } from './registration/registration.service.js';
 import { authTokenEntityFor } from './tokens/auth-token.entity.js';
 import { TokenService } from './tokens/token.service.js';
 import { PasswordHasher } from './users/password-hasher.js';
@@ -31,25 +42,52 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
     throw new AuthTokenConfigError('routePrefix', `must be a URL path such as "auth" (got ${String(routePrefix)})`);
   }
   const tokenEntity = authTokenEntityFor(userEntity);
+  const emailTokenEntity = authEmailTokenEntityFor(userEntity);
   const providers: Provider[] = [
     ...(definition.providers ?? []),
-    { provide: AUTH_TOKEN_OPTIONS, inject: [AUTH_TOKEN_RAW_OPTIONS], useFactory: resolveAuthTokenOptions },
+    {
+      provide: AUTH_TOKEN_OPTIONS,
+      inject: [AUTH_TOKEN_RAW_OPTIONS],
+      useFactory: (raw: AuthTokenOptions) => resolveAuthTokenOptions(raw, routePrefix),
+    },
     { provide: AUTH_TOKEN_USER_ENTITY, useValue: userEntity },
-    ...authTokenProviders(tokenEntity),
+    ...authTokenProviders(tokenEntity, emailTokenEntity),
     TokenService,
     LoginService,
+    EmailTokenService,
+    LinkMailService,
+    EmailConfirmationService,
+    RegistrationService,
+    PasswordService,
     AuthTokenStrategy,
     AuthTokenGuard,
+    RouteEnabledGuard,
     NoStoreInterceptor,
   ];
   if (globalGuard) providers.push({ provide: APP_GUARD, useExisting: AuthTokenGuard });
   return {
     ...definition,
     global: isGlobal,
-    imports: [...(definition.imports ?? []), PassportModule, TypeOrmModule.forFeature([tokenEntity, userEntity])],
-    controllers: [mountController(LoginController, routePrefix)],
+    imports: [...(definition.imports ?? []), PassportModule, TypeOrmModule.forFeature([tokenEntity, emailTokenEntity, userEntity])],
+    controllers: [LoginController, RegistrationController, PasswordController].map((controller) => mountController(controller, routePrefix)),
     providers,
-    exports: [AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY, AUTH_TOKEN_USER_FIELDS, TokenService, LoginService, UserStore, PasswordHasher, Clock, AuthTokenGuard],
+    exports: [
+      AUTH_TOKEN_OPTIONS,
+      AUTH_TOKEN_USER_ENTITY,
+      AUTH_TOKEN_USER_REPOSITORY,
+      AUTH_TOKEN_USER_FIELDS,
+      TokenService,
+      LoginService,
+      EmailConfirmationService,
+      PasswordService,
+      RegistrationService,
+      UserStore,
+      PasswordHasher,
+      PasswordPolicy,
+      Mailer,
+      Clock,
+      AuthTokenGuard,
+    ],
   };
 }
 

@@ -3,7 +3,12 @@ import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from './auth-token.constants.js';
-import { AUTH_TOKEN_ENTITY, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
+import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_TOKEN_ENTITY, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
+import type { AuthEmailToken } from './email-tokens/auth-email-token.entity.js';
+import { LogMailer } from './mail/log-mailer.js';
+import { Mailer } from './mail/mailer.js';
+import { findMailerService, MailerServiceMailer } from './mail/mailer-service.mailer.js';
+import { PasswordPolicy } from './passwords/password-policy.js';
 import { AuthTokenConfigError } from './errors/auth-token-config.error.js';
 import type { ResolvedAuthTokenOptions } from './options/auth-token-options.interface.js';
 import { Clock, SystemClock } from './time/clock.js';
@@ -18,22 +23,46 @@ function registeredMetadata(dataSource: DataSource, entity: Type<object>, what: 
   if (!dataSource.hasMetadata(entity)) {
     throw new AuthTokenConfigError(
       'userEntity',
-      `needs the ${what} entity in the TypeORM DataSource: set autoLoadEntities: true, or add ${what === 'AuthToken' ? 'authTokenEntityFor(YourUser)' : what} to its entities`,
+      `needs the ${what} entity in the TypeORM DataSource: set autoLoadEntities: true, or add ${what.startsWith('Auth') ? '...authTokenEntities(YourUser)' : what} to its entities`,
     );
   }
   return dataSource.getMetadata(entity);
 }
 
 /** Providers shared by every definition of the module, whatever its extras. */
-export const authTokenProviders = (tokenEntity: Type<AuthToken>): Provider[] => [
+export const authTokenProviders = (tokenEntity: Type<AuthToken>, emailTokenEntity: Type<AuthEmailToken>): Provider[] => [
   { provide: AUTH_TOKEN_ENTITY, useValue: tokenEntity },
   {
     provide: AUTH_TOKEN_REPOSITORY,
-    inject: [getDataSourceToken(), AUTH_TOKEN_ENTITY],
-    useFactory: (dataSource: DataSource, entity: Type<AuthToken>) => {
-      registeredMetadata(dataSource, entity, 'AuthToken');
-      return dataSource.getRepository(entity);
+    inject: [getDataSourceToken()],
+    useFactory: (dataSource: DataSource) => {
+      registeredMetadata(dataSource, tokenEntity, 'AuthToken');
+      return dataSource.getRepository(tokenEntity);
     },
+  },
+  {
+    provide: AUTH_EMAIL_TOKEN_REPOSITORY,
+    inject: [getDataSourceToken()],
+    useFactory: (dataSource: DataSource) => {
+      registeredMetadata(dataSource, emailTokenEntity, 'AuthEmailToken');
+      return dataSource.getRepository(emailTokenEntity);
+    },
+  },
+  {
+    provide: Mailer,
+    inject: [AUTH_TOKEN_OPTIONS, ModuleRef],
+    useFactory: async (options: ResolvedAuthTokenOptions, moduleRef: ModuleRef): Promise<Mailer> => {
+      const { mailer } = options;
+      if (typeof mailer === 'function') return moduleRef.create(mailer);
+      if (mailer) return mailer;
+      const service = await findMailerService(moduleRef);
+      return service ? new MailerServiceMailer(service) : new LogMailer();
+    },
+  },
+  {
+    provide: PasswordPolicy,
+    inject: [AUTH_TOKEN_OPTIONS],
+    useFactory: (options: ResolvedAuthTokenOptions) => new PasswordPolicy(options.passwordPolicy),
   },
   {
     provide: AUTH_TOKEN_USER_REPOSITORY,
@@ -47,7 +76,7 @@ export const authTokenProviders = (tokenEntity: Type<AuthToken>): Provider[] => 
     provide: AUTH_TOKEN_USER_FIELDS,
     inject: [AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_REPOSITORY],
     useFactory: (options: ResolvedAuthTokenOptions, repository: Repository<object>): UserFieldMap =>
-      mapUserFields(options.userFields, repository.metadata),
+      mapUserFields(options, repository.metadata),
   },
   {
     provide: UserStore,

@@ -8,7 +8,12 @@ export {
 export { AuthTokenModule } from './auth-token.module.js';
 export { AUTH_TOKEN_ASYNC_OPTIONS_TYPE, AUTH_TOKEN_OPTIONS_TYPE } from './auth-token.module-definition.js';
 export type {
+  AuthTokenEmailConfirmOptions,
+  AuthTokenMailOptions,
   AuthTokenModuleExtras,
+  AuthTokenPasswordResetOptions,
+  AuthTokenRegistrationOptions,
+  ResolvedMailOptions,
   AuthTokenOptions,
   AuthTokenTokenOptions,
   AuthTokenUserFields,
@@ -19,16 +24,36 @@ export type {
 export { resolveAuthTokenOptions } from './options/resolve-options.js';
 export { AuthTokenConfigError } from './errors/auth-token-config.error.js';
 export { AUTH_TOKEN_MESSAGES } from './errors/auth-token.messages.js';
-export { AuthTokenUnavailableException, InvalidCredentialsException, InvalidTokenException } from './errors/auth-token.exceptions.js';
+export {
+  AuthTokenUnavailableException,
+  EmailNotConfirmedException,
+  InvalidCredentialsException,
+  InvalidTokenException,
+  MailUnavailableException,
+} from './errors/auth-token.exceptions.js';
+export { FieldErrorsException, type FieldErrors } from './http/validation.pipe.js';
 export { AuthTokenGuard } from './guards/auth-token.guard.js';
 export { IS_PUBLIC_KEY, Public } from './guards/public.decorator.js';
 export { CurrentToken, CurrentUser } from './guards/current-user.decorator.js';
 export { AuthTokenStrategy } from './strategy/auth-token.strategy.js';
+export { authTokenEntities } from './entities.js';
 export { AUTH_TOKEN_TABLE, AuthToken, authTokenEntityFor } from './tokens/auth-token.entity.js';
+export { AUTH_EMAIL_TOKEN_TABLE, AuthEmailToken, authEmailTokenEntityFor, type EmailTokenPurpose } from './email-tokens/auth-email-token.entity.js';
 export { TokenService, type AuthenticatedToken, type IssuedToken, type IssueTokenOptions } from './tokens/token.service.js';
 export { LoginService, type LoginResult } from './login/login.service.js';
 export { LoginDto } from './login/dto/login.dto.js';
-export { UserStore, type UserId } from './users/user-store.js';
+export { RegistrationService } from './registration/registration.service.js';
+export { normalizeUsername, USERNAME_PATTERN } from './registration/username.js';
+export { RegisterDto, ResendConfirmationDto } from './registration/dto/register.dto.js';
+export { EmailConfirmationService, type SendMailOptions } from './email-confirmation/email-confirmation.service.js';
+export { PasswordService } from './passwords/password.service.js';
+export { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from './passwords/dto/password.dto.js';
+export { PASSWORD_MESSAGES, PasswordPolicy, type PasswordContext, type PasswordPolicyOptions } from './passwords/password-policy.js';
+export { Mailer, type MailMessage } from './mail/mailer.js';
+export { LogMailer } from './mail/log-mailer.js';
+export { MailerServiceMailer } from './mail/mailer-service.mailer.js';
+export type { MailContext, MailTemplate, MailTemplates } from './mail/mail-templates.js';
+export { UserAlreadyExistsError, UserStore, type NewUserInput, type UserId } from './users/user-store.js';
 export { TypeOrmUserStore } from './users/typeorm-user-store.js';
 export type { UserFieldMap } from './users/user-fields.js';
 export { PasswordHasher } from './users/password-hasher.js';

@@ -1,16 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { authTokenEntityFor } from 'nestjs-auth-token';
+import { authTokenEntities } from 'nestjs-auth-token';
 import type { DataSourceOptions } from 'typeorm';
 import type { DemoDatabase } from '../config/demo-config.js';
 import { User } from '../users/user.entity.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
+import { EmailTokens1763900000001 } from './migrations/1763900000001-email-tokens.js';
 
 /** TypeORM options for the demo: its entities, and migrations run at start-up (no synchronize). */
 export function dataSourceOptions(database: DemoDatabase): DataSourceOptions {
   const common = {
-    entities: [User, authTokenEntityFor(User)],
-    migrations: [InitialSchema1763900000000],
+    entities: [User, ...authTokenEntities(User)],
+    migrations: [InitialSchema1763900000000, EmailTokens1763900000001],
     migrationsRun: true,
     synchronize: false,
   };

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { PasswordHasher, UserStore } from 'nestjs-auth-token';
-import type { Repository } from 'typeorm';
-import { User } from './user.entity.js';
+import { normalizeUsername, PasswordHasher, UserAlreadyExistsError, USERNAME_PATTERN, UserStore } from 'nestjs-auth-token';
+import type { User } from './user.entity.js';
 
 export interface NewUser {
   username: string;
@@ -11,35 +9,35 @@ export interface NewUser {
   emailConfirmed?: boolean;
 }
 
-/** Username rule shared with registration: 1-150 letters, digits and @.+-_ (as in Django). */
-export const USERNAME_PATTERN = /^[\p{L}\p{N}@.+\-_]{1,150}$/u;
-
-/** The demo's user management, used by its command line. */
+/** The demo's user administration, used by its command line (no password policy: the admin decides). */
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly store: UserStore<User>,
     private readonly hasher: PasswordHasher,
   ) {}
 
-  /** Creates a user with a hashed password; throws if the name is taken (case-insensitively) or malformed. */
+  /** Creates a user with a hashed password; throws if the name is malformed or taken (case-insensitively). */
   async create({ username, password, email = null, emailConfirmed = false }: NewUser): Promise<User> {
-    const name = username.normalize('NFKC');
+    const name = normalizeUsername(username);
     if (!USERNAME_PATTERN.test(name)) {
       throw new Error(`Username "${username}" is not valid: use 1-150 letters, digits and @.+-_ only.`);
     }
     if (!password) throw new Error('The password must not be empty.');
-    if (await this.store.findByLogin(name)) throw new Error(`A user with the username "${name}" already exists.`);
-    const user = this.users.create({ username: name, email, emailConfirmed, isActive: true, password: await this.hasher.hash(password) });
-    return this.users.save(user);
+    const taken = () => new Error(`A user with the username "${name}" already exists.`);
+    if (await this.store.findByLogin(name)) throw taken();
+    try {
+      return await this.store.create({ username: name, passwordHash: await this.hasher.hash(password), email, emailConfirmed });
+    } catch (error) {
+      throw error instanceof UserAlreadyExistsError ? taken() : error;
+    }
   }
 
   /** Deletes a user (its tokens go with it); resolves to false when there was no such user. */
   async delete(username: string): Promise<boolean> {
     const user = await this.store.findByLogin(username);
     if (!user) return false;
-    await this.users.delete(user.id);
+    await this.store.delete(user);
     return true;
   }
 }

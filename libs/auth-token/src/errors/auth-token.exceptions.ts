@@ -1,4 +1,4 @@
-import { ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { ForbiddenException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { AUTH_TOKEN_MESSAGES } from './auth-token.messages.js';
 
 /** 401 for a login with an unknown user, a wrong password or an inactive account (one answer for all). */
@@ -19,5 +19,19 @@ export class InvalidTokenException extends UnauthorizedException {
 export class AuthTokenUnavailableException extends ServiceUnavailableException {
   constructor() {
     super(AUTH_TOKEN_MESSAGES.serviceUnavailable);
+  }
+}
+
+/** 403 for a right password on an account whose e-mail address is not confirmed yet. */
+export class EmailNotConfirmedException extends ForbiddenException {
+  constructor() {
+    super(AUTH_TOKEN_MESSAGES.emailNotConfirmed);
+  }
+}
+
+/** 503 when the mail server did not take a mail; whatever the mail was for was undone. */
+export class MailUnavailableException extends ServiceUnavailableException {
+  constructor() {
+    super(AUTH_TOKEN_MESSAGES.mailUnavailable);
   }
 }

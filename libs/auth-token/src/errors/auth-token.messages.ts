@@ -4,4 +4,12 @@ export const AUTH_TOKEN_MESSAGES = {
   missingCredentials: 'Authentication credentials were not provided.',
   invalidToken: 'Invalid or expired token.',
   serviceUnavailable: 'Authentication is temporarily unavailable. Please try again later.',
+  emailNotConfirmed: 'E-mail address not confirmed. Please open the link we sent you.',
+  mailUnavailable: 'The e-mail could not be sent. Please try again later.',
+  usernameTaken: 'A user with that username already exists.',
+  usernameInvalid: 'Enter a valid username of at most 150 characters: letters, digits and @ . + - _ only.',
+  emailRequired: 'An e-mail address is required.',
+  wrongPassword: 'The current password is wrong.',
+  invalidConfirmationLink: 'This confirmation link is invalid or has expired.',
+  invalidResetToken: 'This password reset link is invalid, was already used or has expired.',
 } as const;

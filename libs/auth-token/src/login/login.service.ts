@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
-import { InvalidCredentialsException } from '../errors/auth-token.exceptions.js';
+import { EmailNotConfirmedException, InvalidCredentialsException } from '../errors/auth-token.exceptions.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { TokenService } from '../tokens/token.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
@@ -39,12 +39,19 @@ export class LoginService<TUser extends object = any> implements OnModuleInit {
     const user = await this.users.findByLogin(login);
     const hash = user ? this.users.getPasswordHash(user) : null;
     const matches = await this.hasher.verify(password, hash ?? this.dummyHash);
-    if (!user || !hash || !matches || !this.users.isActive(user)) throw new InvalidCredentialsException();
+    if (!user || !hash || !matches) throw new InvalidCredentialsException();
+    // Said only after the password was right, so it reveals nothing to someone guessing.
+    if (this.awaitsConfirmation(user)) throw new EmailNotConfirmedException();
+    if (!this.users.isActive(user)) throw new InvalidCredentialsException();
     if (this.hasher.needsRehash(hash)) await this.users.setPasswordHash(user, await this.hasher.hash(password));
     const { token, record } = await this.tokens.issue(user, { userAgent });
     const result: LoginResult = { token, expiresAt: record.expiresAt };
     if (this.options.userSerializer) result.user = await this.options.userSerializer(user);
     return result;
+  }
+
+  private awaitsConfirmation(user: TUser): boolean {
+    return this.options.emailConfirm.enabled && !this.users.isEmailConfirmed(user);
   }
 
   /** The user as the host wants it shown: its `userSerializer`, else `{ id, username }`. */

@@ -1,4 +1,7 @@
 import type { Type } from '@nestjs/common';
+import type { Mailer } from '../mail/mailer.js';
+import type { MailTemplate } from '../mail/mail-templates.js';
+import type { PasswordPolicyOptions } from '../passwords/password-policy.js';
 import type { Clock } from '../time/clock.js';
 import type { PasswordHasher } from '../users/password-hasher.js';
 import type { UserStore } from '../users/user-store.js';
@@ -44,6 +47,55 @@ export interface ScryptParameters {
   parallelization?: number;
 }
 
+/** `POST /auth/register`. */
+export interface AuthTokenRegistrationOptions {
+  /** Serve the registration routes; when false every `/auth/register*` route answers 404. @default false */
+  enabled?: boolean;
+}
+
+/** Mails sent with links (confirmation, password reset). */
+export interface AuthTokenMailOptions {
+  /** Sender address. @default the mailer's default (e.g. MailerModule's `defaults.from`) */
+  from?: string;
+  /** Subject of the default (English) template. */
+  subject?: string;
+  /** Templates by locale, e.g. `{ en: {...}, de: {...} }`; the request's Accept-Language picks one. @default English */
+  templates?: Record<string, Partial<MailTemplate>>;
+  /** Locale used when none of the accepted languages has a template. @default 'en' */
+  defaultLocale?: string;
+}
+
+/** E-mail confirmation after registration, with expiring links. */
+export interface AuthTokenEmailConfirmOptions extends AuthTokenMailOptions {
+  /** Require a confirmed e-mail address: registration needs `email`, sends a link, login answers 403 until confirmed. @default false */
+  enabled?: boolean;
+  /** Boolean user property set on confirmation (may be the isActive field). @default userFields.emailConfirmed */
+  field?: string;
+  /** Seconds a confirmation link stays valid. @default 86400 */
+  ttl?: number;
+  /** Origin (and optional path) put in front of `/auth/register/confirm/<token>`. Required when enabled. */
+  baseUrl?: string;
+  /** Where confirmation redirects: a relative path or a URL on `baseUrl`'s origin. */
+  redirect?: {
+    /** After a successful (or repeated) confirmation. @default '/' */
+    success?: string;
+    /** After an invalid, expired or voided link; unset: 400 with a plain-text message. */
+    invalid?: string;
+  };
+  /** Seconds before another link may be sent to the same account (`/auth/register/resend`). @default 60 */
+  resendInterval?: number;
+}
+
+/** Password reset by e-mail. */
+export interface AuthTokenPasswordResetOptions extends AuthTokenMailOptions {
+  /** Front-end URL the reset token is appended to, e.g. `https://app.example/reset#`. Required to serve the reset routes. */
+  url?: string;
+  /** Seconds a reset link stays valid. @default 3600 */
+  ttl?: number;
+  /** Seconds before another link may be sent to the same account. @default 60 */
+  requestInterval?: number;
+}
+
 /** Options of `AuthTokenModule.forRoot()` / the factory of `forRootAsync()`. */
 export interface AuthTokenOptions {
   /** Property names of the host's User entity. @default see {@link AuthTokenUserFields} */
@@ -66,6 +118,16 @@ export interface AuthTokenOptions {
   realm?: string;
   /** Source of the current time (tests move it instead of sleeping). @default the system clock */
   clock?: Clock;
+  /** Registration (`POST /auth/register`). @default off */
+  registration?: AuthTokenRegistrationOptions;
+  /** Rules for new passwords (registration, change, reset). @default 8-128 characters, not the username, not common */
+  passwordPolicy?: PasswordPolicyOptions;
+  /** E-mail confirmation. @default off */
+  emailConfirm?: AuthTokenEmailConfirmOptions;
+  /** Password reset by e-mail. @default off (no `url`) */
+  passwordReset?: AuthTokenPasswordResetOptions;
+  /** Sends the mails: an instance or a class built by DI. @default MailerService of @nestjs-modules/mailer if registered, else LogMailer */
+  mailer?: Mailer | Type<Mailer>;
 }
 
 /** Options known when the module is defined (they shape it), accepted by both `forRoot` and `forRootAsync`. */
@@ -90,4 +152,24 @@ export interface ResolvedAuthTokenOptions {
   passwordHasher?: PasswordHasher;
   realm: string;
   clock?: Clock;
+  routePrefix: string;
+  registration: { enabled: boolean };
+  passwordPolicy: PasswordPolicyOptions;
+  emailConfirm: ResolvedMailOptions & {
+    enabled: boolean;
+    field?: string;
+    ttl: number;
+    baseUrl?: string;
+    redirect: { success: string; invalid?: string };
+    resendInterval: number;
+  };
+  passwordReset: ResolvedMailOptions & { url?: string; ttl: number; requestInterval: number };
+  mailer?: Mailer | Type<Mailer>;
+}
+
+/** Mail options with the templates merged over the defaults. */
+export interface ResolvedMailOptions {
+  from?: string;
+  templates: Record<string, MailTemplate>;
+  defaultLocale: string;
 }

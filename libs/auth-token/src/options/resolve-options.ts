@@ -1,5 +1,12 @@
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
-import type { AuthTokenOptions, ResolvedAuthTokenOptions } from './auth-token-options.interface.js';
+import { DEFAULT_CONFIRMATION_TEMPLATE, DEFAULT_PASSWORD_RESET_TEMPLATE } from '../mail/default-templates.js';
+import type { MailTemplate } from '../mail/mail-templates.js';
+import type {
+  AuthTokenMailOptions,
+  AuthTokenOptions,
+  ResolvedAuthTokenOptions,
+  ResolvedMailOptions,
+} from './auth-token-options.interface.js';
 
 export const DEFAULT_TOKEN_TTL = 86_400;
 export const DEFAULT_TOKEN_PREFIX = 'nat';
@@ -12,6 +19,102 @@ function positiveSeconds(option: string, value: unknown): number {
     throw new AuthTokenConfigError(option, `must be a positive number of seconds (got ${String(value)})`);
   }
   return value;
+}
+
+function nonNegativeSeconds(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new AuthTokenConfigError(option, `must be zero or a positive number of seconds (got ${String(value)})`);
+  }
+  return value;
+}
+
+function httpUrl(option: string, value: unknown): URL {
+  try {
+    const url = new URL(String(value));
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+  } catch {
+    // reported below
+  }
+  throw new AuthTokenConfigError(option, `must be an absolute http(s) URL (got ${String(value)})`);
+}
+
+/** A redirect must stay on our side: a relative path, or a URL on the base URL's origin (no open redirect). */
+function safeRedirect(option: string, value: unknown, base: URL | undefined): string {
+  if (typeof value !== 'string' || value === '') throw new AuthTokenConfigError(option, 'must be a path or URL');
+  if (value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')) return value;
+  let target: URL | undefined;
+  try {
+    target = new URL(value);
+  } catch {
+    throw new AuthTokenConfigError(option, `must be a path starting with / or a URL on emailConfirm.baseUrl's origin (got ${value})`);
+  }
+  if (!base || target.origin !== base.origin) {
+    throw new AuthTokenConfigError(option, `points to another origin (${target.origin}); use a relative path or emailConfirm.baseUrl's origin`);
+  }
+  return target.href;
+}
+
+function resolveMail(option: string, raw: AuthTokenMailOptions, fallback: MailTemplate): ResolvedMailOptions {
+  const defaultLocale = raw.defaultLocale ?? 'en';
+  const given = raw.templates ?? {};
+  if (typeof given !== 'object' || given === null) throw new AuthTokenConfigError(`${option}.templates`, 'must be an object keyed by locale');
+  const base: MailTemplate = { ...fallback, ...(raw.subject ? { subject: raw.subject } : {}) };
+  const templates: Record<string, MailTemplate> = { [defaultLocale]: { ...base, ...given[defaultLocale] } };
+  for (const [locale, template] of Object.entries(given)) {
+    if (!/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(locale)) {
+      throw new AuthTokenConfigError(`${option}.templates`, `has an invalid locale key "${locale}"`);
+    }
+    // A locale with its own text but no HTML must not inherit the default HTML in another language.
+    templates[locale] = { ...base, ...(template.text ? { html: undefined } : {}), ...template };
+  }
+  for (const [locale, template] of Object.entries(templates)) {
+    for (const key of ['subject', 'text'] as const) {
+      if (typeof template[key] !== 'string' && typeof template[key] !== 'function') {
+        throw new AuthTokenConfigError(`${option}.templates.${locale}.${key}`, 'must be a string or a function');
+      }
+    }
+  }
+  return { from: raw.from, templates, defaultLocale };
+}
+
+function resolvePasswordPolicy(raw: AuthTokenOptions['passwordPolicy'] = {}): ResolvedAuthTokenOptions['passwordPolicy'] {
+  const minLength = raw.minLength ?? 8;
+  const maxLength = raw.maxLength ?? 128;
+  if (!Number.isInteger(minLength) || minLength < 1) throw new AuthTokenConfigError('passwordPolicy.minLength', 'must be a whole number of at least 1');
+  if (!Number.isInteger(maxLength) || maxLength < minLength || maxLength > 4096) {
+    throw new AuthTokenConfigError('passwordPolicy.maxLength', 'must be a whole number from passwordPolicy.minLength to 4096');
+  }
+  return { ...raw, minLength, maxLength };
+}
+
+function resolveEmailConfirm(raw: AuthTokenOptions['emailConfirm'] = {}): ResolvedAuthTokenOptions['emailConfirm'] {
+  const enabled = raw.enabled ?? false;
+  const base = raw.baseUrl === undefined ? undefined : httpUrl('emailConfirm.baseUrl', raw.baseUrl);
+  if (enabled && !base) throw new AuthTokenConfigError('emailConfirm.baseUrl', 'is required when emailConfirm.enabled is true');
+  if (raw.field !== undefined && (typeof raw.field !== 'string' || !PROPERTY_NAME.test(raw.field))) {
+    throw new AuthTokenConfigError('emailConfirm.field', `must be a property name of the User entity (got ${String(raw.field)})`);
+  }
+  return {
+    ...resolveMail('emailConfirm', raw, DEFAULT_CONFIRMATION_TEMPLATE),
+    enabled,
+    field: raw.field,
+    ttl: positiveSeconds('emailConfirm.ttl', raw.ttl ?? 86_400),
+    baseUrl: base?.href.replace(/\/+$/, ''),
+    redirect: {
+      success: safeRedirect('emailConfirm.redirect.success', raw.redirect?.success ?? '/', base),
+      invalid: raw.redirect?.invalid === undefined ? undefined : safeRedirect('emailConfirm.redirect.invalid', raw.redirect.invalid, base),
+    },
+    resendInterval: nonNegativeSeconds('emailConfirm.resendInterval', raw.resendInterval ?? 60),
+  };
+}
+
+function resolvePasswordReset(raw: AuthTokenOptions['passwordReset'] = {}): ResolvedAuthTokenOptions['passwordReset'] {
+  return {
+    ...resolveMail('passwordReset', raw, DEFAULT_PASSWORD_RESET_TEMPLATE),
+    url: raw.url === undefined ? undefined : httpUrl('passwordReset.url', raw.url).href,
+    ttl: positiveSeconds('passwordReset.ttl', raw.ttl ?? 3600),
+    requestInterval: nonNegativeSeconds('passwordReset.requestInterval', raw.requestInterval ?? 60),
+  };
 }
 
 function optionalFunction<T>(option: string, value: T, method?: string): T {
@@ -53,7 +156,7 @@ function resolveScrypt(raw: AuthTokenOptions['scrypt'] = {}): ResolvedAuthTokenO
  * Applies the defaults to the raw module options and validates them, so that `forRoot` and `forRootAsync`
  * behave the same. A bad option throws {@link AuthTokenConfigError} naming it, which stops the app's boot.
  */
-export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined): ResolvedAuthTokenOptions {
+export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, routePrefix = 'auth'): ResolvedAuthTokenOptions {
   if (raw === null || typeof raw !== 'object') {
     throw new AuthTokenConfigError('options', 'must be an object');
   }
@@ -78,5 +181,11 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined): Reso
     passwordHasher: optionalFunction('passwordHasher', raw.passwordHasher, 'verify'),
     realm,
     clock: optionalFunction('clock', raw.clock, 'now'),
+    routePrefix,
+    registration: { enabled: raw.registration?.enabled ?? false },
+    passwordPolicy: resolvePasswordPolicy(raw.passwordPolicy),
+    emailConfirm: resolveEmailConfirm(raw.emailConfirm),
+    passwordReset: resolvePasswordReset(raw.passwordReset),
+    mailer: typeof raw.mailer === 'function' ? raw.mailer : optionalFunction('mailer', raw.mailer, 'send'),
   };
 }

@@ -73,11 +73,31 @@ export class TokenService<TUser extends object = any> {
     return this.users.isActive(user) ? { user, token: record } : null;
   }
 
+  /** Revokes every token of `user`, except the one with id `exceptId` (the caller's own, say). */
+  async revokeAllForUser(user: TUser, exceptId?: string): Promise<number> {
+    const query = this.tokens
+      .createQueryBuilder()
+      .delete()
+      .where(`${this.userIdColumn()} = :userId`, { userId: this.users.getId(user) });
+    if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
+    return (await query.execute()).affected ?? 0;
+  }
+
+  private userIdColumn(): string {
+    return userIdColumnOf(this.tokens);
+  }
+
   /** Revokes one token by its public id. Resolves to whether a token was revoked. */
   async revoke(tokenId: string): Promise<boolean> {
     const result = await this.tokens.delete({ id: tokenId } as never);
     return (result.affected ?? 0) > 0;
   }
+}
+
+/** The escaped name of the foreign-key column pointing at the user. */
+function userIdColumnOf(tokens: Repository<object>): string {
+  const [column] = tokens.metadata.manyToOneRelations[0].joinColumns;
+  return tokens.manager.connection.driver.escape(column.databaseName);
 }
 
 function sanitizeUserAgent(userAgent: string | null | undefined): string | null {

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ObjectLiteral, Repository } from 'typeorm';
+import type { DeepPartial, ObjectLiteral, Repository } from 'typeorm';
 import { AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from '../auth-token.constants.js';
 import type { UserFieldMap } from './user-fields.js';
-import { UserStore, type UserId } from './user-store.js';
+import { isUniqueViolation } from './unique-violation.js';
+import { UserAlreadyExistsError, UserStore, type NewUserInput, type UserId } from './user-store.js';
 
 /**
  * The default {@link UserStore}: the host's TypeORM User entity. Login names are matched with
@@ -48,11 +49,53 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = any> extends UserSto
   }
 
   async setPasswordHash(user: TUser, hash: string): Promise<void> {
-    await this.repository.update(this.getId(user) as never, { [this.fields.password]: hash } as never);
-    (user as Record<string, unknown>)[this.fields.password] = hash;
+    await this.updateField(user, this.fields.password, hash);
   }
 
   isActive(user: TUser): boolean {
     return this.fields.isActive === null || Boolean(user[this.fields.isActive]);
+  }
+
+  async findByEmail(email: string): Promise<TUser[]> {
+    if (this.fields.email === null) return [];
+    return this.repository
+      .createQueryBuilder('user')
+      .where(`LOWER(user.${this.fields.email}) = LOWER(:email)`, { email })
+      .limit(10)
+      .getMany();
+  }
+
+  getEmail(user: TUser): string | null {
+    const email: unknown = this.fields.email === null ? null : user[this.fields.email];
+    return typeof email === 'string' && email.length > 0 ? email : null;
+  }
+
+  isEmailConfirmed(user: TUser): boolean {
+    return this.fields.emailConfirmed === null || Boolean(user[this.fields.emailConfirmed]);
+  }
+
+  async setEmailConfirmed(user: TUser, confirmed: boolean): Promise<void> {
+    if (this.fields.emailConfirmed !== null) await this.updateField(user, this.fields.emailConfirmed, confirmed);
+  }
+
+  async create({ username, passwordHash, email, emailConfirmed }: NewUserInput): Promise<TUser> {
+    const values: Record<string, unknown> = { [this.fields.username]: username, [this.fields.password]: passwordHash };
+    if (this.fields.email !== null && email !== undefined) values[this.fields.email] = email;
+    if (this.fields.emailConfirmed !== null && emailConfirmed !== undefined) values[this.fields.emailConfirmed] = emailConfirmed;
+    try {
+      return await this.repository.save(this.repository.create(values as DeepPartial<TUser>));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new UserAlreadyExistsError();
+      throw error;
+    }
+  }
+
+  async delete(user: TUser): Promise<void> {
+    await this.repository.delete(this.getId(user) as never);
+  }
+
+  protected async updateField(user: TUser, field: string, value: unknown): Promise<void> {
+    await this.repository.update(this.getId(user) as never, { [field]: value } as never);
+    (user as Record<string, unknown>)[field] = value;
   }
 }

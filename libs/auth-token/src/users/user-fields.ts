@@ -17,11 +17,13 @@ const OPTIONAL_DEFAULTS = { email: 'email', isActive: 'isActive', emailConfirmed
  * Checks the configured field names against the entity's columns. A field named explicitly must exist; an
  * optional field left at its default is simply not used when the entity lacks it.
  */
-export function mapUserFields(fields: ResolvedAuthTokenOptions['userFields'], metadata: EntityMetadata): UserFieldMap {
+export function mapUserFields(options: Pick<ResolvedAuthTokenOptions, 'userFields' | 'emailConfirm'>, metadata: EntityMetadata): UserFieldMap {
+  const fields = { ...options.userFields, ...(options.emailConfirm.field ? { emailConfirmed: options.emailConfirm.field } : {}) };
   const has = (property: string) => metadata.findColumnWithPropertyPath(property) !== undefined;
+  const optionName = (field: string) => (field === 'emailConfirmed' && options.emailConfirm.field ? 'emailConfirm.field' : `userFields.${field}`);
   const require = (option: string, property: string) => {
     if (!has(property)) {
-      throw new AuthTokenConfigError(`userFields.${option}`, `names "${property}", which is not a column of the ${metadata.name} entity`);
+      throw new AuthTokenConfigError(optionName(option), `names "${property}", which is not a column of the ${metadata.name} entity`);
     }
     return property;
   };
@@ -31,11 +33,19 @@ export function mapUserFields(fields: ResolvedAuthTokenOptions['userFields'], me
     if (configured === undefined) return has(OPTIONAL_DEFAULTS[option]) ? OPTIONAL_DEFAULTS[option] : null;
     return require(option, configured);
   };
-  return {
+  const map = {
     username: require('username', fields.username),
     password: require('password', fields.password),
     email: optional('email'),
     isActive: optional('isActive'),
     emailConfirmed: optional('emailConfirmed'),
   };
+  if (options.emailConfirm.enabled) {
+    for (const field of ['email', 'emailConfirmed'] as const) {
+      if (map[field] === null) {
+        throw new AuthTokenConfigError(optionName(field), `must name a column of the ${metadata.name} entity when emailConfirm.enabled is true`);
+      }
+    }
+  }
+  return map;
 }

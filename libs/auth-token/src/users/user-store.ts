@@ -1,6 +1,22 @@
 /** The primary key of a host user: a number or a string such as a uuid. */
 export type UserId = string | number;
 
+/** What registration hands to {@link UserStore.create}. */
+export interface NewUserInput {
+  username: string;
+  passwordHash: string;
+  email?: string | null;
+  emailConfirmed?: boolean;
+}
+
+/** Thrown by {@link UserStore.create} when the database refuses a duplicate login name. */
+export class UserAlreadyExistsError extends Error {
+  constructor() {
+    super('A user with that username already exists.');
+    this.name = 'UserAlreadyExistsError';
+  }
+}
+
 /**
  * How the library reads and updates the host's users. The default is {@link TypeOrmUserStore} over the
  * `userEntity`; extend it (or implement this class) and pass it as the `userStore` option to change, for
@@ -21,4 +37,16 @@ export abstract class UserStore<TUser extends object = any> {
   abstract setPasswordHash(user: TUser, hash: string): Promise<void>;
   /** Whether the user may log in and use tokens at all. */
   abstract isActive(user: TUser): boolean;
+  /** The users whose e-mail address matches `email`, ignoring case (several accounts may share one). */
+  abstract findByEmail(email: string): Promise<TUser[]>;
+  /** The user's e-mail address, or null. */
+  abstract getEmail(user: TUser): string | null;
+  /** Whether the user's e-mail address is confirmed (true when the entity has no such flag). */
+  abstract isEmailConfirmed(user: TUser): boolean;
+  /** Marks the user's e-mail address confirmed or not. */
+  abstract setEmailConfirmed(user: TUser, confirmed: boolean): Promise<void>;
+  /** Creates a user; rejects with {@link UserAlreadyExistsError} when the database refuses a duplicate. */
+  abstract create(input: NewUserInput): Promise<TUser>;
+  /** Deletes a user (its tokens go with it). */
+  abstract delete(user: TUser): Promise<void>;
 }

@@ -1,0 +1,95 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
+import { EmailTokenService } from '../email-tokens/email-token.service.js';
+import { LinkMailService } from '../mail/link-mail.service.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { Clock } from '../time/clock.js';
+import { UserStore } from '../users/user-store.js';
+
+export interface SendMailOptions {
+  /** The reader's Accept-Language, to pick the template. @default the default locale */
+  acceptLanguage?: string;
+}
+
+/**
+ * E-mail confirmation: sends links and confirms addresses. Exported so hosts can (re)send a link themselves,
+ * e.g. from an admin screen, and void links after an address change.
+ */
+@Injectable()
+export class EmailConfirmationService<TUser extends object = any> {
+  private readonly logger = new Logger('AuthToken');
+
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    private readonly users: UserStore<TUser>,
+    private readonly links: EmailTokenService<TUser>,
+    private readonly mail: LinkMailService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Whether logins need a confirmed address. */
+  get enabled(): boolean {
+    return this.options.emailConfirm.enabled;
+  }
+
+  /**
+   * Mails `user` a new confirmation link for their current address. Rejects when the user has no address,
+   * when `emailConfirm.baseUrl` is not set, or when the mailer fails.
+   */
+  async sendConfirmationEmail(user: TUser, { acceptLanguage }: SendMailOptions = {}): Promise<void> {
+    const { baseUrl, ttl } = this.options.emailConfirm;
+    const email = this.users.getEmail(user);
+    if (!email) throw new Error('sendConfirmationEmail: the user has no e-mail address');
+    if (!baseUrl) throw new Error('sendConfirmationEmail: set emailConfirm.baseUrl to build the link');
+    const token = await this.links.create(user, 'email-confirmation', email, ttl);
+    const url = `${baseUrl}/${this.options.routePrefix}/register/confirm/${token}`.replace(/(?<!:)\/{2,}/g, '/');
+    await this.mail.send('emailConfirm', email, this.users.getLogin(user), url, acceptLanguage);
+  }
+
+  /**
+   * Confirms the address a link was sent to. Resolves to true for a valid link, also when it was already used
+   * (link scanners open links before people do), and false for an invalid, expired or voided one.
+   */
+  async confirm(token: string): Promise<boolean> {
+    const found = await this.links.find(token, 'email-confirmation');
+    if (!found) return false;
+    if (!this.users.isEmailConfirmed(found.user)) await this.users.setEmailConfirmed(found.user, true);
+    return true;
+  }
+
+  /**
+   * Sends a fresh link to an unconfirmed account found by address or username; silently does nothing for an
+   * unknown or confirmed one, or when a link went out less than `emailConfirm.resendInterval` seconds ago.
+   */
+  async resend(identifier: { email?: string; username?: string }, options: SendMailOptions = {}): Promise<void> {
+    const candidates = identifier.email
+      ? await this.users.findByEmail(identifier.email)
+      : identifier.username
+        ? [await this.users.findByLogin(identifier.username)].filter((user): user is Awaited<TUser> => user !== null)
+        : [];
+    for (const user of candidates) {
+      if (this.users.isEmailConfirmed(user) || !this.users.getEmail(user)) continue;
+      if (await this.sentRecently(user)) continue;
+      try {
+        await this.sendConfirmationEmail(user, options);
+      } catch (error) {
+        // The answer must not differ between known and unknown accounts, so a mail failure is only logged.
+        this.logger.error(`Confirmation mail not resent: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
+  /**
+   * Call after changing a user's address: marks it unconfirmed and voids the links sent so far (links are
+   * bound to the address they went to, so they would not confirm the new one anyway).
+   */
+  async markEmailChanged(user: TUser): Promise<void> {
+    await this.users.setEmailConfirmed(user, false);
+    await this.links.revokeAll(user, 'email-confirmation');
+  }
+
+  private async sentRecently(user: TUser): Promise<boolean> {
+    const last = await this.links.lastCreatedAt(user, 'email-confirmation');
+    return last !== null && this.clock.now().getTime() - last.getTime() < this.options.emailConfirm.resendInterval * 1000;
+  }
+}

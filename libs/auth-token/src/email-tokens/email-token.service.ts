@@ -1,0 +1,92 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Repository } from 'typeorm';
+import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
+import { AUTH_EMAIL_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { Clock } from '../time/clock.js';
+import { digestToken } from '../tokens/token-secret.js';
+import { UserStore } from '../users/user-store.js';
+import type { AuthEmailToken, AuthEmailTokenWithUser, EmailTokenPurpose } from './auth-email-token.entity.js';
+
+/** 32 random bytes in base64url. */
+const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/** A valid link token and the user it belongs to. */
+export interface FoundEmailToken<TUser extends object> {
+  record: AuthEmailToken;
+  user: TUser;
+}
+
+/** Makes, finds and spends the tokens of mailed links (confirmation, password reset). */
+@Injectable()
+export class EmailTokenService<TUser extends object = any> {
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    @Inject(AUTH_EMAIL_TOKEN_REPOSITORY) private readonly tokens: Repository<AuthEmailTokenWithUser<TUser>>,
+    private readonly users: UserStore<TUser>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A new link token (256 random bits) for `user`, bound to `email`; only its digest is stored. */
+  async create(user: TUser, purpose: EmailTokenPurpose, email: string, ttl: number): Promise<string> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    await this.tokens.insert({
+      id: randomUUID(),
+      purpose,
+      digest: this.digest(token),
+      email,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + ttl * 1000),
+      user,
+    } as never);
+    return token;
+  }
+
+  /** The unexpired token for `purpose` whose address is still the user's; null for anything else. */
+  async find(token: string, purpose: EmailTokenPurpose): Promise<FoundEmailToken<TUser> | null> {
+    if (!LINK_TOKEN.test(token)) return null;
+    const record = await this.tokens
+      .createQueryBuilder('link')
+      .innerJoinAndSelect('link.user', 'user')
+      .where('link.digest = :digest', { digest: this.digest(token) })
+      .getOne();
+    if (!record?.user || record.purpose !== purpose) return null;
+    if (record.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    const { user } = record;
+    delete record.user;
+    const current = this.users.getEmail(user);
+    if (!current || current.toLowerCase() !== record.email.toLowerCase()) return null;
+    return { record, user };
+  }
+
+  /** Deletes one token; resolves to false when another request spent it first. */
+  async spend(record: AuthEmailToken): Promise<boolean> {
+    const result = await this.tokens.delete({ id: record.id } as never);
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Deletes every token of the user for `purpose` (e.g. after a password reset, or an address change). */
+  async revokeAll(user: TUser, purpose: EmailTokenPurpose): Promise<void> {
+    await this.tokens.delete({ user: this.userKey(user), purpose } as never);
+  }
+
+  /** When the newest token for `purpose` was made for this user, to space out mails. */
+  async lastCreatedAt(user: TUser, purpose: EmailTokenPurpose): Promise<Date | null> {
+    const newest = await this.tokens.findOne({
+      where: { user: this.userKey(user), purpose } as never,
+      order: { createdAt: 'DESC' } as never,
+    });
+    return newest?.createdAt ?? null;
+  }
+
+  private digest(token: string): string {
+    return digestToken(token, this.options.tokens.pepper);
+  }
+
+  private userKey(user: TUser): Record<string, unknown> {
+    const [primary] = this.tokens.metadata.manyToOneRelations[0].inverseEntityMetadata.primaryColumns;
+    return { [primary.propertyName]: this.users.getId(user) };
+  }
+}

@@ -1,0 +1,11 @@
+import type { Type } from '@nestjs/common';
+import { authEmailTokenEntityFor } from './email-tokens/auth-email-token.entity.js';
+import { authTokenEntityFor } from './tokens/auth-token.entity.js';
+
+/**
+ * Every entity the library stores, bound to the host's User entity. Add them to your DataSource's `entities`
+ * unless it uses `autoLoadEntities`: `entities: [User, ...authTokenEntities(User)]`.
+ */
+export function authTokenEntities(userEntity: Type<object>): Type<object>[] {
+  return [authTokenEntityFor(userEntity), authEmailTokenEntityFor(userEntity)];
+}

@@ -1,0 +1,60 @@
+import { isCommonPassword } from './common-passwords.js';
+
+/** Rules a new password must follow (registration, change, reset). */
+export interface PasswordPolicyOptions {
+  /** Fewest characters (Unicode code points). @default 8 (NIST SP 800-63B) */
+  minLength?: number;
+  /** Most characters; a bound keeps hashing cheap and predictable. @default 128 */
+  maxLength?: number;
+  /** Refuse a password equal to the username or e-mail address, ignoring case. @default true */
+  rejectUserAttributes?: boolean;
+  /** Refuse the 10,000 most common passwords (plus any given here). @default true */
+  rejectCommon?: boolean | string[];
+}
+
+/** What the policy knows about the account whose password is checked. */
+export interface PasswordContext {
+  username?: string | null;
+  email?: string | null;
+}
+
+export const PASSWORD_MESSAGES = {
+  tooShort: (min: number) => `This password is too short. It must contain at least ${min} characters.`,
+  tooLong: (max: number) => `This password is too long. It must contain at most ${max} characters.`,
+  similar: 'The password is too similar to the username or e-mail address.',
+  common: 'This password is too common.',
+} as const;
+
+/**
+ * Checks a new password; resolves to the list of broken rules (empty when the password is acceptable), so a
+ * client can show them all at once.
+ */
+export class PasswordPolicy {
+  private readonly minLength: number;
+  private readonly maxLength: number;
+  private readonly rejectUserAttributes: boolean;
+  private readonly extraCommon: ReadonlySet<string>;
+  private readonly rejectCommon: boolean;
+
+  constructor(options: PasswordPolicyOptions = {}) {
+    this.minLength = options.minLength ?? 8;
+    this.maxLength = options.maxLength ?? 128;
+    this.rejectUserAttributes = options.rejectUserAttributes ?? true;
+    this.rejectCommon = options.rejectCommon !== false;
+    this.extraCommon = new Set(Array.isArray(options.rejectCommon) ? options.rejectCommon.map((word) => word.toLowerCase()) : []);
+  }
+
+  check(password: string, context: PasswordContext = {}): string[] {
+    const problems: string[] = [];
+    const length = [...password.normalize('NFKC')].length;
+    if (length < this.minLength) problems.push(PASSWORD_MESSAGES.tooShort(this.minLength));
+    if (length > this.maxLength) problems.push(PASSWORD_MESSAGES.tooLong(this.maxLength));
+    const lower = password.toLowerCase();
+    const attributes = [context.username, context.email, context.email?.split('@')[0]];
+    if (this.rejectUserAttributes && attributes.some((value) => value && value.toLowerCase() === lower)) {
+      problems.push(PASSWORD_MESSAGES.similar);
+    }
+    if (this.rejectCommon && (isCommonPassword(password) || this.extraCommon.has(lower))) problems.push(PASSWORD_MESSAGES.common);
+    return problems;
+  }
+}

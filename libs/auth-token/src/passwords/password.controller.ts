@@ -1,0 +1,49 @@
+import { Body, Headers, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { AuthTokenGuard } from '../guards/auth-token.guard.js';
+import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
+import { Public } from '../guards/public.decorator.js';
+import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
+import { WhenEnabled } from '../http/route-enabled.js';
+import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
+import { authTokenValidationPipe } from '../http/validation.pipe.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import type { AuthToken } from '../tokens/auth-token.entity.js';
+import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from './dto/password.dto.js';
+import { PasswordService } from './password.service.js';
+
+const resetOn = (options: ResolvedAuthTokenOptions) => options.passwordReset.url !== undefined;
+
+/** `password/change`, `password/reset` and `password/reset/confirm` under the route prefix. */
+@UseInterceptors(NoStoreInterceptor)
+@UseFilters(ServiceUnavailableFilter)
+@UsePipes(authTokenValidationPipe())
+export class PasswordController {
+  constructor(private readonly passwords: PasswordService) {}
+
+  /** Changes the signed-in user's password; every other session of the user is logged out. */
+  @Post('password/change')
+  @UseGuards(AuthTokenGuard)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async change(@CurrentUser() user: object, @CurrentToken() token: AuthToken, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.passwords.change(user, token.id, body.currentPassword, body.newPassword);
+  }
+
+  /** Mails a reset link if an account has this address. Always 202, so the answer tells nothing about accounts. */
+  @Public()
+  @Post('password/reset')
+  @WhenEnabled(resetOn)
+  @HttpCode(HttpStatus.ACCEPTED)
+  async requestReset(@Body() body: RequestPasswordResetDto, @Headers('accept-language') language?: string) {
+    await this.passwords.requestReset(body.email, language);
+    return { success: true };
+  }
+
+  /** Sets a new password with the mailed token; logs the user out everywhere. */
+  @Public()
+  @Post('password/reset/confirm')
+  @WhenEnabled(resetOn)
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async confirmReset(@Body() body: ConfirmPasswordResetDto): Promise<void> {
+    await this.passwords.confirmReset(body.token, body.newPassword);
+  }
+}

@@ -1,0 +1,36 @@
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** Body of `POST /auth/register` (JSON or form-urlencoded). */
+export class RegisterDto {
+  /** 1-150 letters, digits and `@ . + - _`; unique ignoring case. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(150)
+  username!: string;
+
+  /** Checked against the password policy. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4096)
+  password!: string;
+
+  /** Required when e-mail confirmation is on. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  @IsEmail()
+  email?: string;
+}
+
+/** Body of `POST /auth/register/resend`: the address, or the username. */
+export class ResendConfirmationDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  email?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  username?: string;
+}

@@ -1,0 +1,67 @@
+import { Body, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Res, UseFilters, UseInterceptors, UsePipes } from '@nestjs/common';
+import type { Response } from 'express';
+import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
+import { EmailConfirmationService } from '../email-confirmation/email-confirmation.service.js';
+import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
+import { Public } from '../guards/public.decorator.js';
+import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
+import { WhenEnabled } from '../http/route-enabled.js';
+import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
+import { authTokenValidationPipe } from '../http/validation.pipe.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { RegisterDto, ResendConfirmationDto } from './dto/register.dto.js';
+import { RegistrationService } from './registration.service.js';
+
+const registrationOn = (options: ResolvedAuthTokenOptions) => options.registration.enabled;
+const confirmationOn = (options: ResolvedAuthTokenOptions) => options.registration.enabled && options.emailConfirm.enabled;
+
+/** `register`, `register/resend` and `register/confirm/:token` under the route prefix; 404 while registration is off. */
+@Public()
+@UseInterceptors(NoStoreInterceptor)
+@UseFilters(ServiceUnavailableFilter)
+@UsePipes(authTokenValidationPipe())
+export class RegistrationController {
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    private readonly registration: RegistrationService,
+    private readonly confirmation: EmailConfirmationService,
+  ) {}
+
+  /** Creates an account; with e-mail confirmation on, mails the link and refuses logins until it is opened. */
+  @Post('register')
+  @WhenEnabled(registrationOn)
+  @HttpCode(HttpStatus.CREATED)
+  async register(@Body() body: RegisterDto, @Headers('accept-language') language?: string) {
+    await this.registration.register(body, language);
+    return { success: true };
+  }
+
+  /** Mails a fresh link to an unconfirmed account. Always 202, so the answer tells nothing about accounts. */
+  @Post('register/resend')
+  @WhenEnabled(confirmationOn)
+  @HttpCode(HttpStatus.ACCEPTED)
+  async resend(@Body() body: ResendConfirmationDto, @Headers('accept-language') language?: string) {
+    await this.confirmation.resend(body, { acceptLanguage: language });
+    return { success: true };
+  }
+
+  /** Opens a confirmation link: redirects to the success path, or to the invalid path (else 400 plain text). */
+  @Get('register/confirm/:token')
+  @WhenEnabled(confirmationOn)
+  confirmByGet(@Res() response: Response, @Param('token') token: string) {
+    return this.confirm(response, token);
+  }
+
+  @Post('register/confirm/:token')
+  @WhenEnabled(confirmationOn)
+  confirmByPost(@Res() response: Response, @Param('token') token: string) {
+    return this.confirm(response, token);
+  }
+
+  private async confirm(response: Response, token: string): Promise<void> {
+    const { success, invalid } = this.options.emailConfirm.redirect;
+    if (await this.confirmation.confirm(token)) return response.redirect(HttpStatus.FOUND, success);
+    if (invalid) return response.redirect(HttpStatus.FOUND, invalid);
+    response.status(HttpStatus.BAD_REQUEST).type('text/plain').send(AUTH_TOKEN_MESSAGES.invalidConfirmationLink);
+  }
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
+import { EmailConfirmationService } from '../email-confirmation/email-confirmation.service.js';
+import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
+import { MailUnavailableException } from '../errors/auth-token.exceptions.js';
+import { FieldErrorsException, type FieldErrors } from '../http/validation.pipe.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { PasswordPolicy } from '../passwords/password-policy.js';
+import { PasswordHasher } from '../users/password-hasher.js';
+import { UserAlreadyExistsError, UserStore } from '../users/user-store.js';
+import type { RegisterDto } from './dto/register.dto.js';
+import { normalizeUsername, USERNAME_PATTERN } from './username.js';
+
+
+/** Creates accounts: checks the name and the password, stores the user, and mails the confirmation link. */
+@Injectable()
+export class RegistrationService<TUser extends object = any> {
+  private readonly logger = new Logger('AuthToken');
+
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    private readonly users: UserStore<TUser>,
+    private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
+    private readonly confirmation: EmailConfirmationService<TUser>,
+  ) {}
+
+  /**
+   * Registers a user. Field problems reject with a 400 naming each field. With e-mail confirmation on, a mail
+   * that cannot be sent undoes the registration (503), so the username stays free.
+   */
+  async register(input: RegisterDto, acceptLanguage?: string): Promise<TUser> {
+    const username = normalizeUsername(input.username);
+    const email = input.email?.trim() || null;
+    const errors: FieldErrors = {};
+    if (!USERNAME_PATTERN.test(username)) errors.username = [AUTH_TOKEN_MESSAGES.usernameInvalid];
+    if (this.options.emailConfirm.enabled && !email) errors.email = [AUTH_TOKEN_MESSAGES.emailRequired];
+    const passwordProblems = this.policy.check(input.password, { username, email });
+    if (passwordProblems.length) errors.password = passwordProblems;
+    if (Object.keys(errors).length) throw new FieldErrorsException(errors);
+
+    // The read spares a KDF run for the common duplicate; the database's unique index decides races.
+    if (await this.users.findByLogin(username)) throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
+    const passwordHash = await this.hasher.hash(input.password);
+    let user: TUser;
+    try {
+      user = await this.users.create({ username, passwordHash, email, emailConfirmed: false });
+    } catch (error) {
+      if (error instanceof UserAlreadyExistsError) throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
+      throw error;
+    }
+    if (this.confirmation.enabled) await this.sendOrUndo(user, acceptLanguage);
+    return user;
+  }
+
+  private async sendOrUndo(user: TUser, acceptLanguage?: string): Promise<void> {
+    try {
+      await this.confirmation.sendConfirmationEmail(user, { acceptLanguage });
+    } catch (error) {
+      this.logger.error(`Confirmation mail not sent, registration undone: ${error instanceof Error ? error.message : String(error)}`);
+      await this.users.delete(user);
+      throw new MailUnavailableException();
+    }
+  }
+}
