@@ -1,0 +1,128 @@
+import { TEST_DATABASES } from './fixtures/databases.js';
+import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+
+const TAKEN = 'A user with that username already exists.';
+
+describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (%s)', (db) => {
+  let demo: DemoTestApp;
+
+  beforeAll(async () => {
+    demo = await startDemoApp(db);
+  });
+  afterAll(() => demo.close());
+
+  const register = (body: object | string, type: 'json' | 'form' = 'json') => demo.http().post('/auth/register').type(type).send(body);
+
+  it('creates an account that can log in at once (JSON and form data)', async () => {
+    const json = await register({ username: 'john', password: 'violet staple battery' });
+    expect(json.status).toBe(201);
+    expect(json.body).toEqual({ success: true });
+    expect(json.headers['cache-control']).toBe('no-store');
+    await demo.login('john', 'violet staple battery');
+
+    const form = await register('username=mary&password=violet+staple+battery&email=mary%40example.com', 'form');
+    expect(form.status).toBe(201);
+    const login = await demo.http().post('/auth/login').send({ username: 'MARY', password: 'violet staple battery' });
+    expect(login.body.user).toMatchObject({ username: 'mary', email: 'mary@example.com' });
+  });
+
+  it('stores only a scrypt hash of the password, and never answers with it', async () => {
+    const response = await register({ username: 'hashed', password: 'violet staple battery' });
+    expect(response.text).not.toContain('violet');
+    const [row] = await demo.query<{ password: string }>('SELECT password FROM users WHERE username = $1', ['hashed']);
+    expect(row.password).toMatch(/^\$scrypt\$ln=10,r=8,p=1\$/);
+  });
+
+  it('refuses a duplicate username, ignoring case, with the field and the message', async () => {
+    await register({ username: 'Duplicate', password: 'violet staple battery' }).expect(201);
+    const response = await register({ username: 'dUPLICATE', password: 'another fine phrase' });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [TAKEN], errors: { username: [TAKEN] } });
+  });
+
+  it('treats Unicode look-alikes as the same name (NFKC)', async () => {
+    await register({ username: 'ｆｕｌｌｗｉｄｔｈ', password: 'violet staple battery' }).expect(201);
+    const response = await register({ username: 'fullwidth', password: 'violet staple battery' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual({ username: [TAKEN] });
+    await demo.login('fullwidth', 'violet staple battery');
+  });
+
+  it('gives exactly one of 20 parallel registrations of John/john a 201, the others a 400, never a 500', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => register({ username: i % 2 ? 'Racer' : 'racer', password: 'violet staple battery' })),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(19);
+    for (const response of responses.filter((r) => r.status === 400)) expect(response.body.errors).toEqual({ username: [TAKEN] });
+    const rows = await demo.query('SELECT id FROM users WHERE lower(username) = $1', ['racer']);
+    expect(rows).toHaveLength(1);
+  });
+
+  it.each([
+    ['a space', 'john doe'],
+    ['a slash', 'john/doe'],
+    ['markup', '<script>'],
+    ['151 characters', 'a'.repeat(151)],
+  ])('refuses a username with %s', async (_case, username) => {
+    const response = await register({ username, password: 'violet staple battery' });
+    expect(response.status).toBe(400);
+    expect(Object.keys(response.body.errors)).toEqual(['username']);
+  });
+
+  it('accepts letters of any script, digits and @ . + - _', async () => {
+    await register({ username: 'Łukasz.Ōtani+test-1_@x', password: 'violet staple battery' }).expect(201);
+  });
+
+  it.each([
+    ['too short', 'Xq7#zT2', 'This password is too short. It must contain at least 8 characters.'],
+    ['too long', 'x'.repeat(129), 'This password is too long. It must contain at most 128 characters.'],
+    ['too common', 'baseball', 'This password is too common.'],
+    ['the username', 'policyuser', 'The password is too similar to the username or e-mail address.'],
+  ])('refuses a password that is %s, with its rule', async (_case, password, message) => {
+    const response = await register({ username: 'policyuser', password });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.password).toContain(message);
+    expect(response.body.message).toContain(message);
+    expect(response.text).not.toContain(password.slice(0, 12));
+  });
+
+  it('reports the username and password problems together, a malformed e-mail or body as a 400 too', async () => {
+    const response = await register({ username: 'bad name', password: 'short', email: 'not-an-address' });
+    expect(response.status).toBe(400);
+    expect(Object.keys(response.body.errors).sort()).toEqual(['email']);
+    const both = await register({ username: 'bad name', password: 'short' });
+    expect(Object.keys(both.body.errors).sort()).toEqual(['password', 'username']);
+    const array = await demo.http().post('/auth/register').set('Content-Type', 'application/json').send('[]');
+    expect(array.status).toBe(400);
+  });
+
+  it('has no resend or confirm routes while e-mail confirmation is off', async () => {
+    await demo.http().post('/auth/register/resend').send({ email: 'john@example.com' }).expect(404);
+    await demo.http().get('/auth/register/confirm/abc').expect(404);
+  });
+});
+
+describe.each(TEST_DATABASES)('registration switched off (%s)', (db) => {
+  let demo: DemoTestApp;
+
+  beforeAll(async () => {
+    demo = await startDemoApp(db, { env: { AUTH_REGISTRATION: 'false', AUTH_EMAIL_CONFIRM: 'true' } });
+  });
+  afterAll(() => demo.close());
+
+  it.each([
+    ['POST', '/auth/register', { username: 'x', password: 'violet staple battery', email: 'x@example.com' }],
+    ['POST', '/auth/register/', { not: 'even valid' }],
+    ['POST', '/auth/register/resend', { email: 'x@example.com' }],
+    ['GET', '/auth/register/confirm/abc', undefined],
+    ['POST', '/auth/register/confirm/abc', undefined],
+  ])('answers %s %s with 404', async (method, path, body) => {
+    const call = method === 'GET' ? demo.http().get(path) : demo.http().post(path).send(body);
+    const response = await call;
+    expect(response.status).toBe(404);
+    expect(response.body.statusCode).toBe(404);
+    expect(await demo.query('SELECT id FROM users')).toHaveLength(0);
+  });
+});
