@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
 import { buildDemo, runDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
+import { freePort } from './fixtures/free-port.js';
+import { SmtpCatcher } from './fixtures/smtp-catcher.js';
 
 // Each case spawns node processes; allow for a slow, shared machine.
 jest.setTimeout(60_000);
@@ -105,5 +107,93 @@ describe('starting the demo', () => {
     const result = await runDemo('main.js', [], { DATABASE_URL: 'sqlite::memory:', ...env });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^Invalid ${variable}: `))]);
+  });
+});
+
+describe('the built demo sending mail through @nestjs-modules/mailer', () => {
+  let smtp: SmtpCatcher;
+  let workDir: string;
+
+  beforeAll(async () => {
+    smtp = await new SmtpCatcher().start();
+    workDir = await mkdtemp(join(tmpdir(), 'demo-mail-'));
+  });
+  afterAll(async () => {
+    await smtp.close();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  const env = (extra: Record<string, string>) => ({
+    DATABASE_URL: `sqlite:${join(workDir, `${Object.keys(extra).join('-')}.sqlite`)}`,
+    AUTH_SCRYPT_COST: TEST_SCRYPT_COST,
+    AUTH_EMAIL_CONFIRM: 'true',
+    ...extra,
+  });
+  const register = (demo: RunningDemo, username: string, email: string) =>
+    fetch(`${demo.baseUrl}/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept-Language': 'en' },
+      body: new URLSearchParams({ username, password: 'violet staple battery', email }),
+    });
+
+  it('registers, mails the link over SMTP, confirms and logs in', async () => {
+    const demo = await startDemoProcess(env({ SMTP_URL: smtp.url, MAIL_FROM: 'noreply@demo.test' }));
+    try {
+      const response = await register(demo, 'kate', 'kate@example.com');
+      expect(response.status).toBe(201);
+      const mail = await smtp.waitFor('kate@example.com');
+      expect(mail.from).toBe('noreply@demo.test');
+      const link = new URL(mail.link as string);
+      expect(link.origin).toBe(new URL(demo.baseUrl).origin.replace('127.0.0.1', 'localhost'));
+      const confirm = await fetch(`${demo.baseUrl}${link.pathname}`, { redirect: 'manual' });
+      expect(confirm.status).toBe(302);
+      const login = await fetch(`${demo.baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'kate', password: 'violet staple battery' }),
+      });
+      expect(login.status).toBe(200);
+    } finally {
+      await demo.stop();
+    }
+  });
+
+  it('answers 503 and keeps the username free when the SMTP server is down', async () => {
+    const closedPort = await freePort();
+    const demo = await startDemoProcess(env({ SMTP_URL: `smtp://127.0.0.1:${closedPort}` }));
+    try {
+      const response = await register(demo, 'liam', 'liam@example.com');
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ statusCode: 503, message: 'The e-mail could not be sent. Please try again later.' });
+      expect(demo.output()).not.toContain('violet staple battery');
+    } finally {
+      await demo.stop();
+    }
+    // The same database file, now with a working mail server.
+    const retry = await startDemoProcess({ ...env({ SMTP_URL: `smtp://127.0.0.1:${closedPort}` }), SMTP_URL: smtp.url });
+    try {
+      expect((await register(retry, 'liam', 'liam@example.com')).status).toBe(201);
+    } finally {
+      await retry.stop();
+    }
+  });
+
+  it('writes each mail to the log as JSON when SMTP_URL is unset', async () => {
+    const demo = await startDemoProcess(env({ AUTH_CONFIRM_BASE_URL: 'http://demo.test' }));
+    try {
+      expect((await register(demo, 'mona', 'mona@example.com')).status).toBe(201);
+      // A Nest log line: colour codes, context, then the mail as JSON.
+      const line = demo
+        .output()
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split('\n')
+        .find((text) => text.includes('{"mail"'));
+      expect(line).toBeDefined();
+      const mail = JSON.parse((line as string).slice((line as string).indexOf('{"mail"'))).mail;
+      expect(mail).toMatchObject({ to: 'mona@example.com', subject: 'Confirm your e-mail address' });
+      expect(mail.text).toMatch(/http:\/\/demo\.test\/auth\/register\/confirm\/[A-Za-z0-9_-]{43}/);
+    } finally {
+      await demo.stop();
+    }
   });
 });
