@@ -25,6 +25,9 @@ import { PasswordPolicy } from './passwords/password-policy.js';
 import { PasswordService } from './passwords/password.service.js';
 import { RegistrationController } from './registration/registration.controller.js';
 import { RegistrationService } from './registration/registration.service.js';
+import { TokenPurgeService } from './cleanup/token-purge.service.js';
+import { AuthTokenEventPublisher } from './events/auth-token-event-publisher.js';
+import { SessionsController } from './sessions/sessions.controller.js';
 import { authTokenEntityFor } from './tokens/auth-token.entity.js';
 import { TokenService } from './tokens/token.service.js';
 import { PasswordHasher } from './users/password-hasher.js';
@@ -59,6 +62,8 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
     EmailConfirmationService,
     RegistrationService,
     PasswordService,
+    AuthTokenEventPublisher,
+    TokenPurgeService,
     AuthTokenStrategy,
     AuthTokenGuard,
     RouteEnabledGuard,
@@ -69,7 +74,9 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
     ...definition,
     global: isGlobal,
     imports: [...(definition.imports ?? []), PassportModule, TypeOrmModule.forFeature([tokenEntity, emailTokenEntity, userEntity])],
-    controllers: [LoginController, RegistrationController, PasswordController].map((controller) => mountController(controller, routePrefix)),
+    controllers: [LoginController, SessionsController, RegistrationController, PasswordController].map((controller) =>
+      mountController(controller, routePrefix),
+    ),
     providers,
     exports: [
       AUTH_TOKEN_OPTIONS,
@@ -81,6 +88,7 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
       EmailConfirmationService,
       PasswordService,
       RegistrationService,
+      TokenPurgeService,
       UserStore,
       PasswordHasher,
       PasswordPolicy,

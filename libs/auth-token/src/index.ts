@@ -8,6 +8,7 @@ export {
 export { AuthTokenModule } from './auth-token.module.js';
 export { AUTH_TOKEN_ASYNC_OPTIONS_TYPE, AUTH_TOKEN_OPTIONS_TYPE } from './auth-token.module-definition.js';
 export type {
+  AuthTokenCleanupOptions,
   AuthTokenEmailConfirmOptions,
   AuthTokenMailOptions,
   AuthTokenModuleExtras,
@@ -59,3 +60,16 @@ export type { UserFieldMap } from './users/user-fields.js';
 export { PasswordHasher } from './users/password-hasher.js';
 export { ScryptPasswordHasher } from './users/scrypt-password-hasher.js';
 export { Clock, SystemClock } from './time/clock.js';
+export { TokenPurgeService, type PurgeResult } from './cleanup/token-purge.service.js';
+export { SessionDto } from './sessions/session.dto.js';
+export {
+  AUTH_TOKEN_EVENTS,
+  type AuthTokenEventMap,
+  type EmailConfirmedEvent,
+  type LoginFailedEvent,
+  type LoginSucceededEvent,
+  type LogoutEvent,
+  type PasswordChangedEvent,
+  type TokenRevokedEvent,
+  type UserRegisteredEvent,
+} from './events/auth-token.events.js';

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { EmailTokenService } from '../email-tokens/email-token.service.js';
+import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
+import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import { LinkMailService } from '../mail/link-mail.service.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { Clock } from '../time/clock.js';
@@ -25,6 +27,7 @@ export class EmailConfirmationService<TUser extends object = any> {
     private readonly links: EmailTokenService<TUser>,
     private readonly mail: LinkMailService,
     private readonly clock: Clock,
+    private readonly events: AuthTokenEventPublisher,
   ) {}
 
   /** Whether logins need a confirmed address. */
@@ -53,7 +56,10 @@ export class EmailConfirmationService<TUser extends object = any> {
   async confirm(token: string): Promise<boolean> {
     const found = await this.links.find(token, 'email-confirmation');
     if (!found) return false;
-    if (!this.users.isEmailConfirmed(found.user)) await this.users.setEmailConfirmed(found.user, true);
+    if (!this.users.isEmailConfirmed(found.user)) {
+      await this.users.setEmailConfirmed(found.user, true);
+      this.events.publish(AUTH_TOKEN_EVENTS.emailConfirmed, { userId: this.users.getId(found.user), email: found.record.email });
+    }
     return true;
   }
 

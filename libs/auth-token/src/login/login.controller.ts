@@ -6,7 +6,6 @@ import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
 import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
 import { authTokenValidationPipe } from '../http/validation.pipe.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
-import { TokenService } from '../tokens/token.service.js';
 import { LoginDto } from './dto/login.dto.js';
 import { LoginService, type LoginResult } from './login.service.js';
 
@@ -15,10 +14,7 @@ import { LoginService, type LoginResult } from './login.service.js';
 @UseFilters(ServiceUnavailableFilter)
 @UsePipes(authTokenValidationPipe())
 export class LoginController {
-  constructor(
-    private readonly logins: LoginService,
-    private readonly tokens: TokenService,
-  ) {}
+  constructor(private readonly logins: LoginService) {}
 
   /** Exchanges a login name and password for a new token (one per login, so each device logs out alone). */
   @Public()
@@ -32,16 +28,16 @@ export class LoginController {
   @Delete('logout')
   @UseGuards(AuthTokenGuard)
   @HttpCode(HttpStatus.NO_CONTENT)
-  async logout(@CurrentToken() token: AuthToken): Promise<void> {
-    await this.tokens.revoke(token.id);
+  async logout(@CurrentUser() user: object, @CurrentToken() token: AuthToken): Promise<void> {
+    await this.logins.logout(user, token.id);
   }
 
   /** The same as `DELETE logout`, for clients (and HTML forms) that only POST. */
   @Post('logout')
   @UseGuards(AuthTokenGuard)
   @HttpCode(HttpStatus.NO_CONTENT)
-  logoutByPost(@CurrentToken() token: AuthToken): Promise<void> {
-    return this.logout(token);
+  logoutByPost(@CurrentUser() user: object, @CurrentToken() token: AuthToken): Promise<void> {
+    return this.logout(user, token);
   }
 
   /** The current user, serialized. */

@@ -3,6 +3,8 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { EmailNotConfirmedException, InvalidCredentialsException } from '../errors/auth-token.exceptions.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
+import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import { TokenService } from '../tokens/token.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { UserStore } from '../users/user-store.js';
@@ -25,6 +27,7 @@ export class LoginService<TUser extends object = any> implements OnModuleInit {
     private readonly users: UserStore<TUser>,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService<TUser>,
+    private readonly events: AuthTokenEventPublisher,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -39,19 +42,32 @@ export class LoginService<TUser extends object = any> implements OnModuleInit {
     const user = await this.users.findByLogin(login);
     const hash = user ? this.users.getPasswordHash(user) : null;
     const matches = await this.hasher.verify(password, hash ?? this.dummyHash);
-    if (!user || !hash || !matches) throw new InvalidCredentialsException();
+    if (!user || !hash || !matches) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
     // Said only after the password was right, so it reveals nothing to someone guessing.
-    if (this.awaitsConfirmation(user)) throw new EmailNotConfirmedException();
-    if (!this.users.isActive(user)) throw new InvalidCredentialsException();
+    if (this.awaitsConfirmation(user)) throw this.failed(login, 'email-not-confirmed', new EmailNotConfirmedException());
+    if (!this.users.isActive(user)) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
     if (this.hasher.needsRehash(hash)) await this.users.setPasswordHash(user, await this.hasher.hash(password));
     const { token, record } = await this.tokens.issue(user, { userAgent });
+    this.events.publish(AUTH_TOKEN_EVENTS.loginSucceeded, { userId: this.users.getId(user), tokenId: record.id, userAgent: record.userAgent });
     const result: LoginResult = { token, expiresAt: record.expiresAt };
     if (this.options.userSerializer) result.user = await this.options.userSerializer(user);
     return result;
   }
 
+  private failed<E extends Error>(username: string, reason: 'invalid-credentials' | 'email-not-confirmed', error: E): E {
+    this.events.publish(AUTH_TOKEN_EVENTS.loginFailed, { username, reason });
+    return error;
+  }
+
   private awaitsConfirmation(user: TUser): boolean {
     return this.options.emailConfirm.enabled && !this.users.isEmailConfirmed(user);
+  }
+
+  /** Revokes the token a request came with (and no other). */
+  async logout(user: TUser, tokenId: string): Promise<void> {
+    if (await this.tokens.revokeOwn(user, tokenId, 'logout')) {
+      this.events.publish(AUTH_TOKEN_EVENTS.logout, { userId: this.users.getId(user), tokenId });
+    }
   }
 
   /** The user as the host wants it shown: its `userSerializer`, else `{ id, username }`. */

@@ -25,8 +25,18 @@ export interface AuthTokenUserFields {
 
 /** How tokens are made and how long they live. */
 export interface AuthTokenTokenOptions {
-  /** Seconds a token stays valid after it was issued. @default 86400 (24 h) */
+  /** Seconds a token stays valid after its last use (sliding expiry). @default 86400 (24 h) */
   ttl?: number;
+  /** Seconds after login when a token dies however active it is (the absolute cap). @default 2592000 (30 days) */
+  maxTtl?: number;
+  /**
+   * Seconds between two writes of a token's `lastUsedAt`/`expiresAt`: busy clients do not turn every read into a
+   * write. A token's expiry may therefore lag its real last use by up to this much.
+   * @default 60, or a tenth of `ttl` when that is shorter
+   */
+  touchInterval?: number;
+  /** Most live tokens per user; a new login beyond it revokes the least recently used one. @default 50 */
+  maxPerUser?: number;
   /** Letters/digits put in front of every token (`nat_...`) so leaked tokens are easy to recognise. @default 'nat' */
   prefix?: string;
   /**
@@ -96,6 +106,16 @@ export interface AuthTokenPasswordResetOptions extends AuthTokenMailOptions {
   requestInterval?: number;
 }
 
+/** Deleting expired tokens and links from the database. */
+export interface AuthTokenCleanupOptions {
+  /** Purge on a schedule (with @nestjs/schedule's registry when the app has one). @default true */
+  enabled?: boolean;
+  /** Seconds between purges. @default 3600 */
+  interval?: number;
+  /** Rows deleted per statement, so a large purge never locks the table for long. @default 1000 */
+  batchSize?: number;
+}
+
 /** Options of `AuthTokenModule.forRoot()` / the factory of `forRootAsync()`. */
 export interface AuthTokenOptions {
   /** Property names of the host's User entity. @default see {@link AuthTokenUserFields} */
@@ -128,6 +148,8 @@ export interface AuthTokenOptions {
   passwordReset?: AuthTokenPasswordResetOptions;
   /** Sends the mails: an instance or a class built by DI. @default MailerService of @nestjs-modules/mailer if registered, else LogMailer */
   mailer?: Mailer | Type<Mailer>;
+  /** Purging expired tokens and links. @default every hour, 1000 rows at a time */
+  cleanup?: AuthTokenCleanupOptions;
 }
 
 /** Options known when the module is defined (they shape it), accepted by both `forRoot` and `forRootAsync`. */
@@ -147,7 +169,7 @@ export interface ResolvedAuthTokenOptions {
   userFields: AuthTokenUserFields & { username: string; password: string };
   userStore?: UserStore | Type<UserStore>;
   userSerializer?: UserSerializer;
-  tokens: { ttl: number; prefix: string; pepper?: string };
+  tokens: { ttl: number; maxTtl: number; touchInterval: number; maxPerUser: number; prefix: string; pepper?: string };
   scrypt: Required<ScryptParameters>;
   passwordHasher?: PasswordHasher;
   realm: string;
@@ -165,6 +187,7 @@ export interface ResolvedAuthTokenOptions {
   };
   passwordReset: ResolvedMailOptions & { url?: string; ttl: number; requestInterval: number };
   mailer?: Mailer | Type<Mailer>;
+  cleanup: Required<AuthTokenCleanupOptions>;
 }
 
 /** Mail options with the templates merged over the defaults. */

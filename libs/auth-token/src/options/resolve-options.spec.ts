@@ -14,7 +14,12 @@ function configError(run: () => unknown): AuthTokenConfigError {
 describe('resolveAuthTokenOptions', () => {
   it('applies the documented defaults', () => {
     const options = resolveAuthTokenOptions({});
-    expect(options.tokens).toEqual({ ttl: 86_400, prefix: 'nat' });
+    expect(options.tokens).toEqual({ ttl: 86_400, maxTtl: 2_592_000, touchInterval: 60, maxPerUser: 50, prefix: 'nat' });
+    expect(options.cleanup).toEqual({ enabled: true, interval: 3600, batchSize: 1000 });
+    expect(options.registration).toEqual({ enabled: false });
+    expect(options.emailConfirm).toMatchObject({ enabled: false, ttl: 86_400, redirect: { success: '/' }, resendInterval: 60 });
+    expect(options.passwordReset).toMatchObject({ url: undefined, ttl: 3600 });
+    expect(options.passwordPolicy).toMatchObject({ minLength: 8, maxLength: 128 });
     expect(options.scrypt).toEqual({ cost: 131_072, blockSize: 8, parallelization: 1 });
     expect(options.userFields).toEqual({ username: 'username', password: 'password' });
     expect(options.realm).toBe('api');
@@ -29,7 +34,9 @@ describe('resolveAuthTokenOptions', () => {
       userSerializer: serializer,
       scrypt: { cost: 1024 },
     });
-    expect(options.tokens).toEqual({ ttl: 60, prefix: 'acme', pepper: 'sixteen-chars-ok' });
+    expect(options.tokens).toMatchObject({ ttl: 60, maxTtl: 2_592_000, prefix: 'acme', pepper: 'sixteen-chars-ok' });
+    expect(options.tokens.touchInterval).toBe(6);
+    expect(resolveAuthTokenOptions({ tokens: { ttl: 3_000_000 } }).tokens.maxTtl).toBe(3_000_000);
     expect(options.userFields).toEqual({ username: 'email', password: 'password', isActive: null });
     expect(options.userSerializer).toBe(serializer);
     expect(options.scrypt.cost).toBe(1024);
@@ -40,6 +47,21 @@ describe('resolveAuthTokenOptions', () => {
     ['tokens.ttl', { tokens: { ttl: 0 } }],
     ['tokens.ttl', { tokens: { ttl: Number.NaN } }],
     ['tokens.ttl', { tokens: { ttl: '60' } }],
+    ['tokens.maxTtl', { tokens: { ttl: 100, maxTtl: 50 } }],
+    ['tokens.touchInterval', { tokens: { ttl: 100, touchInterval: 100 } }],
+    ['tokens.touchInterval', { tokens: { touchInterval: -1 } }],
+    ['tokens.maxPerUser', { tokens: { maxPerUser: 0 } }],
+    ['cleanup.interval', { cleanup: { interval: 0 } }],
+    ['cleanup.batchSize', { cleanup: { batchSize: 1.5 } }],
+    ['emailConfirm.baseUrl', { emailConfirm: { enabled: true } }],
+    ['emailConfirm.baseUrl', { emailConfirm: { baseUrl: 'ftp://x' } }],
+    ['emailConfirm.redirect.success', { emailConfirm: { baseUrl: 'https://app.test', redirect: { success: 'https://evil.test/' } } }],
+    ['emailConfirm.redirect.success', { emailConfirm: { baseUrl: 'https://app.test', redirect: { success: '//evil.test/' } } }],
+    ['emailConfirm.redirect.invalid', { emailConfirm: { redirect: { invalid: 'http://app.test/bad' } } }],
+    ['emailConfirm.templates', { emailConfirm: { templates: { 'not a locale': { text: 'x' } } } }],
+    ['passwordReset.url', { passwordReset: { url: 'not a url' } }],
+    ['passwordPolicy.maxLength', { passwordPolicy: { minLength: 10, maxLength: 5 } }],
+    ['mailer', { mailer: {} }],
     ['tokens.prefix', { tokens: { prefix: 'has_underscore' } }],
     ['tokens.prefix', { tokens: { prefix: '' } }],
     ['tokens.pepper', { tokens: { pepper: 'short' } }],

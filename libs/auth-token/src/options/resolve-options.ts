@@ -9,6 +9,7 @@ import type {
 } from './auth-token-options.interface.js';
 
 export const DEFAULT_TOKEN_TTL = 86_400;
+export const DEFAULT_TOKEN_MAX_TTL = 2_592_000;
 export const DEFAULT_TOKEN_PREFIX = 'nat';
 export const DEFAULT_SCRYPT = { cost: 2 ** 17, blockSize: 8, parallelization: 1 } as const;
 
@@ -117,6 +118,15 @@ function resolvePasswordReset(raw: AuthTokenOptions['passwordReset'] = {}): Reso
   };
 }
 
+function resolveCleanup(raw: AuthTokenOptions['cleanup'] = {}): ResolvedAuthTokenOptions['cleanup'] {
+  const cleanup = { enabled: true, interval: 3600, batchSize: 1000, ...raw };
+  positiveSeconds('cleanup.interval', cleanup.interval);
+  if (!Number.isInteger(cleanup.batchSize) || cleanup.batchSize < 1) {
+    throw new AuthTokenConfigError('cleanup.batchSize', `must be a whole number of at least 1 (got ${String(cleanup.batchSize)})`);
+  }
+  return cleanup;
+}
+
 function optionalFunction<T>(option: string, value: T, method?: string): T {
   if (value === undefined) return value;
   const callable = method ? (value as Record<string, unknown> | null)?.[method] : value;
@@ -160,8 +170,25 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
   if (raw === null || typeof raw !== 'object') {
     throw new AuthTokenConfigError('options', 'must be an object');
   }
-  const tokens = { ttl: DEFAULT_TOKEN_TTL, prefix: DEFAULT_TOKEN_PREFIX, ...raw.tokens };
+  const tokens = {
+    ttl: DEFAULT_TOKEN_TTL,
+    maxTtl: Math.max(DEFAULT_TOKEN_MAX_TTL, raw.tokens?.ttl ?? 0),
+    // A short-lived token must be touched more often than every minute, or it would die while in use.
+    touchInterval: Math.min(60, (raw.tokens?.ttl ?? DEFAULT_TOKEN_TTL) / 10),
+    maxPerUser: 50,
+    prefix: DEFAULT_TOKEN_PREFIX,
+    ...raw.tokens,
+  };
   positiveSeconds('tokens.ttl', tokens.ttl);
+  positiveSeconds('tokens.maxTtl', tokens.maxTtl);
+  if (tokens.maxTtl < tokens.ttl) throw new AuthTokenConfigError('tokens.maxTtl', `must be at least tokens.ttl (${tokens.ttl}), got ${tokens.maxTtl}`);
+  nonNegativeSeconds('tokens.touchInterval', tokens.touchInterval);
+  if (tokens.touchInterval >= tokens.ttl) {
+    throw new AuthTokenConfigError('tokens.touchInterval', `must be shorter than tokens.ttl (${tokens.ttl}), got ${tokens.touchInterval}`);
+  }
+  if (!Number.isInteger(tokens.maxPerUser) || tokens.maxPerUser < 1) {
+    throw new AuthTokenConfigError('tokens.maxPerUser', `must be a whole number of at least 1 (got ${String(tokens.maxPerUser)})`);
+  }
   if (typeof tokens.prefix !== 'string' || !/^[A-Za-z][A-Za-z0-9]{0,15}$/.test(tokens.prefix)) {
     throw new AuthTokenConfigError('tokens.prefix', 'must be 1-16 letters or digits, starting with a letter');
   }
@@ -187,5 +214,6 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     emailConfirm: resolveEmailConfirm(raw.emailConfirm),
     passwordReset: resolvePasswordReset(raw.passwordReset),
     mailer: typeof raw.mailer === 'function' ? raw.mailer : optionalFunction('mailer', raw.mailer, 'send'),
+    cleanup: resolveCleanup(raw.cleanup),
   };
 }

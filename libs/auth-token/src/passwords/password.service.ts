@@ -6,6 +6,8 @@ import { FieldErrorsException } from '../http/validation.pipe.js';
 import { LinkMailService } from '../mail/link-mail.service.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { Clock } from '../time/clock.js';
+import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
+import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import { TokenService } from '../tokens/token.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { UserStore } from '../users/user-store.js';
@@ -25,6 +27,7 @@ export class PasswordService<TUser extends object = any> {
     private readonly links: EmailTokenService<TUser>,
     private readonly mail: LinkMailService,
     private readonly clock: Clock,
+    private readonly events: AuthTokenEventPublisher,
   ) {}
 
   /**
@@ -38,7 +41,8 @@ export class PasswordService<TUser extends object = any> {
     }
     this.assertAcceptable(user, newPassword);
     await this.setPassword(user, newPassword);
-    await this.tokens.revokeAllForUser(user, currentTokenId);
+    await this.tokens.revokeAllForUser(user, currentTokenId, 'password-change');
+    this.events.publish(AUTH_TOKEN_EVENTS.passwordChanged, { userId: this.users.getId(user), via: 'change' });
   }
 
   /**
@@ -76,7 +80,8 @@ export class PasswordService<TUser extends object = any> {
     if (!(await this.links.spend(found.record))) throw invalid();
     await this.setPassword(found.user, newPassword);
     await this.links.revokeAll(found.user, 'password-reset');
-    await this.tokens.revokeAllForUser(found.user);
+    await this.tokens.revokeAllForUser(found.user, undefined, 'password-reset');
+    this.events.publish(AUTH_TOKEN_EVENTS.passwordChanged, { userId: this.users.getId(found.user), via: 'reset' });
   }
 
   private assertAcceptable(user: TUser, newPassword: string): void {

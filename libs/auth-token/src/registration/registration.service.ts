@@ -8,6 +8,8 @@ import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.int
 import { PasswordPolicy } from '../passwords/password-policy.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { UserAlreadyExistsError, UserStore } from '../users/user-store.js';
+import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
+import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import { normalizeUsername, USERNAME_PATTERN } from './username.js';
 
@@ -23,6 +25,7 @@ export class RegistrationService<TUser extends object = any> {
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
     private readonly confirmation: EmailConfirmationService<TUser>,
+    private readonly events: AuthTokenEventPublisher,
   ) {}
 
   /**
@@ -50,6 +53,7 @@ export class RegistrationService<TUser extends object = any> {
       throw error;
     }
     if (this.confirmation.enabled) await this.sendOrUndo(user, acceptLanguage);
+    this.events.publish(AUTH_TOKEN_EVENTS.userRegistered, { userId: this.users.getId(user), username });
     return user;
   }
 

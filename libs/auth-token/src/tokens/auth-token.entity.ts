@@ -25,8 +25,9 @@ export abstract class AuthToken {
   @Column()
   expiresAt!: Date;
 
-  @Column({ type: Date, nullable: true })
-  lastUsedAt!: Date | null;
+  /** When the token was last used, to within `tokens.touchInterval`; the login counts as a use. */
+  @Column({ type: Date })
+  lastUsedAt!: Date;
 
   /** The `User-Agent` of the login request, cut to 512 characters. */
   @Column({ type: 'varchar', length: 512, nullable: true })

@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { AUTH_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
+import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
+import { AUTH_TOKEN_EVENTS, type TokenRevokedEvent } from '../events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { Clock } from '../time/clock.js';
 import { UserStore } from '../users/user-store.js';
@@ -10,7 +12,7 @@ import type { AuthToken, AuthTokenWithUser } from './auth-token.entity.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
 
 /** A freshly issued token: the raw value (shown once, to the client) and its stored row. */
-export interface IssuedToken<TUser extends object = object> {
+export interface IssuedToken {
   token: string;
   record: AuthToken;
 }
@@ -26,9 +28,14 @@ export interface IssueTokenOptions {
   userAgent?: string | null;
 }
 
+type RevokeReason = TokenRevokedEvent['reason'];
+
 const MAX_USER_AGENT = 512;
 
-/** Issues, verifies and revokes tokens. Exported for hosts (e.g. to issue a token after an OAuth login). */
+/**
+ * Issues, verifies, lists and revokes tokens. Exported for hosts: issue a token after an OAuth login, verify a
+ * raw token from a WebSocket handshake, list or revoke a user's sessions from an admin screen.
+ */
 @Injectable()
 export class TokenService<TUser extends object = any> {
   constructor(
@@ -36,28 +43,34 @@ export class TokenService<TUser extends object = any> {
     @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<AuthTokenWithUser<TUser>>,
     private readonly users: UserStore<TUser>,
     private readonly clock: Clock,
+    private readonly events: AuthTokenEventPublisher,
   ) {}
 
-  /** Issues a new token for `user`. The raw token is returned once and never stored. */
-  async issue(user: TUser, { userAgent }: IssueTokenOptions = {}): Promise<IssuedToken<TUser>> {
-    const { prefix, ttl, pepper } = this.options.tokens;
+  /**
+   * Issues a new token for `user`; the raw token is returned once and never stored. When the user then holds
+   * more than `tokens.maxPerUser` tokens, the least recently used ones are revoked.
+   */
+  async issue(user: TUser, { userAgent }: IssueTokenOptions = {}): Promise<IssuedToken> {
+    const { prefix, ttl, maxTtl, pepper } = this.options.tokens;
     const token = generateToken(prefix);
     const now = this.clock.now();
     const record = this.tokens.create({
       id: randomUUID(),
       digest: digestToken(token, pepper),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + ttl * 1000),
-      lastUsedAt: null,
+      expiresAt: new Date(now.getTime() + Math.min(ttl, maxTtl) * 1000),
+      lastUsedAt: now,
       userAgent: sanitizeUserAgent(userAgent),
     } as AuthToken);
     await this.tokens.insert({ ...record, user } as never);
+    await this.enforceLimit(user);
     return { token, record };
   }
 
   /**
    * The live token matching `token` and its active owner, or null. A token of the wrong shape is refused
-   * before any database work; otherwise this is a hash and one indexed lookup joined with the user.
+   * before any database work; otherwise this is a hash and one indexed lookup joined with the user, plus at
+   * most one write per `tokens.touchInterval` to slide the expiry.
    */
   async authenticate(token: string): Promise<AuthenticatedToken<TUser> | null> {
     const { prefix, pepper } = this.options.tokens;
@@ -67,37 +80,99 @@ export class TokenService<TUser extends object = any> {
       .innerJoinAndSelect('token.user', 'user')
       .where('token.digest = :digest', { digest: digestToken(token, pepper) })
       .getOne();
-    if (!record?.user || record.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    const now = this.clock.now().getTime();
+    if (!record?.user || record.expiresAt.getTime() <= now) return null;
     const { user } = record;
     delete record.user;
-    return this.users.isActive(user) ? { user, token: record } : null;
+    if (!this.users.isActive(user)) return null;
+    await this.touch(record, now);
+    return { user, token: record };
+  }
+
+  /** The user's live tokens, most recently used first. */
+  async listForUser(user: TUser): Promise<AuthToken[]> {
+    const records = await this.tokens
+      .createQueryBuilder('token')
+      .where(`token.${this.userIdColumn()} = :userId`, { userId: this.users.getId(user) })
+      .andWhere('token.expiresAt > :now', { now: this.clock.now() })
+      .orderBy('token.lastUsedAt', 'DESC')
+      .addOrderBy('token.createdAt', 'DESC')
+      .getMany();
+    return records;
+  }
+
+  /** Revokes one token by its public id. Resolves to whether a token was revoked. */
+  async revoke(tokenId: string): Promise<boolean> {
+    const record = await this.tokens.findOne({ where: { id: tokenId } as never, relations: { user: true } as never });
+    if (!record?.user) return false;
+    return this.revokeOwn(record.user, tokenId, 'session');
+  }
+
+  /** Revokes `tokenId` only if it belongs to `user`; resolves to false for another user's or an unknown id. */
+  async revokeOwn(user: TUser, tokenId: string, reason: RevokeReason = 'session'): Promise<boolean> {
+    const result = await this.tokens
+      .createQueryBuilder()
+      .delete()
+      .where('id = :tokenId', { tokenId })
+      .andWhere(`${this.userIdColumn()} = :userId`, { userId: this.users.getId(user) })
+      .execute();
+    const revoked = (result.affected ?? 0) > 0;
+    if (revoked) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId: this.users.getId(user), tokenIds: [tokenId], reason });
+    return revoked;
   }
 
   /** Revokes every token of `user`, except the one with id `exceptId` (the caller's own, say). */
-  async revokeAllForUser(user: TUser, exceptId?: string): Promise<number> {
+  async revokeAllForUser(user: TUser, exceptId?: string, reason: RevokeReason = 'all-sessions'): Promise<number> {
     const query = this.tokens
       .createQueryBuilder()
       .delete()
       .where(`${this.userIdColumn()} = :userId`, { userId: this.users.getId(user) });
     if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
-    return (await query.execute()).affected ?? 0;
+    const revoked = (await query.execute()).affected ?? 0;
+    if (revoked > 0) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId: this.users.getId(user), tokenIds: [], reason });
+    return revoked;
   }
 
+  /** Slides the expiry: `ttl` after this use, never past `maxTtl` after login; written at most once per touchInterval. */
+  private async touch(record: AuthToken, now: number): Promise<void> {
+    const { ttl, maxTtl, touchInterval } = this.options.tokens;
+    if (now - record.lastUsedAt.getTime() < touchInterval * 1000) return;
+    const lastUsedAt = new Date(now);
+    const expiresAt = new Date(Math.min(now + ttl * 1000, record.createdAt.getTime() + maxTtl * 1000));
+    await this.tokens.update({ id: record.id } as never, { lastUsedAt, expiresAt } as never);
+    Object.assign(record, { lastUsedAt, expiresAt });
+  }
+
+  /**
+   * Keeps the user's `maxPerUser` most recently used tokens and deletes the rest, in one statement, so that
+   * parallel logins can never leave more behind.
+   */
+  private async enforceLimit(user: TUser): Promise<void> {
+    const { maxPerUser } = this.options.tokens;
+    const userId = this.users.getId(user);
+    const column = this.userIdColumn();
+    const newest = this.tokens
+      .createQueryBuilder('kept')
+      .select('kept.id')
+      .where(`kept.${column} = :userId`)
+      .orderBy('kept.lastUsedAt', 'DESC')
+      .addOrderBy('kept.createdAt', 'DESC')
+      .addOrderBy('kept.id', 'DESC')
+      .limit(maxPerUser);
+    const evicted = await this.tokens
+      .createQueryBuilder()
+      .delete()
+      .where(`${column} = :userId`, { userId })
+      .andWhere(`id NOT IN (${newest.getQuery()})`)
+      .execute();
+    if ((evicted.affected ?? 0) > 0) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId, tokenIds: [], reason: 'limit' });
+  }
+
+  /** The escaped name of the foreign-key column pointing at the user. */
   private userIdColumn(): string {
-    return userIdColumnOf(this.tokens);
+    const [column] = this.tokens.metadata.manyToOneRelations[0].joinColumns;
+    return this.tokens.manager.connection.driver.escape(column.databaseName);
   }
-
-  /** Revokes one token by its public id. Resolves to whether a token was revoked. */
-  async revoke(tokenId: string): Promise<boolean> {
-    const result = await this.tokens.delete({ id: tokenId } as never);
-    return (result.affected ?? 0) > 0;
-  }
-}
-
-/** The escaped name of the foreign-key column pointing at the user. */
-function userIdColumnOf(tokens: Repository<object>): string {
-  const [column] = tokens.metadata.manyToOneRelations[0].joinColumns;
-  return tokens.manager.connection.driver.escape(column.databaseName);
 }
 
 function sanitizeUserAgent(userAgent: string | null | undefined): string | null {

@@ -29,7 +29,7 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           { name: 'digest', type: 'varchar', length: '64' },
           { name: 'createdAt', type: timestamp },
           { name: 'expiresAt', type: timestamp },
-          { name: 'lastUsedAt', type: timestamp, isNullable: true },
+          { name: 'lastUsedAt', type: timestamp },
           { name: 'userAgent', type: 'varchar', length: '512', isNullable: true },
           { name: 'userId', type: 'integer' },
         ],

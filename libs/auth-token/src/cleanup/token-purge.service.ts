@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Repository } from 'typeorm';
+import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
+import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { Clock } from '../time/clock.js';
+
+/** How many rows a purge deleted. */
+export interface PurgeResult {
+  tokens: number;
+  links: number;
+}
+
+interface SchedulerRegistryLike {
+  addInterval(name: string, intervalId: NodeJS.Timeout): void;
+  deleteInterval(name: string): void;
+}
+
+const INTERVAL_NAME = 'auth-token:purge';
+
+/**
+ * Deletes expired tokens and mailed links (revoked ones are deleted at once), in batches so that a large purge
+ * never holds a long lock. Runs every `cleanup.interval` seconds, registered with @nestjs/schedule's
+ * SchedulerRegistry when the app has one; also callable directly (`npm run tokens -- purge` in the demo).
+ */
+@Injectable()
+export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AuthToken');
+  private timer?: NodeJS.Timeout;
+  private registry: SchedulerRegistryLike | null = null;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<object>,
+    @Inject(AUTH_EMAIL_TOKEN_REPOSITORY) private readonly links: Repository<object>,
+    private readonly clock: Clock,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** Deletes every expired token and link now. */
+  async purge(): Promise<PurgeResult> {
+    const now = this.clock.now();
+    return { tokens: await this.purgeExpired(this.tokens, now), links: await this.purgeExpired(this.links, now) };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { enabled, interval } = this.options.cleanup;
+    if (!enabled) return;
+    this.timer = setInterval(() => this.runScheduled(), interval * 1000);
+    this.timer.unref();
+    this.registry = await this.findSchedulerRegistry();
+    this.registry?.addInterval(INTERVAL_NAME, this.timer);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.registry) this.registry.deleteInterval(INTERVAL_NAME);
+    await this.running;
+  }
+
+  private runScheduled(): void {
+    if (this.running) return;
+    this.running = this.purge()
+      .then(({ tokens, links }) => {
+        if (tokens || links) this.logger.log(`Purged ${tokens} expired tokens and ${links} expired links`);
+      })
+      .catch((error: unknown) => this.logger.error(`Purge failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (this.running = undefined));
+  }
+
+  private async purgeExpired(repository: Repository<object>, now: Date): Promise<number> {
+    const { batchSize } = this.options.cleanup;
+    let total = 0;
+    for (;;) {
+      const batch = repository.createQueryBuilder('expired').select('expired.id').where('expired.expiresAt <= :now').limit(batchSize);
+      const result = await repository
+        .createQueryBuilder()
+        .delete()
+        .where(`id IN (${batch.getQuery()})`, { now })
+        .execute();
+      const deleted = result.affected ?? 0;
+      total += deleted;
+      if (deleted < batchSize) return total;
+    }
+  }
+
+  private async findSchedulerRegistry(): Promise<SchedulerRegistryLike | null> {
+    try {
+      const { SchedulerRegistry } = await import('@nestjs/schedule');
+      return this.moduleRef.get<SchedulerRegistryLike>(SchedulerRegistry as never, { strict: false });
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import type { UserId } from '../users/user-store.js';
+
+/** Event names, for `@OnEvent(AUTH_TOKEN_EVENTS.loginFailed)` with @nestjs/event-emitter. */
+export const AUTH_TOKEN_EVENTS = {
+  loginSucceeded: 'auth-token.login.succeeded',
+  loginFailed: 'auth-token.login.failed',
+  logout: 'auth-token.logout',
+  tokenRevoked: 'auth-token.token.revoked',
+  userRegistered: 'auth-token.user.registered',
+  emailConfirmed: 'auth-token.email.confirmed',
+  passwordChanged: 'auth-token.password.changed',
+} as const;
+
+export interface LoginSucceededEvent {
+  userId: UserId;
+  tokenId: string;
+  userAgent: string | null;
+}
+
+export interface LoginFailedEvent {
+  /** The login name as typed (never the password). */
+  username: string;
+  reason: 'invalid-credentials' | 'email-not-confirmed';
+}
+
+export interface LogoutEvent {
+  userId: UserId;
+  tokenId: string;
+}
+
+export interface TokenRevokedEvent {
+  userId: UserId;
+  /** The revoked tokens' public ids; empty when all of the user's tokens went at once. */
+  tokenIds: string[];
+  reason: 'logout' | 'session' | 'all-sessions' | 'password-change' | 'password-reset' | 'limit';
+}
+
+export interface UserRegisteredEvent {
+  userId: UserId;
+  username: string;
+}
+
+export interface EmailConfirmedEvent {
+  userId: UserId;
+  email: string;
+}
+
+export interface PasswordChangedEvent {
+  userId: UserId;
+  via: 'change' | 'reset';
+}
+
+/** Payload type of each event. */
+export interface AuthTokenEventMap {
+  [AUTH_TOKEN_EVENTS.loginSucceeded]: LoginSucceededEvent;
+  [AUTH_TOKEN_EVENTS.loginFailed]: LoginFailedEvent;
+  [AUTH_TOKEN_EVENTS.logout]: LogoutEvent;
+  [AUTH_TOKEN_EVENTS.tokenRevoked]: TokenRevokedEvent;
+  [AUTH_TOKEN_EVENTS.userRegistered]: UserRegisteredEvent;
+  [AUTH_TOKEN_EVENTS.emailConfirmed]: EmailConfirmedEvent;
+  [AUTH_TOKEN_EVENTS.passwordChanged]: PasswordChangedEvent;
+}

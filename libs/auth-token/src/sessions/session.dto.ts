@@ -1,0 +1,11 @@
+/** One of the user's live tokens as `GET /auth/sessions` shows it: never the token or its digest. */
+export class SessionDto {
+  /** Public id, for `DELETE /auth/sessions/:id`. */
+  id!: string;
+  createdAt!: Date;
+  lastUsedAt!: Date;
+  expiresAt!: Date;
+  userAgent!: string | null;
+  /** Whether this is the token of the request asking. */
+  current!: boolean;
+}

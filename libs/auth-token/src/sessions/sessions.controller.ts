@@ -1,0 +1,44 @@
+import { Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { AuthTokenGuard } from '../guards/auth-token.guard.js';
+import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
+import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
+import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
+import type { AuthToken } from '../tokens/auth-token.entity.js';
+import { TokenService } from '../tokens/token.service.js';
+import type { SessionDto } from './session.dto.js';
+
+/** The signed-in user's sessions (live tokens) under the route prefix: list, revoke one, revoke all. */
+@UseGuards(AuthTokenGuard)
+@UseInterceptors(NoStoreInterceptor)
+@UseFilters(ServiceUnavailableFilter)
+export class SessionsController {
+  constructor(private readonly tokens: TokenService) {}
+
+  /** The user's live tokens, most recently used first. */
+  @Get('sessions')
+  async list(@CurrentUser() user: object, @CurrentToken() current: AuthToken): Promise<SessionDto[]> {
+    const records = await this.tokens.listForUser(user);
+    return records.map(({ id, createdAt, lastUsedAt, expiresAt, userAgent }) => ({
+      id,
+      createdAt,
+      lastUsedAt,
+      expiresAt,
+      userAgent,
+      current: id === current.id,
+    }));
+  }
+
+  /** Revokes one of the user's tokens. Another user's id, or an unknown one: 404, indistinguishably. */
+  @Delete('sessions/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async revoke(@CurrentUser() user: object, @Param('id') id: string): Promise<void> {
+    if (!(await this.tokens.revokeOwn(user, id, 'session'))) throw new NotFoundException('No such session.');
+  }
+
+  /** Revokes every token of the user, this one included ("log out everywhere"). */
+  @Delete('sessions')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async revokeAll(@CurrentUser() user: object): Promise<void> {
+    await this.tokens.revokeAllForUser(user, undefined, 'all-sessions');
+  }
+}
