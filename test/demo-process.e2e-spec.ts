@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -194,6 +195,37 @@ describe('the built demo sending mail through @nestjs-modules/mailer', () => {
       expect(mail.text).toMatch(/http:\/\/demo\.test\/auth\/register\/confirm\/[A-Za-z0-9_-]{43}/);
     } finally {
       await demo.stop();
+    }
+  });
+});
+
+describe('npm run tokens -- purge', () => {
+  it('deletes expired tokens from the database and says how many', async () => {
+    const workDir = await mkdtemp(join(tmpdir(), 'demo-purge-'));
+    const env = { DATABASE_URL: `sqlite:${join(workDir, 'purge.sqlite')}`, AUTH_SCRYPT_COST: TEST_SCRYPT_COST };
+    try {
+      await runDemo('cli.js', ['create', 'nina', 'nina password'], env);
+      const demo = await startDemoProcess(env);
+      try {
+        for (let i = 0; i < 3; i += 1) {
+          const login = await fetch(`${demo.baseUrl}/auth/login`, { method: 'POST', body: new URLSearchParams({ username: 'nina', password: 'nina password' }) });
+          expect(login.status).toBe(200);
+        }
+      } finally {
+        await demo.stop();
+      }
+      const database = new Database(join(workDir, 'purge.sqlite'));
+      database.prepare(`UPDATE auth_token SET "expiresAt" = '2000-01-01 00:00:00.000' WHERE rowid IN (SELECT rowid FROM auth_token LIMIT 2)`).run();
+      database.close();
+
+      const purged = await runDemo('tokens-cli.js', ['purge'], env);
+      expect(purged).toMatchObject({ code: 0, stdout: 'Purged 2 expired tokens and 0 expired e-mail links.\n' });
+      const check = new Database(join(workDir, 'purge.sqlite'), { readonly: true });
+      expect(check.prepare('SELECT count(*) AS n FROM auth_token').get()).toEqual({ n: 1 });
+      check.close();
+      expect((await runDemo('tokens-cli.js', ['vacuum'], env)).code).toBe(2);
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
     }
   });
 });

@@ -10,17 +10,19 @@ import { UsersService } from './users/users.service.js';
 /** What the demo returns as `user` with a login and from /auth/me. */
 export const serializeUser = (user: User) => ({ id: user.id, username: user.username, email: user.email });
 
-/** Extra wiring for tests: a movable clock, and a mailer in place of @nestjs-modules/mailer. */
+/** Extra wiring for tests: a movable clock, a mailer in place of @nestjs-modules/mailer, other options. */
 export interface DemoTestHooks {
   clock?: Clock;
   mailer?: Mailer;
+  /** Merged over the options made from the configuration (`tokens` key by key). */
+  options?: Partial<AuthTokenOptions>;
 }
 
 /** The library's options, from the demo's configuration (the CONTRACT's environment variables). */
 export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): AuthTokenOptions {
-  return {
+  const options: AuthTokenOptions = {
     userSerializer: serializeUser,
-    tokens: { ttl: config.tokenTtl },
+    tokens: { ttl: config.tokenTtl, maxTtl: config.tokenMaxTtl },
     scrypt: { cost: config.scryptCost },
     registration: { enabled: config.registration },
     emailConfirm: {
@@ -34,6 +36,7 @@ export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): Auth
     clock: hooks.clock,
     mailer: hooks.mailer,
   };
+  return { ...options, ...hooks.options, tokens: { ...options.tokens, ...hooks.options?.tokens } };
 }
 
 /**
