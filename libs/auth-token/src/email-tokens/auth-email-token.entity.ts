@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Index, PrimaryColumn } from 'typeorm';
+import { userBoundEntity } from '../users/user-bound-entity.js';
 
 /** Name of the table holding e-mail confirmation and password-reset links. */
 export const AUTH_EMAIL_TOKEN_TABLE = 'auth_email_token';
@@ -35,20 +36,7 @@ export abstract class AuthEmailToken {
 
 export type AuthEmailTokenWithUser<TUser extends object> = AuthEmailToken & { user?: TUser };
 
-const entities = new WeakMap<Type<object>, Type<AuthEmailToken>>();
-
 /** The AuthEmailToken entity bound to the host's User entity (ON DELETE CASCADE), one class per User entity. */
 export function authEmailTokenEntityFor<TUser extends object>(userEntity: Type<TUser>): Type<AuthEmailTokenWithUser<TUser>> {
-  const known = entities.get(userEntity);
-  if (known) return known as Type<AuthEmailTokenWithUser<TUser>>;
-
-  @Entity(AUTH_EMAIL_TOKEN_TABLE)
-  class AuthEmailTokenEntity extends AuthEmailToken {
-    @ManyToOne(() => userEntity, { onDelete: 'CASCADE', nullable: false })
-    @JoinColumn({ name: 'userId' })
-    @Index('IDX_auth_email_token_user')
-    user?: TUser;
-  }
-  entities.set(userEntity, AuthEmailTokenEntity);
-  return AuthEmailTokenEntity;
+  return userBoundEntity(AuthEmailToken, AUTH_EMAIL_TOKEN_TABLE, userEntity);
 }

@@ -6,6 +6,7 @@ import { AUTH_EMAIL_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { Clock } from '../time/clock.js';
 import { digestToken } from '../tokens/token-secret.js';
+import { userIdColumn } from '../users/user-bound-entity.js';
 import { UserStore } from '../users/user-store.js';
 import type { AuthEmailToken, AuthEmailTokenWithUser, EmailTokenPurpose } from './auth-email-token.entity.js';
 
@@ -69,24 +70,26 @@ export class EmailTokenService<TUser extends object = any> {
 
   /** Deletes every token of the user for `purpose` (e.g. after a password reset, or an address change). */
   async revokeAll(user: TUser, purpose: EmailTokenPurpose): Promise<void> {
-    await this.tokens.delete({ user: this.userKey(user), purpose } as never);
+    await this.tokens
+      .createQueryBuilder()
+      .delete()
+      .where(`${userIdColumn(this.tokens)} = :userId`, { userId: this.users.getId(user) })
+      .andWhere('purpose = :purpose', { purpose })
+      .execute();
   }
 
   /** When the newest token for `purpose` was made for this user, to space out mails. */
   async lastCreatedAt(user: TUser, purpose: EmailTokenPurpose): Promise<Date | null> {
-    const newest = await this.tokens.findOne({
-      where: { user: this.userKey(user), purpose } as never,
-      order: { createdAt: 'DESC' } as never,
-    });
+    const newest = await this.tokens
+      .createQueryBuilder('link')
+      .where(`link.${userIdColumn(this.tokens)} = :userId`, { userId: this.users.getId(user) })
+      .andWhere('link.purpose = :purpose', { purpose })
+      .orderBy('link.createdAt', 'DESC')
+      .getOne();
     return newest?.createdAt ?? null;
   }
 
   private digest(token: string): string {
     return digestToken(token, this.options.tokens.pepper);
-  }
-
-  private userKey(user: TUser): Record<string, unknown> {
-    const [primary] = this.tokens.metadata.manyToOneRelations[0].inverseEntityMetadata.primaryColumns;
-    return { [primary.propertyName]: this.users.getId(user) };
   }
 }

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Index, PrimaryColumn } from 'typeorm';
+import { userBoundEntity } from '../users/user-bound-entity.js';
 
 /** Name of the table holding the tokens. */
 export const AUTH_TOKEN_TABLE = 'auth_token';
@@ -38,24 +39,10 @@ export abstract class AuthToken {
 /** The entity as stored: an {@link AuthToken} with its owner, loaded only where the library needs it. */
 export type AuthTokenWithUser<TUser extends object> = AuthToken & { user?: TUser };
 
-const entities = new WeakMap<Type<object>, Type<AuthToken>>();
-
 /**
  * The AuthToken entity bound to the host's User entity: `userId` is a foreign key to the user's table with
- * ON DELETE CASCADE, so deleting a user deletes its tokens. Always returns the same class for one User entity;
- * list it in your DataSource's `entities` unless you use `autoLoadEntities`.
+ * ON DELETE CASCADE, so deleting a user deletes its tokens. Always returns the same class for one User entity.
  */
 export function authTokenEntityFor<TUser extends object>(userEntity: Type<TUser>): Type<AuthTokenWithUser<TUser>> {
-  const known = entities.get(userEntity);
-  if (known) return known as Type<AuthTokenWithUser<TUser>>;
-
-  @Entity(AUTH_TOKEN_TABLE)
-  class AuthTokenEntity extends AuthToken {
-    @ManyToOne(() => userEntity, { onDelete: 'CASCADE', nullable: false })
-    @JoinColumn({ name: 'userId' })
-    @Index('IDX_auth_token_user')
-    user?: TUser;
-  }
-  entities.set(userEntity, AuthTokenEntity);
-  return AuthTokenEntity;
+  return userBoundEntity(AuthToken, AUTH_TOKEN_TABLE, userEntity);
 }

@@ -7,6 +7,7 @@ import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js
 import { AUTH_TOKEN_EVENTS, type TokenRevokedEvent } from '../events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { Clock } from '../time/clock.js';
+import { userIdColumn } from '../users/user-bound-entity.js';
 import { UserStore } from '../users/user-store.js';
 import type { AuthToken, AuthTokenWithUser } from './auth-token.entity.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
@@ -168,10 +169,8 @@ export class TokenService<TUser extends object = any> {
     if ((evicted.affected ?? 0) > 0) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId, tokenIds: [], reason: 'limit' });
   }
 
-  /** The escaped name of the foreign-key column pointing at the user. */
   private userIdColumn(): string {
-    const [column] = this.tokens.metadata.manyToOneRelations[0].joinColumns;
-    return this.tokens.manager.connection.driver.escape(column.databaseName);
+    return userIdColumn(this.tokens);
   }
 }
 
