@@ -219,7 +219,7 @@ describe('npm run tokens -- purge', () => {
       database.close();
 
       const purged = await runDemo('tokens-cli.js', ['purge'], env);
-      expect(purged).toMatchObject({ code: 0, stdout: 'Purged 2 expired tokens and 0 expired e-mail links.\n' });
+      expect(purged).toMatchObject({ code: 0, stdout: 'Purged 2 expired tokens, 0 expired e-mail links and 0 expired throttling counters.\n' });
       const check = new Database(join(workDir, 'purge.sqlite'), { readonly: true });
       expect(check.prepare('SELECT count(*) AS n FROM auth_token').get()).toEqual({ n: 1 });
       check.close();

@@ -162,7 +162,7 @@ describe.each(TEST_DATABASES)('token lifecycle (%s)', (db) => {
       await demo.login(username, PASSWORD);
       await demo.login(username, PASSWORD);
       await purge.purge();
-      expect(await purge.purge()).toEqual({ tokens: 0, links: 0 });
+      expect(await purge.purge()).toEqual({ tokens: 0, links: 0, counters: 0 });
       const mine = () => demo.query('SELECT id FROM auth_token WHERE "userId" = $1', [id]);
       expect(await mine()).toHaveLength(2);
       await later(HOUR + 1, async () => {

@@ -4,14 +4,14 @@ import { AuthTokenConfigError, TokenPurgeService } from 'nestjs-auth-token';
 import { DemoConfigError, loadDemoConfig } from './config/demo-config.js';
 import { DemoModule } from './demo.module.js';
 
-const USAGE = 'Usage:\n  npm run tokens -- purge      delete expired tokens and expired e-mail links now';
+const USAGE = 'Usage:\n  npm run tokens -- purge      delete expired tokens, e-mail links and throttling counters now';
 
 async function run(argv: string[]): Promise<string> {
   if (argv.length !== 1 || argv[0] !== 'purge') throw Object.assign(new Error(USAGE), { usage: true });
   const app = await NestFactory.createApplicationContext(DemoModule.register(loadDemoConfig(process.env)), { logger: false, abortOnError: false });
   try {
-    const { tokens, links } = await app.get(TokenPurgeService).purge();
-    return `Purged ${tokens} expired tokens and ${links} expired e-mail links.`;
+    const { tokens, links, counters } = await app.get(TokenPurgeService).purge();
+    return `Purged ${tokens} expired tokens, ${links} expired e-mail links and ${counters} expired throttling counters.`;
   } finally {
     await app.close();
   }

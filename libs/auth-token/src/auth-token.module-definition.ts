@@ -29,6 +29,8 @@ import { TokenPurgeService } from './cleanup/token-purge.service.js';
 import { AuthTokenEventPublisher } from './events/auth-token-event-publisher.js';
 import { SessionsController } from './sessions/sessions.controller.js';
 import { authTokenEntityFor } from './tokens/auth-token.entity.js';
+import { authTokenEntities } from './entities.js';
+import { ThrottleService } from './throttle/throttle.service.js';
 import { TokenService } from './tokens/token.service.js';
 import { PasswordHasher } from './users/password-hasher.js';
 import { UserStore } from './users/user-store.js';
@@ -64,6 +66,7 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
     PasswordService,
     AuthTokenEventPublisher,
     TokenPurgeService,
+    ThrottleService,
     AuthTokenStrategy,
     AuthTokenGuard,
     RouteEnabledGuard,
@@ -73,7 +76,7 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
   return {
     ...definition,
     global: isGlobal,
-    imports: [...(definition.imports ?? []), PassportModule, TypeOrmModule.forFeature([tokenEntity, emailTokenEntity, userEntity])],
+    imports: [...(definition.imports ?? []), PassportModule, TypeOrmModule.forFeature([...authTokenEntities(userEntity), userEntity])],
     controllers: [LoginController, SessionsController, RegistrationController, PasswordController].map((controller) =>
       mountController(controller, routePrefix),
     ),
@@ -89,6 +92,7 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
       PasswordService,
       RegistrationService,
       TokenPurgeService,
+      ThrottleService,
       UserStore,
       PasswordHasher,
       PasswordPolicy,

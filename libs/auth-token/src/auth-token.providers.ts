@@ -3,12 +3,13 @@ import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from './auth-token.constants.js';
-import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_TOKEN_ENTITY, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
+import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_ENTITY, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
 import type { AuthEmailToken } from './email-tokens/auth-email-token.entity.js';
 import { LogMailer } from './mail/log-mailer.js';
 import { Mailer } from './mail/mailer.js';
 import { findMailerService, MailerServiceMailer } from './mail/mailer-service.mailer.js';
 import { PasswordPolicy } from './passwords/password-policy.js';
+import { AuthThrottle } from './throttle/auth-throttle.entity.js';
 import { AuthTokenConfigError } from './errors/auth-token-config.error.js';
 import type { ResolvedAuthTokenOptions } from './options/auth-token-options.interface.js';
 import { Clock, SystemClock } from './time/clock.js';
@@ -46,6 +47,14 @@ export const authTokenProviders = (tokenEntity: Type<AuthToken>, emailTokenEntit
     useFactory: (dataSource: DataSource) => {
       registeredMetadata(dataSource, emailTokenEntity, 'AuthEmailToken');
       return dataSource.getRepository(emailTokenEntity);
+    },
+  },
+  {
+    provide: AUTH_THROTTLE_REPOSITORY,
+    inject: [getDataSourceToken()],
+    useFactory: (dataSource: DataSource) => {
+      registeredMetadata(dataSource, AuthThrottle, 'AuthThrottle');
+      return dataSource.getRepository(AuthThrottle);
     },
   },
   {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { ModuleRef } from '@nestjs/core';
 import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
-import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
+import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { Clock } from '../time/clock.js';
 
@@ -10,6 +10,8 @@ import { Clock } from '../time/clock.js';
 export interface PurgeResult {
   tokens: number;
   links: number;
+  /** Throttling counters whose window has passed. */
+  counters: number;
 }
 
 interface SchedulerRegistryLike {
@@ -35,14 +37,19 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<object>,
     @Inject(AUTH_EMAIL_TOKEN_REPOSITORY) private readonly links: Repository<object>,
+    @Inject(AUTH_THROTTLE_REPOSITORY) private readonly counters: Repository<object>,
     private readonly clock: Clock,
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  /** Deletes every expired token and link now. */
+  /** Deletes every expired token, link and throttling counter now. */
   async purge(): Promise<PurgeResult> {
     const now = this.clock.now();
-    return { tokens: await this.purgeExpired(this.tokens, now), links: await this.purgeExpired(this.links, now) };
+    return {
+      tokens: await this.purgeExpired(this.tokens, 'expiresAt', now),
+      links: await this.purgeExpired(this.links, 'expiresAt', now),
+      counters: await this.purgeExpired(this.counters, 'resetAt', now.getTime()),
+    };
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -70,15 +77,20 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
       .finally(() => (this.running = undefined));
   }
 
-  private async purgeExpired(repository: Repository<object>, now: Date): Promise<number> {
+  private async purgeExpired(repository: Repository<object>, column: string, now: Date | number): Promise<number> {
     const { batchSize } = this.options.cleanup;
+    const [primary] = repository.metadata.primaryColumns;
     let total = 0;
     for (;;) {
-      const batch = repository.createQueryBuilder('expired').select('expired.id').where('expired.expiresAt <= :now').limit(batchSize);
+      const batch = repository
+        .createQueryBuilder('expired')
+        .select(`expired.${primary.propertyName}`)
+        .where(`expired.${column} <= :now`)
+        .limit(batchSize);
       const result = await repository
         .createQueryBuilder()
         .delete()
-        .where(`id IN (${batch.getQuery()})`, { now })
+        .where(`${repository.manager.connection.driver.escape(primary.databaseName)} IN (${batch.getQuery()})`, { now })
         .execute();
       const deleted = result.affected ?? 0;
       total += deleted;

@@ -1,4 +1,4 @@
-import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Ip, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
 import { AuthTokenGuard } from '../guards/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
 import { Public } from '../guards/public.decorator.js';
@@ -20,8 +20,8 @@ export class LoginController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  login(@Body() body: LoginDto, @Headers('user-agent') userAgent?: string): Promise<LoginResult> {
-    return this.logins.login(body.username, body.password, userAgent);
+  login(@Body() body: LoginDto, @Ip() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult> {
+    return this.logins.login(body.username, body.password, userAgent, ip);
   }
 
   /** Revokes the token that authenticated this request, and no other. */

@@ -5,6 +5,7 @@ import { EmailNotConfirmedException, InvalidCredentialsException } from '../erro
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
+import { ThrottleService, type ThrottleKey } from '../throttle/throttle.service.js';
 import { TokenService } from '../tokens/token.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { UserStore } from '../users/user-store.js';
@@ -28,6 +29,7 @@ export class LoginService<TUser extends object = any> implements OnModuleInit {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService<TUser>,
     private readonly events: AuthTokenEventPublisher,
+    private readonly throttle: ThrottleService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -36,13 +38,23 @@ export class LoginService<TUser extends object = any> implements OnModuleInit {
 
   /**
    * Logs in with a login name and password. Unknown user, wrong password and inactive account all end in
-   * the same {@link InvalidCredentialsException}, after the same single password verification.
+   * the same {@link InvalidCredentialsException}, after the same single password verification. Too many
+   * failures for the name or from the IP end in a 429 before any verification.
    */
-  async login(login: string, password: string, userAgent?: string): Promise<LoginResult> {
+  async login(login: string, password: string, userAgent?: string, ip = 'unknown'): Promise<LoginResult> {
+    const [byUser, byIp]: ThrottleKey[] = [
+      { scope: 'login-user', identity: login },
+      { scope: 'login-ip', identity: ip },
+    ];
+    // Counted before the password is checked, so that parallel guesses cannot slip past the limit.
+    await this.throttle.hit([byUser, byIp]);
     const user = await this.users.findByLogin(login);
     const hash = user ? this.users.getPasswordHash(user) : null;
     const matches = await this.hasher.verify(password, hash ?? this.dummyHash);
     if (!user || !hash || !matches) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
+    // The right password is no failure: this name starts again from zero, and the IP gets its attempt back.
+    await this.throttle.reset(byUser);
+    await this.throttle.forgive([byIp]);
     // Said only after the password was right, so it reveals nothing to someone guessing.
     if (this.awaitsConfirmation(user)) throw this.failed(login, 'email-not-confirmed', new EmailNotConfirmedException());
     if (!this.users.isActive(user)) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());

@@ -116,6 +116,18 @@ export interface AuthTokenCleanupOptions {
   batchSize?: number;
 }
 
+/** Limits on guessing: logins, and requests that send mail. Counters live in the database (shared by instances). */
+export interface AuthTokenThrottleOptions {
+  /** @default true */
+  enabled?: boolean;
+  /** Failed logins per username, and mail requests per address, within a window; then 429. @default 10 */
+  maxFailures?: number;
+  /** Failed logins (and mail requests) per client IP within a window, to cap spraying across usernames. @default 100 */
+  maxPerIp?: number;
+  /** Window length in seconds. @default 900 (15 min) */
+  window?: number;
+}
+
 /** Options of `AuthTokenModule.forRoot()` / the factory of `forRootAsync()`. */
 export interface AuthTokenOptions {
   /** Property names of the host's User entity. @default see {@link AuthTokenUserFields} */
@@ -150,6 +162,8 @@ export interface AuthTokenOptions {
   mailer?: Mailer | Type<Mailer>;
   /** Purging expired tokens and links. @default every hour, 1000 rows at a time */
   cleanup?: AuthTokenCleanupOptions;
+  /** Login and mail-request throttling. @default 10 per username/address and 100 per IP every 15 minutes */
+  throttle?: AuthTokenThrottleOptions;
 }
 
 /** Options known when the module is defined (they shape it), accepted by both `forRoot` and `forRootAsync`. */
@@ -188,6 +202,7 @@ export interface ResolvedAuthTokenOptions {
   passwordReset: ResolvedMailOptions & { url?: string; ttl: number; requestInterval: number };
   mailer?: Mailer | Type<Mailer>;
   cleanup: Required<AuthTokenCleanupOptions>;
+  throttle: Required<AuthTokenThrottleOptions>;
 }
 
 /** Mail options with the templates merged over the defaults. */

@@ -127,6 +127,17 @@ function resolveCleanup(raw: AuthTokenOptions['cleanup'] = {}): ResolvedAuthToke
   return cleanup;
 }
 
+function resolveThrottle(raw: AuthTokenOptions['throttle'] = {}): ResolvedAuthTokenOptions['throttle'] {
+  const throttle = { enabled: true, maxFailures: 10, maxPerIp: 100, window: 900, ...raw };
+  for (const key of ['maxFailures', 'maxPerIp'] as const) {
+    if (!Number.isInteger(throttle[key]) || throttle[key] < 1) {
+      throw new AuthTokenConfigError(`throttle.${key}`, `must be a whole number of at least 1 (got ${String(throttle[key])})`);
+    }
+  }
+  positiveSeconds('throttle.window', throttle.window);
+  return throttle;
+}
+
 function optionalFunction<T>(option: string, value: T, method?: string): T {
   if (value === undefined) return value;
   const callable = method ? (value as Record<string, unknown> | null)?.[method] : value;
@@ -215,5 +226,6 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     passwordReset: resolvePasswordReset(raw.passwordReset),
     mailer: typeof raw.mailer === 'function' ? raw.mailer : optionalFunction('mailer', raw.mailer, 'send'),
     cleanup: resolveCleanup(raw.cleanup),
+    throttle: resolveThrottle(raw.throttle),
   };
 }

@@ -1,4 +1,4 @@
-import { Body, Headers, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Headers, HttpCode, HttpStatus, Ip, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
 import { AuthTokenGuard } from '../guards/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
 import { Public } from '../guards/public.decorator.js';
@@ -8,6 +8,7 @@ import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js'
 import { authTokenValidationPipe } from '../http/validation.pipe.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
+import { ThrottleService } from '../throttle/throttle.service.js';
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from './dto/password.dto.js';
 import { PasswordService } from './password.service.js';
 
@@ -18,7 +19,10 @@ const resetOn = (options: ResolvedAuthTokenOptions) => options.passwordReset.url
 @UseFilters(ServiceUnavailableFilter)
 @UsePipes(authTokenValidationPipe())
 export class PasswordController {
-  constructor(private readonly passwords: PasswordService) {}
+  constructor(
+    private readonly passwords: PasswordService,
+    private readonly throttle: ThrottleService,
+  ) {}
 
   /** Changes the signed-in user's password; every other session of the user is logged out. */
   @Post('password/change')
@@ -33,7 +37,11 @@ export class PasswordController {
   @Post('password/reset')
   @WhenEnabled(resetOn)
   @HttpCode(HttpStatus.ACCEPTED)
-  async requestReset(@Body() body: RequestPasswordResetDto, @Headers('accept-language') language?: string) {
+  async requestReset(@Body() body: RequestPasswordResetDto, @Ip() ip: string, @Headers('accept-language') language?: string) {
+    await this.throttle.hit([
+      { scope: 'mail-address', identity: body.email },
+      { scope: 'mail-ip', identity: ip },
+    ]);
     await this.passwords.requestReset(body.email, language);
     return { success: true };
   }

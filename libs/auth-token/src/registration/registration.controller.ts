@@ -1,4 +1,4 @@
-import { Body, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Res, UseFilters, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Get, Headers, HttpCode, HttpStatus, Inject, Ip, Param, Post, Res, UseFilters, UseInterceptors, UsePipes } from '@nestjs/common';
 import type { Response } from 'express';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { EmailConfirmationService } from '../email-confirmation/email-confirmation.service.js';
@@ -9,6 +9,7 @@ import { WhenEnabled } from '../http/route-enabled.js';
 import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
 import { authTokenValidationPipe } from '../http/validation.pipe.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { ThrottleService } from '../throttle/throttle.service.js';
 import { RegisterDto, ResendConfirmationDto } from './dto/register.dto.js';
 import { RegistrationService } from './registration.service.js';
 
@@ -25,6 +26,7 @@ export class RegistrationController {
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     private readonly registration: RegistrationService,
     private readonly confirmation: EmailConfirmationService,
+    private readonly throttle: ThrottleService,
   ) {}
 
   /** Creates an account; with e-mail confirmation on, mails the link and refuses logins until it is opened. */
@@ -40,7 +42,11 @@ export class RegistrationController {
   @Post('register/resend')
   @WhenEnabled(confirmationOn)
   @HttpCode(HttpStatus.ACCEPTED)
-  async resend(@Body() body: ResendConfirmationDto, @Headers('accept-language') language?: string) {
+  async resend(@Body() body: ResendConfirmationDto, @Ip() ip: string, @Headers('accept-language') language?: string) {
+    await this.throttle.hit([
+      { scope: 'mail-address', identity: body.email ?? body.username ?? '' },
+      { scope: 'mail-ip', identity: ip },
+    ]);
     await this.confirmation.resend(body, { acceptLanguage: language });
     return { success: true };
   }
