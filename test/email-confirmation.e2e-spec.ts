@@ -141,6 +141,15 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
     }
   });
 
+  it('limits resend requests per address to 10 a window (429), known address or not', async () => {
+    for (const email of ['gina@example.com', 'unknown@example.com']) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i += 1) statuses.push((await demo.http().post('/auth/register/resend').send({ email })).status);
+      expect(statuses).toEqual([...Array(10).fill(202), 429]);
+    }
+    await demo.query('DELETE FROM auth_throttle');
+  });
+
   it('undoes the registration with a 503 when the mail server refuses the mail, leaving the username free', async () => {
     smtp.refuse = true;
     const refused = await register('hanna', 'hanna@example.com');
