@@ -7,6 +7,8 @@ import type { AuthToken } from '../tokens/auth-token.entity.js';
 import { TokenService } from '../tokens/token.service.js';
 import type { SessionDto } from './session.dto.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The signed-in user's sessions (live tokens) under the route prefix: list, revoke one, revoke all. */
 @UseGuards(AuthTokenGuard)
 @UseInterceptors(NoStoreInterceptor)
@@ -32,7 +34,8 @@ export class SessionsController {
   @Delete('sessions/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
   async revoke(@CurrentUser() user: object, @Param('id') id: string): Promise<void> {
-    if (!(await this.tokens.revokeOwn(user, id, 'session'))) throw new NotFoundException('No such session.');
+    // Session ids are uuids; anything else cannot exist and need not reach the database.
+    if (!UUID.test(id) || !(await this.tokens.revokeOwn(user, id, 'session'))) throw new NotFoundException('No such session.');
   }
 
   /** Revokes every token of the user, this one included ("log out everywhere"). */
