@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 
 /** Field → messages, as in `{ "username": ["A user with that username already exists."] }`. */
 export type FieldErrors = Record<string, string[]>;
@@ -22,18 +22,45 @@ function collect(errors: ValidationError[], into: FieldErrors, parent = ''): Fie
   return into;
 }
 
+const UNSAFE_TEXT = 'must be well-formed text without NUL characters';
+
 /**
- * The pipe of the library's own routes, independent of whatever global pipe the host has: unknown
- * properties are stripped, and a body that is not an object of the expected shape gets a field-keyed 400.
+ * Paths of strings that no database or validator should see: a NUL (PostgreSQL refuses it in text) or a lone
+ * UTF-16 surrogate (not Unicode at all; some validators throw on it).
  */
-export const authTokenValidationPipe = () =>
-  new ValidationPipe({
-    whitelist: true,
-    transform: true,
-    forbidUnknownValues: true,
-    stopAtFirstError: true,
-    exceptionFactory: (errors) => {
-      const fields = collect(errors, {});
-      return new FieldErrorsException(Object.keys(fields).length ? fields : { body: ['The request body must be a JSON object.'] });
-    },
-  });
+function unsafeText(value: unknown, path: string, found: FieldErrors, depth = 0): FieldErrors {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000') || !value.isWellFormed()) found[path || 'body'] = [`${path || 'body'} ${UNSAFE_TEXT}`];
+  } else if (value !== null && typeof value === 'object' && depth < 8) {
+    for (const [key, item] of Object.entries(value)) unsafeText(item, path ? `${path}.${key}` : key, found, depth + 1);
+  }
+  return found;
+}
+
+/**
+ * The pipe of the library's own routes, independent of whatever global pipe the host has: text that is not
+ * well-formed is refused first, unknown properties are stripped, and a body that is not an object of the
+ * expected shape gets a field-keyed 400.
+ */
+class AuthTokenValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      transform: true,
+      forbidUnknownValues: true,
+      stopAtFirstError: true,
+      exceptionFactory: (errors) => {
+        const fields = collect(errors, {});
+        return new FieldErrorsException(Object.keys(fields).length ? fields : { body: ['The request body must be a JSON object.'] });
+      },
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const unsafe = unsafeText(value, metadata.type === 'body' ? '' : (metadata.data ?? ''), {});
+    if (Object.keys(unsafe).length) throw new FieldErrorsException(unsafe);
+    return super.transform(value, metadata);
+  }
+}
+
+export const authTokenValidationPipe = () => new AuthTokenValidationPipe();

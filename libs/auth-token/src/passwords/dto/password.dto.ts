@@ -1,16 +1,13 @@
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { NoNul } from '../../http/no-nul.decorator.js';
 
 /** Body of `POST /auth/password/change`. */
 export class ChangePasswordDto {
   @IsString()
-  @NoNul()
   @IsNotEmpty()
   @MaxLength(4096)
   currentPassword!: string;
 
   @IsString()
-  @NoNul()
   @IsNotEmpty()
   @MaxLength(4096)
   newPassword!: string;
@@ -19,7 +16,6 @@ export class ChangePasswordDto {
 /** Body of `POST /auth/password/reset`. */
 export class RequestPasswordResetDto {
   @IsString()
-  @NoNul()
   @IsNotEmpty()
   @MaxLength(254)
   email!: string;
@@ -28,13 +24,11 @@ export class RequestPasswordResetDto {
 /** Body of `POST /auth/password/reset/confirm`. */
 export class ConfirmPasswordResetDto {
   @IsString()
-  @NoNul()
   @IsNotEmpty()
   @MaxLength(256)
   token!: string;
 
   @IsString()
-  @NoNul()
   @IsNotEmpty()
   @MaxLength(4096)
   newPassword!: string;

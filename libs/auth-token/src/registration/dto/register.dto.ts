@@ -1,18 +1,15 @@
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { NoNul } from '../../http/no-nul.decorator.js';
 
 /** Body of `POST /auth/register` (JSON or form-urlencoded). */
 export class RegisterDto {
   /** 1-150 letters, digits and `@ . + - _`; unique ignoring case. */
   @IsString()
-  @NoNul()
   @IsNotEmpty()
   @MaxLength(150)
   username!: string;
 
   /** Checked against the password policy. */
   @IsString()
-  @NoNul()
   @IsNotEmpty()
   @MaxLength(4096)
   password!: string;
@@ -20,7 +17,6 @@ export class RegisterDto {
   /** Required when e-mail confirmation is on. */
   @IsOptional()
   @IsString()
-  @NoNul()
   @MaxLength(254)
   @IsEmail()
   email?: string;
@@ -30,13 +26,11 @@ export class RegisterDto {
 export class ResendConfirmationDto {
   @IsOptional()
   @IsString()
-  @NoNul()
   @MaxLength(254)
   email?: string;
 
   @IsOptional()
   @IsString()
-  @NoNul()
   @MaxLength(254)
   username?: string;
 }
