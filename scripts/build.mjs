@@ -1,12 +1,12 @@
 // Builds the library, then the demo that imports it. With --if-needed, only when a source is newer than the
 // last build, so `npm start` is fast after the first time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const stamp = join(root, 'dist', '.build-stamp');
-const inputs = ['libs/auth-token/src', 'apps/demo/src', 'tsconfig.json', 'libs/auth-token/tsconfig.lib.json', 'apps/demo/tsconfig.app.json', 'package-lock.json'];
+const inputs = ['libs/auth-token/src', 'apps/demo/src', 'apps/demo/public', 'tsconfig.json', 'libs/auth-token/tsconfig.lib.json', 'apps/demo/tsconfig.app.json', 'package-lock.json'];
 
 function newestChange(path) {
   const full = join(root, path);
@@ -27,4 +27,6 @@ console.error('Building the library and the demo...');
 for (const project of ['libs/auth-token/tsconfig.lib.json', 'apps/demo/tsconfig.app.json']) {
   execFileSync(process.execPath, [tsc, '-p', join(root, project)], { stdio: 'inherit', cwd: root });
 }
+// The demo page has no build step: its files are copied beside the compiled demo.
+cpSync(join(root, 'apps/demo/public'), join(root, 'dist/apps/demo/public'), { recursive: true });
 writeFileSync(stamp, new Date().toISOString());

@@ -1,6 +1,13 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import * as swagger from '@nestjs/swagger';
+import { describeAuthTokenApi } from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
+
+/** The page's files: beside the built code (dist), or in apps/demo/public when run from source (tests). */
+const PUBLIC_DIR = [join(import.meta.dirname, 'public'), join(import.meta.dirname, '..', 'public')].find((dir) => existsSync(dir));
 
 /** HTTP settings shared by main.ts and the tests, so both run the same app. */
 export function configureDemoApp(app: INestApplication, config: DemoConfig): void {
@@ -9,5 +16,17 @@ export function configureDemoApp(app: INestApplication, config: DemoConfig): voi
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
   }
+  if (PUBLIC_DIR) express.useStaticAssets(PUBLIC_DIR, { index: 'index.html', maxAge: 0 });
+  describeAuthTokenApi(swagger);
+  const document = swagger.SwaggerModule.createDocument(
+    app,
+    new swagger.DocumentBuilder()
+      .setTitle('nestjs-auth-token demo')
+      .setDescription('Token authentication: send `Authorization: Bearer <token>` (or `Token <token>`) from POST /auth/login.')
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque (nat_…)', description: 'A token from POST /auth/login' }, 'token')
+      .build(),
+  );
+  swagger.SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   app.enableShutdownHooks();
 }

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthTokenModule, type AuthTokenOptions, type Clock, type Mailer } from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { ClientConfigController } from './client/client-config.controller.js';
+import { DEMO_CONFIG } from './config/demo-config.token.js';
 import { HelloController } from './hello/hello.controller.js';
 import { User } from './users/user.entity.js';
 import { UsersService } from './users/users.service.js';
@@ -74,8 +76,8 @@ export class DemoModule {
         ...mailerImports(config, hooks),
         AuthTokenModule.forRoot({ userEntity: User, ...authOptions(config, hooks) }),
       ],
-      controllers: [HelloController],
-      providers: [UsersService],
+      controllers: [HelloController, ClientConfigController],
+      providers: [UsersService, { provide: DEMO_CONFIG, useValue: config }],
       exports: [UsersService],
     };
   }

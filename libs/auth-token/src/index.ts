@@ -73,3 +73,5 @@ export {
   type TokenRevokedEvent,
   type UserRegisteredEvent,
 } from './events/auth-token.events.js';
+export { describeAuthTokenApi, type SwaggerDecorators } from './openapi/describe-auth-token-api.js';
+export { LoginResponseDto, SuccessResponseDto } from './openapi/auth-token-api.responses.js';

@@ -1,12 +1,19 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthTokenGuard, CurrentUser } from 'nestjs-auth-token';
 import type { User } from '../users/user.entity.js';
 
+const greeting = (example: string) => ({ schema: { example: { message: example } } });
+
 /** The demo's own routes: a guarded greeting and an open one (the benchmark's baseline). */
+@ApiTags('demo')
 @Controller('api')
 export class HelloController {
   @Get('hello')
   @UseGuards(AuthTokenGuard)
+  @ApiBearerAuth('token')
+  @ApiOkResponse({ description: 'Greets the token\'s user', ...greeting('Hello alice!') })
+  @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })
   hello(@CurrentUser() user: User) {
     return { message: `Hello ${user.username}!` };
   }
@@ -14,11 +21,15 @@ export class HelloController {
   @Post('hello')
   @HttpCode(HttpStatus.OK)
   @UseGuards(AuthTokenGuard)
+  @ApiBearerAuth('token')
+  @ApiOkResponse({ description: 'Greets the token\'s user', ...greeting('Hello alice! Posted!') })
+  @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })
   posted(@CurrentUser() user: User) {
     return { message: `Hello ${user.username}! Posted!` };
   }
 
   @Get('public')
+  @ApiOkResponse({ description: 'No token needed', ...greeting('Hello anonymous!') })
   publicHello() {
     return { message: 'Hello anonymous!' };
   }

@@ -1,0 +1,122 @@
+import { LoginDto } from '../login/dto/login.dto.js';
+import { LoginController } from '../login/login.controller.js';
+import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from '../passwords/dto/password.dto.js';
+import { PasswordController } from '../passwords/password.controller.js';
+import { RegisterDto, ResendConfirmationDto } from '../registration/dto/register.dto.js';
+import { RegistrationController } from '../registration/registration.controller.js';
+import { SessionDto } from '../sessions/session.dto.js';
+import { SessionsController } from '../sessions/sessions.controller.js';
+import { LoginResponseDto, SuccessResponseDto } from './auth-token-api.responses.js';
+
+// Loose on purpose: each @nestjs/swagger decorator has its own overloads for classes, methods and properties.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDecorator = (...args: any[]) => unknown;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDecoratorFactory = (...args: any[]) => AnyDecorator;
+
+/** The decorators used from @nestjs/swagger; pass its module: `describeAuthTokenApi(await import('@nestjs/swagger'))`. */
+export interface SwaggerDecorators {
+  ApiProperty: AnyDecoratorFactory;
+  ApiTags: AnyDecoratorFactory;
+  ApiBearerAuth: AnyDecoratorFactory;
+  ApiOperation: AnyDecoratorFactory;
+  ApiResponse: AnyDecoratorFactory;
+  ApiParam: AnyDecoratorFactory;
+}
+
+type Operation = { summary: string; responses: [number, string, unknown?][]; secured?: boolean; param?: string };
+
+const ERRORS = { 400: 'Invalid input; `errors` names each field', 401: 'Missing, invalid or expired token', 429: 'Too many attempts; see Retry-After', 503: 'Database or mail server unavailable' };
+
+const OPERATIONS: [Function, Record<string, Operation>][] = [
+  [
+    LoginController,
+    {
+      login: { summary: 'Log in: exchange a username and password for a new token', responses: [[200, 'A new token', LoginResponseDto], [400, ERRORS[400]], [401, 'Unknown user, wrong password or inactive account'], [403, 'E-mail address not confirmed'], [429, ERRORS[429]]] },
+      logout: { summary: 'Log out: revoke the token of this request', secured: true, responses: [[204, 'Revoked'], [401, ERRORS[401]]] },
+      logoutByPost: { summary: 'Log out (POST form)', secured: true, responses: [[204, 'Revoked'], [401, ERRORS[401]]] },
+      me: { summary: 'The current user, serialized', secured: true, responses: [[200, 'The user'], [401, ERRORS[401]]] },
+    },
+  ],
+  [
+    SessionsController,
+    {
+      list: { summary: "The user's live tokens, most recently used first", secured: true, responses: [[200, 'Sessions', [SessionDto]], [401, ERRORS[401]]] },
+      revoke: { summary: 'Revoke one of your sessions', secured: true, param: 'id', responses: [[204, 'Revoked'], [401, ERRORS[401]], [404, 'No such session of yours']] },
+      revokeAll: { summary: 'Log out everywhere', secured: true, responses: [[204, 'All revoked'], [401, ERRORS[401]]] },
+    },
+  ],
+  [
+    RegistrationController,
+    {
+      register: { summary: 'Create an account (404 when registration is off)', responses: [[201, 'Created', SuccessResponseDto], [400, ERRORS[400]], [503, ERRORS[503]]] },
+      resend: { summary: 'Mail a fresh confirmation link', responses: [[202, 'Accepted whatever the address', SuccessResponseDto], [429, ERRORS[429]]] },
+      confirmByGet: { summary: 'Open a confirmation link', param: 'token', responses: [[302, 'To the success or invalid page'], [400, 'Invalid or expired link (plain text)']] },
+      confirmByPost: { summary: 'Open a confirmation link (POST)', param: 'token', responses: [[302, 'To the success or invalid page'], [400, 'Invalid or expired link (plain text)']] },
+    },
+  ],
+  [
+    PasswordController,
+    {
+      change: { summary: 'Change the password; logs out the other sessions', secured: true, responses: [[204, 'Changed'], [400, ERRORS[400]], [401, ERRORS[401]]] },
+      requestReset: { summary: 'Mail a password-reset link', responses: [[202, 'Accepted whatever the address', SuccessResponseDto], [429, ERRORS[429]]] },
+      confirmReset: { summary: 'Set a new password with a reset token; logs out everywhere', responses: [[204, 'Changed'], [400, 'Invalid, used or expired token, or a weak password']] },
+    },
+  ],
+];
+
+const PROPERTIES: [Function, Record<string, Record<string, unknown>>][] = [
+  [LoginDto, { username: { example: 'alice', maxLength: 254 }, password: { example: 'correct horse battery', maxLength: 1024 } }],
+  [RegisterDto, { username: { example: 'alice', maxLength: 150 }, password: { example: 'correct horse battery' }, email: { required: false, example: 'alice@example.com' } }],
+  [ResendConfirmationDto, { email: { required: false, example: 'alice@example.com' }, username: { required: false } }],
+  [ChangePasswordDto, { currentPassword: {}, newPassword: {} }],
+  [RequestPasswordResetDto, { email: { example: 'alice@example.com' } }],
+  [ConfirmPasswordResetDto, { token: {}, newPassword: {} }],
+  [LoginResponseDto, { token: { example: 'nat_0s3Xh…' }, expiresAt: { type: String, format: 'date-time' }, user: { required: false, type: 'object' } }],
+  [SuccessResponseDto, { success: { example: true } }],
+  [
+    SessionDto,
+    {
+      id: { format: 'uuid' },
+      createdAt: { type: String, format: 'date-time' },
+      lastUsedAt: { type: String, format: 'date-time' },
+      expiresAt: { type: String, format: 'date-time' },
+      userAgent: { type: String, nullable: true },
+      current: {},
+    },
+  ],
+];
+
+const INFERRED_TYPES: Record<string, unknown> = { current: Boolean, success: Boolean };
+
+let described = false;
+
+/**
+ * Adds OpenAPI metadata to the library's routes and bodies, for @nestjs/swagger (an optional peer the library
+ * does not import). Call it before `SwaggerModule.createDocument`, and declare the scheme the routes use:
+ *
+ * @example
+ * import * as swagger from '@nestjs/swagger';
+ * describeAuthTokenApi(swagger);
+ * const config = new swagger.DocumentBuilder().addBearerAuth({ type: 'http', scheme: 'bearer' }, 'token').build();
+ */
+export function describeAuthTokenApi(swagger: SwaggerDecorators, { securityName = 'token', tag = 'auth' } = {}): void {
+  if (described) return;
+  described = true;
+  for (const [dto, properties] of PROPERTIES) {
+    for (const [name, options] of Object.entries(properties)) {
+      swagger.ApiProperty({ type: INFERRED_TYPES[name] ?? String, ...options })(dto.prototype, name);
+    }
+  }
+  for (const [controller, operations] of OPERATIONS) {
+    swagger.ApiTags(tag)(controller);
+    for (const [method, operation] of Object.entries(operations)) {
+      const descriptor = Object.getOwnPropertyDescriptor(controller.prototype, method) as PropertyDescriptor;
+      const apply = (decorator: AnyDecorator) => decorator(controller.prototype, method, descriptor);
+      apply(swagger.ApiOperation({ summary: operation.summary }));
+      if (operation.secured) apply(swagger.ApiBearerAuth(securityName));
+      if (operation.param) apply(swagger.ApiParam({ name: operation.param, type: String }));
+      for (const [status, description, type] of operation.responses) apply(swagger.ApiResponse({ status, description, ...(type ? { type } : {}) }));
+    }
+  }
+}
