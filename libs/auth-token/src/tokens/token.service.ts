@@ -10,6 +10,7 @@ import { Clock } from '../time/clock.js';
 import { userIdColumn } from '../users/user-bound-entity.js';
 import { UserStore } from '../users/user-store.js';
 import type { AuthToken, AuthTokenWithUser } from './auth-token.entity.js';
+import { TokenLookup } from './token-lookup.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
 
 /** A freshly issued token: the raw value (shown once, to the client) and its stored row. */
@@ -39,13 +40,17 @@ const MAX_USER_AGENT = 512;
  */
 @Injectable()
 export class TokenService<TUser extends object = any> {
+  private readonly lookup: TokenLookup<TUser>;
+
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<AuthTokenWithUser<TUser>>,
     private readonly users: UserStore<TUser>,
     private readonly clock: Clock,
     private readonly events: AuthTokenEventPublisher,
-  ) {}
+  ) {
+    this.lookup = new TokenLookup(tokens);
+  }
 
   /**
    * Issues a new token for `user`; the raw token is returned once and never stored. When the user then holds
@@ -76,15 +81,11 @@ export class TokenService<TUser extends object = any> {
   async authenticate(token: string): Promise<AuthenticatedToken<TUser> | null> {
     const { prefix, pepper } = this.options.tokens;
     if (!isWellFormedToken(token, prefix)) return null;
-    const record = await this.tokens
-      .createQueryBuilder('token')
-      .innerJoinAndSelect('token.user', 'user')
-      .where('token.digest = :digest', { digest: digestToken(token, pepper) })
-      .getOne();
+    const record = await this.lookup.find(digestToken(token, pepper));
     const now = this.clock.now().getTime();
-    if (!record?.user || record.expiresAt.getTime() <= now) return null;
+    if (!record || record.expiresAt.getTime() <= now) return null;
     const { user } = record;
-    delete record.user;
+    delete (record as AuthTokenWithUser<TUser>).user;
     if (!this.users.isActive(user)) return null;
     await this.touch(record, now);
     return { user, token: record };
