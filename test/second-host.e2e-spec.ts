@@ -56,6 +56,8 @@ describe.each(TEST_DATABASES)('a second host with its own User entity (%s)', (db
     expect(guarded.status).toBe(200);
     expect(guarded.body).toEqual({ owner: 'Ada', tokenId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     await http().get('/things/open').expect(200, { open: true });
+    await http().get('/things/via-passport').set('Authorization', `Token ${body.token}`).expect(200, { owner: 'Ada' });
+    await http().get('/things/via-passport').expect(401);
     const me = await http().get('/account/me').set('Authorization', `Token ${body.token}`);
     expect(me.body).toEqual({ uuid: ada.uuid, email: 'ada@example.com', name: 'Ada' });
   });

@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
 import * as swagger from '@nestjs/swagger';
 import { describeAuthTokenApi } from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
@@ -9,14 +10,25 @@ import type { DemoConfig } from './config/demo-config.js';
 /** The page's files: beside the built code (dist), or in apps/demo/public when run from source (tests). */
 const PUBLIC_DIR = [join(import.meta.dirname, 'public'), join(import.meta.dirname, '..', 'public')].find((dir) => existsSync(dir));
 
+/**
+ * Serves the page's few files at `/`, `/app.js`, ... Only those paths reach the static handler: mounted for
+ * every path it would look on disk for each API request too.
+ */
+function serveDemoPage(app: INestApplication, dir: string): void {
+  const files = new Set(['/', ...readdirSync(dir).map((name) => `/${name}`)]);
+  const serve = express.static(dir, { index: 'index.html', maxAge: 0 });
+  app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
+    (request.method === 'GET' || request.method === 'HEAD') && files.has(request.path) ? serve(request, response, next) : next(),
+  );
+}
+
 /** HTTP settings shared by main.ts and the tests, so both run the same app. */
 export function configureDemoApp(app: INestApplication, config: DemoConfig): void {
-  const express = app as NestExpressApplication;
-  express.disable('x-powered-by');
+  (app as NestExpressApplication).disable('x-powered-by');
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
   }
-  if (PUBLIC_DIR) express.useStaticAssets(PUBLIC_DIR, { index: 'index.html', maxAge: 0 });
+  if (PUBLIC_DIR) serveDemoPage(app, PUBLIC_DIR);
   describeAuthTokenApi(swagger);
   const document = swagger.SwaggerModule.createDocument(
     app,

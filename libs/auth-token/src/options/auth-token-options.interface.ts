@@ -55,6 +55,8 @@ export interface ScryptParameters {
   blockSize?: number;
   /** Parallelization p. @default 1 */
   parallelization?: number;
+  /** Most computations at once; more wait, so that logins never take every core from other requests. @default CPUs - 1 (at least 1) */
+  maxConcurrency?: number;
 }
 
 /** `POST /auth/register`. */
@@ -184,7 +186,7 @@ export interface ResolvedAuthTokenOptions {
   userStore?: UserStore | Type<UserStore>;
   userSerializer?: UserSerializer;
   tokens: { ttl: number; maxTtl: number; touchInterval: number; maxPerUser: number; prefix: string; pepper?: string };
-  scrypt: Required<ScryptParameters>;
+  scrypt: Required<Omit<ScryptParameters, 'maxConcurrency'>> & { maxConcurrency?: number };
   passwordHasher?: PasswordHasher;
   realm: string;
   clock?: Clock;

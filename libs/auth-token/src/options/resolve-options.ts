@@ -170,6 +170,9 @@ function resolveScrypt(raw: AuthTokenOptions['scrypt'] = {}): ResolvedAuthTokenO
       throw new AuthTokenConfigError(`scrypt.${key}`, `must be an integer from 1 to 64 (got ${String(value)})`);
     }
   }
+  if (scrypt.maxConcurrency !== undefined && (!Number.isInteger(scrypt.maxConcurrency) || scrypt.maxConcurrency < 1)) {
+    throw new AuthTokenConfigError('scrypt.maxConcurrency', `must be a whole number of at least 1 (got ${String(scrypt.maxConcurrency)})`);
+  }
   return scrypt;
 }
 

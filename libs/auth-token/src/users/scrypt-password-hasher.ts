@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_SCRYPT } from '../options/resolve-options.js';
 import type { ScryptParameters } from '../options/auth-token-options.interface.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -9,12 +10,12 @@ const SALT_LENGTH = 16;
 const PHC = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{16,88})\$([A-Za-z0-9+/]{16,88})$/;
 
 interface ParsedHash {
-  params: Required<ScryptParameters>;
+  params: Required<Omit<ScryptParameters, 'maxConcurrency'>>;
   salt: Buffer;
   key: Buffer;
 }
 
-function derive(password: string, salt: Buffer, length: number, p: Required<ScryptParameters>): Promise<Buffer> {
+function derive(password: string, salt: Buffer, length: number, p: Required<Omit<ScryptParameters, 'maxConcurrency'>>): Promise<Buffer> {
   const options: ScryptOptions = {
     N: p.cost,
     r: p.blockSize,
@@ -39,21 +40,44 @@ function parse(hash: string): ParsedHash | null {
 
 const b64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
 
+/** At most `limit` tasks at a time; the others wait their turn in order. */
+class Gate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    try {
+      return await task();
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
 /**
  * The default {@link PasswordHasher}: scrypt from node:crypto, run asynchronously, stored as a PHC string so
  * that raising the parameters later only means rehashing each password at its next successful login.
+ * At most `maxConcurrency` computations run at once (default: one fewer than the CPUs, at least one), so a
+ * burst of logins cannot take every core from the requests that only check a token.
  */
 export class ScryptPasswordHasher extends PasswordHasher {
-  private readonly params: Required<ScryptParameters>;
+  private readonly params: Required<Omit<ScryptParameters, 'maxConcurrency'>>;
+  private readonly gate: Gate;
 
-  constructor(params: ScryptParameters = {}) {
+  constructor({ maxConcurrency, ...params }: ScryptParameters = {}) {
     super();
     this.params = { ...DEFAULT_SCRYPT, ...params };
+    this.gate = new Gate(maxConcurrency ?? Math.max(1, availableParallelism() - 1));
   }
 
   async hash(password: string): Promise<string> {
     const salt = randomBytes(SALT_LENGTH);
-    const key = await derive(password, salt, KEY_LENGTH, this.params);
+    const key = await this.gate.run(() => derive(password, salt, KEY_LENGTH, this.params));
     const { cost, blockSize, parallelization } = this.params;
     return `$scrypt$ln=${Math.log2(cost)},r=${blockSize},p=${parallelization}$${b64(salt)}$${b64(key)}`;
   }
@@ -61,7 +85,7 @@ export class ScryptPasswordHasher extends PasswordHasher {
   async verify(password: string, hash: string): Promise<boolean> {
     const parsed = parse(hash);
     if (!parsed) return false;
-    const key = await derive(password, parsed.salt, parsed.key.length, parsed.params);
+    const key = await this.gate.run(() => derive(password, parsed.salt, parsed.key.length, parsed.params));
     return timingSafeEqual(key, parsed.key);
   }
 
