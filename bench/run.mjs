@@ -124,7 +124,8 @@ async function main() {
   let database;
   if (postgres) {
     const port = await freePort();
-    embedded = new EmbeddedPostgres({ databaseDir: join(work, 'pg'), port, user: 'postgres', password: 'postgres', persistent: false, createPostgresUser: true, onLog: () => {} });
+    // Its own temporary directory: initdb runs as another user, who may not enter `work`.
+    embedded = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), 'auth-token-bench-pg-')), port, user: 'postgres', password: 'postgres', persistent: false, createPostgresUser: true, onLog: () => {} });
     await embedded.initialise();
     await embedded.start();
     await embedded.createDatabase('bench');
