@@ -1,7 +1,4 @@
-/** The concrete AuthToken entity class built for the host's User entity. */
-export const AUTH_TOKEN_ENTITY = Symbol('AUTH_TOKEN_ENTITY');
-
-/** The TypeORM repository of {@link AUTH_TOKEN_ENTITY}. */
+/** The TypeORM repository of the AuthToken entity bound to the host's User entity. */
 export const AUTH_TOKEN_REPOSITORY = Symbol('AUTH_TOKEN_REPOSITORY');
 
 /** Request property where the strategy records why authentication failed, for the guard's answer. */

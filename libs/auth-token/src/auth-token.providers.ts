@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from './auth-token.constants.js';
-import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_ENTITY, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
+import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
 import type { AuthEmailToken } from './email-tokens/auth-email-token.entity.js';
 import { LogMailer } from './mail/log-mailer.js';
 import { Mailer } from './mail/mailer.js';
@@ -20,43 +20,26 @@ import { mapUserFields, type UserFieldMap } from './users/user-fields.js';
 import { TypeOrmUserStore } from './users/typeorm-user-store.js';
 import { UserStore } from './users/user-store.js';
 
-function registeredMetadata(dataSource: DataSource, entity: Type<object>, what: string) {
+/** The entity's repository; a clear start-up error, rather than TypeORM's, when the DataSource lacks the entity. */
+function registeredRepository(dataSource: DataSource, entity: Type<object>): Repository<object> {
   if (!dataSource.hasMetadata(entity)) {
-    throw new AuthTokenConfigError(
-      'userEntity',
-      `needs the ${what} entity in the TypeORM DataSource: set autoLoadEntities: true, or add ${what.startsWith('Auth') ? '...authTokenEntities(YourUser)' : what} to its entities`,
-    );
+    const add = entity.name.startsWith('Auth') ? '...authTokenEntities(YourUser)' : entity.name;
+    throw new AuthTokenConfigError('userEntity', `needs the ${entity.name} entity in the TypeORM DataSource: set autoLoadEntities: true, or add ${add} to its entities`);
   }
-  return dataSource.getMetadata(entity);
+  return dataSource.getRepository(entity);
 }
+
+const repositoryProvider = (token: symbol, entity: Type<object>): Provider => ({
+  provide: token,
+  inject: [getDataSourceToken()],
+  useFactory: (dataSource: DataSource) => registeredRepository(dataSource, entity),
+});
 
 /** Providers shared by every definition of the module, whatever its extras. */
 export const authTokenProviders = (tokenEntity: Type<AuthToken>, emailTokenEntity: Type<AuthEmailToken>): Provider[] => [
-  { provide: AUTH_TOKEN_ENTITY, useValue: tokenEntity },
-  {
-    provide: AUTH_TOKEN_REPOSITORY,
-    inject: [getDataSourceToken()],
-    useFactory: (dataSource: DataSource) => {
-      registeredMetadata(dataSource, tokenEntity, 'AuthToken');
-      return dataSource.getRepository(tokenEntity);
-    },
-  },
-  {
-    provide: AUTH_EMAIL_TOKEN_REPOSITORY,
-    inject: [getDataSourceToken()],
-    useFactory: (dataSource: DataSource) => {
-      registeredMetadata(dataSource, emailTokenEntity, 'AuthEmailToken');
-      return dataSource.getRepository(emailTokenEntity);
-    },
-  },
-  {
-    provide: AUTH_THROTTLE_REPOSITORY,
-    inject: [getDataSourceToken()],
-    useFactory: (dataSource: DataSource) => {
-      registeredMetadata(dataSource, AuthThrottle, 'AuthThrottle');
-      return dataSource.getRepository(AuthThrottle);
-    },
-  },
+  repositoryProvider(AUTH_TOKEN_REPOSITORY, tokenEntity),
+  repositoryProvider(AUTH_EMAIL_TOKEN_REPOSITORY, emailTokenEntity),
+  repositoryProvider(AUTH_THROTTLE_REPOSITORY, AuthThrottle),
   {
     provide: Mailer,
     inject: [AUTH_TOKEN_OPTIONS, ModuleRef],
@@ -76,10 +59,7 @@ export const authTokenProviders = (tokenEntity: Type<AuthToken>, emailTokenEntit
   {
     provide: AUTH_TOKEN_USER_REPOSITORY,
     inject: [getDataSourceToken(), AUTH_TOKEN_USER_ENTITY],
-    useFactory: (dataSource: DataSource, userEntity: Type<object>) => {
-      registeredMetadata(dataSource, userEntity, userEntity.name);
-      return dataSource.getRepository(userEntity);
-    },
+    useFactory: (dataSource: DataSource, userEntity: Type<object>) => registeredRepository(dataSource, userEntity),
   },
   {
     provide: AUTH_TOKEN_USER_FIELDS,
