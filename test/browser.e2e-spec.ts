@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
 import { launchBrowser, SCREENSHOTS } from './fixtures/browser.js';
-import { buildDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
+import { startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
 import { freePort } from './fixtures/free-port.js';
 import { SmtpCatcher } from './fixtures/smtp-catcher.js';
 
@@ -31,7 +31,6 @@ describe('the demo page in a real browser', () => {
   let refusedPort: number;
 
   beforeAll(async () => {
-    await buildDemo();
     workDir = await mkdtemp(join(tmpdir(), 'demo-browser-'));
     smtp = await new SmtpCatcher().start();
     [allowedPort, refusedPort] = [await freePort(), await freePort()];

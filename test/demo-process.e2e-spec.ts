@@ -6,14 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
-import { buildDemo, runDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
+import { runDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
 import { freePort } from './fixtures/free-port.js';
 import { SmtpCatcher } from './fixtures/smtp-catcher.js';
 
 // Each case spawns node processes; allow for a slow, shared machine.
 jest.setTimeout(60_000);
-
-beforeAll(() => buildDemo(), 120_000);
 
 describe.each(TEST_DATABASES)('the built demo and its user command line (%s)', (db) => {
   let workDir: string;

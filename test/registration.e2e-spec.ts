@@ -98,9 +98,13 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
     expect(array.status).toBe(400);
   });
 
-  it('has no resend or confirm routes while e-mail confirmation is off', async () => {
-    await demo.http().post('/auth/register/resend').send({ email: 'john@example.com' }).expect(404);
-    await demo.http().get('/auth/register/confirm/abc').expect(404);
+  it('answers resend with 202 and sends nothing, and finds every confirmation link invalid, while e-mail confirmation is off', async () => {
+    const resend = await demo.http().post('/auth/register/resend').send({ email: 'mary@example.com' });
+    expect(resend.status).toBe(202);
+    expect(resend.body).toEqual({ success: true });
+    const confirm = await demo.http().get(`/auth/register/confirm/${'A'.repeat(43)}`);
+    expect(confirm.status).toBe(400);
+    expect(confirm.text).toBe('This confirmation link is invalid or has expired.');
   });
 });
 

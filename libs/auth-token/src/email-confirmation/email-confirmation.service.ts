@@ -68,6 +68,7 @@ export class EmailConfirmationService<TUser extends object = any> {
    * unknown or confirmed one, or when a link went out less than `emailConfirm.resendInterval` seconds ago.
    */
   async resend(identifier: { email?: string; username?: string }, options: SendMailOptions = {}): Promise<void> {
+    if (!this.enabled) return;
     const candidates = identifier.email
       ? await this.users.findByEmail(identifier.email)
       : identifier.username

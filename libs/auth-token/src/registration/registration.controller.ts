@@ -14,7 +14,6 @@ import { RegisterDto, ResendConfirmationDto } from './dto/register.dto.js';
 import { RegistrationService } from './registration.service.js';
 
 const registrationOn = (options: ResolvedAuthTokenOptions) => options.registration.enabled;
-const confirmationOn = (options: ResolvedAuthTokenOptions) => options.registration.enabled && options.emailConfirm.enabled;
 
 /** `register`, `register/resend` and `register/confirm/:token` under the route prefix; 404 while registration is off. */
 @Public()
@@ -38,9 +37,12 @@ export class RegistrationController {
     return { success: true };
   }
 
-  /** Mails a fresh link to an unconfirmed account. Always 202, so the answer tells nothing about accounts. */
+  /**
+   * Mails a fresh link to an unconfirmed account. Always 202, so the answer tells nothing about accounts (and
+   * nothing is sent while e-mail confirmation is off).
+   */
   @Post('register/resend')
-  @WhenEnabled(confirmationOn)
+  @WhenEnabled(registrationOn)
   @HttpCode(HttpStatus.ACCEPTED)
   async resend(@Body() body: ResendConfirmationDto, @Ip() ip: string, @Headers('accept-language') language?: string) {
     await this.throttle.hit([
@@ -51,15 +53,18 @@ export class RegistrationController {
     return { success: true };
   }
 
-  /** Opens a confirmation link: redirects to the success path, or to the invalid path (else 400 plain text). */
+  /**
+   * Opens a confirmation link: redirects to the success path, or to the invalid path (else 400 plain text).
+   * While e-mail confirmation is off no link exists, so every one is invalid.
+   */
   @Get('register/confirm/:token')
-  @WhenEnabled(confirmationOn)
+  @WhenEnabled(registrationOn)
   confirmByGet(@Res() response: Response, @Param('token') token: string) {
     return this.confirm(response, token);
   }
 
   @Post('register/confirm/:token')
-  @WhenEnabled(confirmationOn)
+  @WhenEnabled(registrationOn)
   confirmByPost(@Res() response: Response, @Param('token') token: string) {
     return this.confirm(response, token);
   }
