@@ -24,7 +24,7 @@ export interface DemoTestHooks {
 export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): AuthTokenOptions {
   const options: AuthTokenOptions = {
     userSerializer: serializeUser,
-    tokens: { ttl: config.tokenTtl, maxTtl: config.tokenMaxTtl },
+    tokens: { ttl: config.tokenTtl, maxTtl: config.tokenMaxTtl, cacheTtl: config.tokenCacheTtl },
     scrypt: { cost: config.scryptCost },
     registration: { enabled: config.registration },
     emailConfirm: {

@@ -98,6 +98,7 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
       PasswordPolicy,
       Mailer,
       Clock,
+      AuthTokenStrategy,
       AuthTokenGuard,
     ],
   };

@@ -29,6 +29,7 @@ describe('loadDemoConfig', () => {
       corsOrigins: [],
       passwordResetUrl: 'http://localhost:3000/#reset=',
       scryptCost: 131_072,
+      tokenCacheTtl: 0,
     });
   });
 
@@ -90,6 +91,7 @@ describe('loadDemoConfig', () => {
     ['CORS_ORIGINS', { CORS_ORIGINS: 'http://a.test/path' }],
     ['AUTH_PASSWORD_RESET_URL', { AUTH_PASSWORD_RESET_URL: 'nope' }],
     ['AUTH_SCRYPT_COST', { AUTH_SCRYPT_COST: '1000' }],
+    ['AUTH_TOKEN_CACHE_TTL', { AUTH_TOKEN_CACHE_TTL: '-1' }],
   ])('rejects a bad %s with one line naming it', (variable, env) => {
     const error = errorFor(env);
     expect(error.variable).toBe(variable);

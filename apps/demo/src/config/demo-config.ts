@@ -20,6 +20,8 @@ export interface DemoConfig {
   passwordResetUrl: string;
   /** scrypt cost N (AUTH_SCRYPT_COST, an addition to the contract): lower it only for tests and benchmarks. */
   scryptCost: number;
+  /** Seconds tokens stay in the in-process cache (AUTH_TOKEN_CACHE_TTL, an addition to the contract); 0: off. */
+  tokenCacheTtl: number;
 }
 
 /** A bad environment variable; its message is the one line printed before exiting with code 1. */
@@ -156,5 +158,6 @@ export function loadDemoConfig(env: Env = process.env): DemoConfig {
     corsOrigins,
     passwordResetUrl: resetUrl,
     scryptCost,
+    tokenCacheTtl: integer(env, 'AUTH_TOKEN_CACHE_TTL', 0, 0, 3600),
   };
 }

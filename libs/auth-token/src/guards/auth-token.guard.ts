@@ -1,4 +1,4 @@
-import { HttpException, Injectable, Logger, type ExecutionContext } from '@nestjs/common';
+import { HttpException, Injectable, Logger, Optional, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
@@ -6,7 +6,7 @@ import passport from 'passport';
 import { AUTH_TOKEN_STRATEGY } from '../auth-token.constants.js';
 import { AUTH_TOKEN_FAILURE } from '../auth-token.internal-constants.js';
 import { AuthTokenUnavailableException, InvalidTokenException } from '../errors/auth-token.exceptions.js';
-import type { AuthTokenFailure } from '../strategy/auth-token.strategy.js';
+import { AuthTokenStrategy, type AuthTokenFailure } from '../strategy/auth-token.strategy.js';
 import { IS_PUBLIC_KEY } from './public.decorator.js';
 
 /** The registered strategy, as `AuthTokenStrategy.validate` sees it. */
@@ -31,14 +31,20 @@ const registeredStrategy = () => (passport as unknown as { _strategy(name: strin
 export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   private readonly logger = new Logger(AuthTokenGuard.name);
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    // The strategy of the module this guard is used in, when that module imports AuthTokenModule (or it is
+    // global). Passport's registry is one per process, so with two apps in one process (tests, say) only this
+    // keeps each guard on its own app's strategy.
+    @Optional() private readonly ownStrategy?: AuthTokenStrategy,
+  ) {
     super();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
-    const strategy = registeredStrategy();
+    const strategy = this.ownStrategy ?? registeredStrategy();
     if (!strategy) return super.canActivate(context) as Promise<boolean>;
     const request: { authInfo?: unknown; user?: unknown } = this.getRequest(context);
     let found: [object, unknown] | null = null;

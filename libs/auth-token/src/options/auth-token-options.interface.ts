@@ -37,6 +37,14 @@ export interface AuthTokenTokenOptions {
   touchInterval?: number;
   /** Most live tokens per user; a new login beyond it revokes the least recently used one. @default 50 */
   maxPerUser?: number;
+  /**
+   * Seconds an authenticated token is kept in this process's memory, skipping the database. Revocations made
+   * through this process apply at once; one made by another instance (or a user deactivated directly in the
+   * database) is seen here after at most this long. @default 0 (off)
+   */
+  cacheTtl?: number;
+  /** Most tokens kept in that cache. @default 10000 */
+  cacheSize?: number;
   /** Letters/digits put in front of every token (`nat_...`) so leaked tokens are easy to recognise. @default 'nat' */
   prefix?: string;
   /**
@@ -185,7 +193,7 @@ export interface ResolvedAuthTokenOptions {
   userFields: AuthTokenUserFields & { username: string; password: string };
   userStore?: UserStore | Type<UserStore>;
   userSerializer?: UserSerializer;
-  tokens: { ttl: number; maxTtl: number; touchInterval: number; maxPerUser: number; prefix: string; pepper?: string };
+  tokens: { ttl: number; maxTtl: number; touchInterval: number; maxPerUser: number; cacheTtl: number; cacheSize: number; prefix: string; pepper?: string };
   scrypt: Required<Omit<ScryptParameters, 'maxConcurrency'>> & { maxConcurrency?: number };
   passwordHasher?: PasswordHasher;
   realm: string;

@@ -14,7 +14,7 @@ function configError(run: () => unknown): AuthTokenConfigError {
 describe('resolveAuthTokenOptions', () => {
   it('applies the documented defaults', () => {
     const options = resolveAuthTokenOptions({});
-    expect(options.tokens).toEqual({ ttl: 86_400, maxTtl: 2_592_000, touchInterval: 60, maxPerUser: 50, prefix: 'nat' });
+    expect(options.tokens).toEqual({ ttl: 86_400, maxTtl: 2_592_000, touchInterval: 60, maxPerUser: 50, cacheTtl: 0, cacheSize: 10_000, prefix: 'nat' });
     expect(options.cleanup).toEqual({ enabled: true, interval: 3600, batchSize: 1000 });
     expect(options.registration).toEqual({ enabled: false });
     expect(options.emailConfirm).toMatchObject({ enabled: false, ttl: 86_400, redirect: { success: '/' }, resendInterval: 60 });
@@ -51,6 +51,8 @@ describe('resolveAuthTokenOptions', () => {
     ['tokens.touchInterval', { tokens: { ttl: 100, touchInterval: 100 } }],
     ['tokens.touchInterval', { tokens: { touchInterval: -1 } }],
     ['tokens.maxPerUser', { tokens: { maxPerUser: 0 } }],
+    ['tokens.cacheTtl', { tokens: { cacheTtl: -1 } }],
+    ['tokens.cacheSize', { tokens: { cacheSize: 0 } }],
     ['cleanup.interval', { cleanup: { interval: 0 } }],
     ['cleanup.batchSize', { cleanup: { batchSize: 1.5 } }],
     ['emailConfirm.baseUrl', { emailConfirm: { enabled: true } }],

@@ -190,6 +190,8 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     // A short-lived token must be touched more often than every minute, or it would die while in use.
     touchInterval: Math.min(60, (raw.tokens?.ttl ?? DEFAULT_TOKEN_TTL) / 10),
     maxPerUser: 50,
+    cacheTtl: 0,
+    cacheSize: 10_000,
     prefix: DEFAULT_TOKEN_PREFIX,
     ...raw.tokens,
   };
@@ -199,6 +201,10 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
   nonNegativeSeconds('tokens.touchInterval', tokens.touchInterval);
   if (tokens.touchInterval >= tokens.ttl) {
     throw new AuthTokenConfigError('tokens.touchInterval', `must be shorter than tokens.ttl (${tokens.ttl}), got ${tokens.touchInterval}`);
+  }
+  nonNegativeSeconds('tokens.cacheTtl', tokens.cacheTtl);
+  if (!Number.isInteger(tokens.cacheSize) || tokens.cacheSize < 1) {
+    throw new AuthTokenConfigError('tokens.cacheSize', `must be a whole number of at least 1 (got ${String(tokens.cacheSize)})`);
   }
   if (!Number.isInteger(tokens.maxPerUser) || tokens.maxPerUser < 1) {
     throw new AuthTokenConfigError('tokens.maxPerUser', `must be a whole number of at least 1 (got ${String(tokens.maxPerUser)})`);

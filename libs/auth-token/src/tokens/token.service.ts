@@ -10,6 +10,7 @@ import { Clock } from '../time/clock.js';
 import { userIdColumn } from '../users/user-bound-entity.js';
 import { UserStore } from '../users/user-store.js';
 import type { AuthToken, AuthTokenWithUser } from './auth-token.entity.js';
+import { TokenCache } from './token-cache.js';
 import { TokenLookup } from './token-lookup.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
 
@@ -41,6 +42,7 @@ const MAX_USER_AGENT = 512;
 @Injectable()
 export class TokenService<TUser extends object = any> {
   private readonly lookup: TokenLookup<TUser>;
+  private readonly cache?: TokenCache<TUser>;
 
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
@@ -50,6 +52,8 @@ export class TokenService<TUser extends object = any> {
     private readonly events: AuthTokenEventPublisher,
   ) {
     this.lookup = new TokenLookup(tokens);
+    const { cacheTtl, cacheSize } = options.tokens;
+    if (cacheTtl > 0) this.cache = new TokenCache(cacheTtl * 1000, cacheSize, (user) => users.getId(user));
   }
 
   /**
@@ -81,14 +85,21 @@ export class TokenService<TUser extends object = any> {
   async authenticate(token: string): Promise<AuthenticatedToken<TUser> | null> {
     const { prefix, pepper } = this.options.tokens;
     if (!isWellFormedToken(token, prefix)) return null;
-    const record = await this.lookup.find(digestToken(token, pepper));
+    const digest = digestToken(token, pepper);
     const now = this.clock.now().getTime();
-    if (!record || record.expiresAt.getTime() <= now) return null;
+    const found = this.cache?.get(digest, now) ?? (await this.load(digest, now));
+    if (!found || found.token.expiresAt.getTime() <= now || !this.users.isActive(found.user)) return null;
+    await this.touch(found.token, now);
+    return { user: found.user, token: { ...found.token } };
+  }
+
+  private async load(digest: string, now: number): Promise<{ token: AuthToken; user: TUser } | null> {
+    const record = await this.lookup.find(digest);
+    if (!record) return null;
     const { user } = record;
     delete (record as AuthTokenWithUser<TUser>).user;
-    if (!this.users.isActive(user)) return null;
-    await this.touch(record, now);
-    return { user, token: record };
+    this.cache?.set(digest, record, user, now);
+    return { token: record, user };
   }
 
   /** The user's live tokens, most recently used first. */
@@ -119,6 +130,7 @@ export class TokenService<TUser extends object = any> {
       .andWhere(`${this.userIdColumn()} = :userId`, { userId: this.users.getId(user) })
       .execute();
     const revoked = (result.affected ?? 0) > 0;
+    this.cache?.dropToken(tokenId);
     if (revoked) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId: this.users.getId(user), tokenIds: [tokenId], reason });
     return revoked;
   }
@@ -131,6 +143,8 @@ export class TokenService<TUser extends object = any> {
       .where(`${this.userIdColumn()} = :userId`, { userId: this.users.getId(user) });
     if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
     const revoked = (await query.execute()).affected ?? 0;
+    // Dropping all of the user's entries also drops the one kept: it is simply loaded again.
+    this.cache?.dropUser(this.users.getId(user));
     if (revoked > 0) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId: this.users.getId(user), tokenIds: [], reason });
     return revoked;
   }
@@ -167,7 +181,10 @@ export class TokenService<TUser extends object = any> {
       .where(`${column} = :userId`, { userId })
       .andWhere(`id NOT IN (${newest.getQuery()})`)
       .execute();
-    if ((evicted.affected ?? 0) > 0) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId, tokenIds: [], reason: 'limit' });
+    if ((evicted.affected ?? 0) > 0) {
+      this.cache?.dropUser(userId);
+      this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId, tokenIds: [], reason: 'limit' });
+    }
   }
 
   private userIdColumn(): string {

@@ -1,0 +1,93 @@
+import { jest } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
+import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+
+const PASSWORD = 'violet staple battery';
+const CACHE_TTL = 30;
+
+describe.each(TEST_DATABASES)('the optional in-process token cache, two instances on one database (%s)', (db) => {
+  let database: TestDatabase;
+  let workDir: string;
+  let first: DemoTestApp;
+  let second: DemoTestApp;
+  let counter = 0;
+
+  beforeAll(async () => {
+    workDir = mkdtempSync(join(tmpdir(), 'token-cache-'));
+    database = db === 'sqlite' ? { url: `sqlite:${join(workDir, 'shared.sqlite')}`, drop: async () => undefined } : await createTestDatabase('postgres');
+    const env = { DATABASE_URL: database.url, AUTH_TOKEN_CACHE_TTL: String(CACHE_TTL) };
+    // One after the other: the first runs the migrations, the second finds them done.
+    first = await startDemoApp(db, { env });
+    second = await startDemoApp(db, { env });
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await database?.drop();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  async function session(): Promise<{ username: string; token: string }> {
+    counter += 1;
+    const username = `cached${counter}`;
+    await first.createUser({ username, password: PASSWORD });
+    return { username, token: await first.login(username, PASSWORD) };
+  }
+  const hello = (app: DemoTestApp, token: string) => app.http().get('/api/hello').set('Authorization', `Token ${token}`);
+
+  it('asks the database once per token per cacheTtl', async () => {
+    const { token } = await session();
+    const lookups = jest.spyOn(first.dataSource, 'query');
+    const pool = (first.dataSource.driver as unknown as { master?: { query: (...args: unknown[]) => unknown } }).master;
+    const poolLookups = db === 'postgres' && pool ? jest.spyOn(pool, 'query') : undefined;
+    for (let i = 0; i < 5; i += 1) await hello(first, token).expect(200);
+    expect(lookups.mock.calls.length + (poolLookups?.mock.calls.length ?? 0)).toBe(1);
+  });
+
+  it('refuses a token logged out in this process at once, however fresh its cache entry', async () => {
+    const { token } = await session();
+    await hello(first, token).expect(200);
+    await first.http().delete('/auth/logout').set('Authorization', `Token ${token}`).expect(204);
+    await hello(first, token).expect(401);
+  });
+
+  it('applies "log out everywhere" and a password change in this process at once', async () => {
+    const { username, token } = await session();
+    const other = await first.login(username, PASSWORD);
+    await hello(first, other).expect(200);
+    await first.http().post('/auth/password/change').set('Authorization', `Token ${token}`).send({ currentPassword: PASSWORD, newPassword: 'amber window lantern' }).expect(204);
+    await hello(first, other).expect(401);
+    await hello(first, token).expect(200);
+    await first.http().delete('/auth/sessions').set('Authorization', `Token ${token}`).expect(204);
+    await hello(first, token).expect(401);
+  });
+
+  it('lets another instance accept a revoked token for at most cacheTtl seconds (the documented bound)', async () => {
+    const { token } = await session();
+    await hello(second, token).expect(200);
+    await first.http().delete('/auth/logout').set('Authorization', `Token ${token}`).expect(204);
+    await hello(first, token).expect(401);
+    await hello(second, token).expect(200);
+    second.clock.advance(CACHE_TTL);
+    try {
+      await hello(second, token).expect(401);
+    } finally {
+      second.clock.advance(-CACHE_TTL);
+    }
+  });
+
+  it('does not serve an expired token from the cache', async () => {
+    const { token } = await session();
+    await hello(first, token).expect(200);
+    first.clock.advance(86_400 + 1);
+    try {
+      await hello(first, token).expect(401);
+    } finally {
+      first.clock.advance(-(86_400 + 1));
+    }
+  });
+});
