@@ -70,8 +70,8 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
   private runScheduled(): void {
     if (this.running) return;
     this.running = this.purge()
-      .then(({ tokens, links }) => {
-        if (tokens || links) this.logger.log(`Purged ${tokens} expired tokens and ${links} expired links`);
+      .then(({ tokens, links, counters }) => {
+        if (tokens || links || counters) this.logger.log(`Purged ${tokens} expired tokens, ${links} expired links and ${counters} expired throttling counters`);
       })
       .catch((error: unknown) => this.logger.error(`Purge failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => (this.running = undefined));

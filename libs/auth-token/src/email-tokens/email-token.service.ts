@@ -22,12 +22,17 @@ export interface FoundEmailToken<TUser extends object> {
 /** Makes, finds and spends the tokens of mailed links (confirmation, password reset). */
 @Injectable()
 export class EmailTokenService<TUser extends object = any> {
+  /** The escaped `userId` column, for hand-written conditions. */
+  private readonly userIdColumn: string;
+
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     @Inject(AUTH_EMAIL_TOKEN_REPOSITORY) private readonly tokens: Repository<AuthEmailTokenWithUser<TUser>>,
     private readonly users: UserStore<TUser>,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.userIdColumn = userIdColumn(tokens);
+  }
 
   /** A new link token (256 random bits) for `user`, bound to `email`; only its digest is stored. */
   async create(user: TUser, purpose: EmailTokenPurpose, email: string, ttl: number): Promise<string> {
@@ -73,7 +78,7 @@ export class EmailTokenService<TUser extends object = any> {
     await this.tokens
       .createQueryBuilder()
       .delete()
-      .where(`${userIdColumn(this.tokens)} = :userId`, { userId: this.users.getId(user) })
+      .where(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
       .andWhere('purpose = :purpose', { purpose })
       .execute();
   }
@@ -82,7 +87,7 @@ export class EmailTokenService<TUser extends object = any> {
   async lastCreatedAt(user: TUser, purpose: EmailTokenPurpose): Promise<Date | null> {
     const newest = await this.tokens
       .createQueryBuilder('link')
-      .where(`link.${userIdColumn(this.tokens)} = :userId`, { userId: this.users.getId(user) })
+      .where(`link.${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
       .andWhere('link.purpose = :purpose', { purpose })
       .orderBy('link.createdAt', 'DESC')
       .getOne();

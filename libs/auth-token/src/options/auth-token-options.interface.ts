@@ -138,6 +138,9 @@ export interface AuthTokenThrottleOptions {
   window?: number;
 }
 
+/** The scrypt parameters stored in each hash (everything but the concurrency limit), all set. */
+export type ScryptCostParameters = Required<Omit<ScryptParameters, 'maxConcurrency'>>;
+
 /** Options of `AuthTokenModule.forRoot()` / the factory of `forRootAsync()`. */
 export interface AuthTokenOptions {
   /** Property names of the host's User entity. @default see {@link AuthTokenUserFields} */
@@ -194,7 +197,7 @@ export interface ResolvedAuthTokenOptions {
   userStore?: UserStore | Type<UserStore>;
   userSerializer?: UserSerializer;
   tokens: { ttl: number; maxTtl: number; touchInterval: number; maxPerUser: number; cacheTtl: number; cacheSize: number; prefix: string; pepper?: string };
-  scrypt: Required<Omit<ScryptParameters, 'maxConcurrency'>> & { maxConcurrency?: number };
+  scrypt: ScryptCostParameters & { maxConcurrency?: number };
   passwordHasher?: PasswordHasher;
   realm: string;
   clock?: Clock;

@@ -43,6 +43,8 @@ const MAX_USER_AGENT = 512;
 export class TokenService<TUser extends object = any> {
   private readonly lookup: TokenLookup<TUser>;
   private readonly cache?: TokenCache<TUser>;
+  /** The escaped `userId` column, for hand-written conditions. */
+  private readonly userIdColumn: string;
 
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
@@ -52,6 +54,7 @@ export class TokenService<TUser extends object = any> {
     private readonly events: AuthTokenEventPublisher,
   ) {
     this.lookup = new TokenLookup(tokens);
+    this.userIdColumn = userIdColumn(tokens);
     const { cacheTtl, cacheSize } = options.tokens;
     if (cacheTtl > 0) this.cache = new TokenCache(cacheTtl * 1000, cacheSize, (user) => users.getId(user));
   }
@@ -106,7 +109,7 @@ export class TokenService<TUser extends object = any> {
   async listForUser(user: TUser): Promise<AuthToken[]> {
     const records = await this.tokens
       .createQueryBuilder('token')
-      .where(`token.${this.userIdColumn()} = :userId`, { userId: this.users.getId(user) })
+      .where(`token.${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
       .andWhere('token.expiresAt > :now', { now: this.clock.now() })
       .orderBy('token.lastUsedAt', 'DESC')
       .addOrderBy('token.createdAt', 'DESC')
@@ -127,7 +130,7 @@ export class TokenService<TUser extends object = any> {
       .createQueryBuilder()
       .delete()
       .where('id = :tokenId', { tokenId })
-      .andWhere(`${this.userIdColumn()} = :userId`, { userId: this.users.getId(user) })
+      .andWhere(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
       .execute();
     const revoked = (result.affected ?? 0) > 0;
     this.cache?.dropToken(tokenId);
@@ -140,7 +143,7 @@ export class TokenService<TUser extends object = any> {
     const query = this.tokens
       .createQueryBuilder()
       .delete()
-      .where(`${this.userIdColumn()} = :userId`, { userId: this.users.getId(user) });
+      .where(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) });
     if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
     const revoked = (await query.execute()).affected ?? 0;
     // Dropping all of the user's entries also drops the one kept: it is simply loaded again.
@@ -166,7 +169,7 @@ export class TokenService<TUser extends object = any> {
   private async enforceLimit(user: TUser): Promise<void> {
     const { maxPerUser } = this.options.tokens;
     const userId = this.users.getId(user);
-    const column = this.userIdColumn();
+    const column = this.userIdColumn;
     const newest = this.tokens
       .createQueryBuilder('kept')
       .select('kept.id')
@@ -187,9 +190,6 @@ export class TokenService<TUser extends object = any> {
     }
   }
 
-  private userIdColumn(): string {
-    return userIdColumn(this.tokens);
-  }
 }
 
 function sanitizeUserAgent(userAgent: string | null | undefined): string | null {

@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_SCRYPT } from '../options/resolve-options.js';
-import type { ScryptParameters } from '../options/auth-token-options.interface.js';
+import type { ScryptCostParameters, ScryptParameters } from '../options/auth-token-options.interface.js';
 import { PasswordHasher } from './password-hasher.js';
 
 const KEY_LENGTH = 32;
@@ -10,12 +10,12 @@ const SALT_LENGTH = 16;
 const PHC = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{16,88})\$([A-Za-z0-9+/]{16,88})$/;
 
 interface ParsedHash {
-  params: Required<Omit<ScryptParameters, 'maxConcurrency'>>;
+  params: ScryptCostParameters;
   salt: Buffer;
   key: Buffer;
 }
 
-function derive(password: string, salt: Buffer, length: number, p: Required<Omit<ScryptParameters, 'maxConcurrency'>>): Promise<Buffer> {
+function derive(password: string, salt: Buffer, length: number, p: ScryptCostParameters): Promise<Buffer> {
   const options: ScryptOptions = {
     N: p.cost,
     r: p.blockSize,
@@ -66,7 +66,7 @@ class Gate {
  * burst of logins cannot take every core from the requests that only check a token.
  */
 export class ScryptPasswordHasher extends PasswordHasher {
-  private readonly params: Required<Omit<ScryptParameters, 'maxConcurrency'>>;
+  private readonly params: ScryptCostParameters;
   private readonly gate: Gate;
 
   constructor({ maxConcurrency, ...params }: ScryptParameters = {}) {
