@@ -10,6 +10,8 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
     demo = await startDemoApp(db);
   });
   afterAll(() => demo.close());
+  // Registrations are limited per client IP, and every request here comes from 127.0.0.1.
+  beforeEach(() => demo.query('DELETE FROM auth_throttle'));
 
   const register = (body: object | string, type: 'json' | 'form' = 'json') => demo.http().post('/auth/register').type(type).send(body);
 

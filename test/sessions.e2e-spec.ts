@@ -32,7 +32,8 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body).toHaveLength(2);
     for (const session of response.body) {
-      expect(Object.keys(session).sort()).toEqual(['createdAt', 'current', 'expiresAt', 'id', 'lastUsedAt', 'userAgent']);
+      expect(Object.keys(session).sort()).toEqual(['createdAt', 'current', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'userAgent']);
+      expect(session.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
       expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.now());
     }
     expect(response.body.map((s: { userAgent: string; current: boolean }) => [s.userAgent, s.current]).sort()).toEqual([

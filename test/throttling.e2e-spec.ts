@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { PasswordHasher } from 'nestjs-auth-token';
+import { LoginService, PasswordHasher } from 'nestjs-auth-token';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
 
@@ -109,5 +109,101 @@ describe.each(TEST_DATABASES)('throttling switched off (%s)', (db) => {
   it('never answers 429', async () => {
     for (let i = 0; i < 12; i += 1) await demo.http().post('/auth/login').send({ username: 'free', password: 'wrong one!' }).expect(401);
     await demo.login('free', PASSWORD);
+  });
+});
+
+/**
+ * Attacks from a careful guesser who controls a few addresses (X-Forwarded-For through a trusted loopback
+ * proxy stands in for them). Each test reproduces a lock-out or a bypass that an earlier version allowed.
+ */
+describe.each(TEST_DATABASES)('throttling against a guesser with several addresses (%s)', (db) => {
+  let demo: DemoTestApp;
+  const limits = { maxFailures: 10, maxPerAccount: 30, maxPerIp: 40, window: WINDOW };
+
+  beforeAll(async () => {
+    demo = await startDemoApp(db, { env: { TRUST_PROXY: 'loopback' }, options: { throttle: limits } });
+    for (const username of ['bob', 'owner', 'iris', 'dormant', 'changer']) await demo.createUser({ username, password: PASSWORD, email: `${username}@example.com` });
+    await demo.query('UPDATE users SET "isActive" = $1 WHERE username = $2', [false, 'dormant']);
+  });
+  afterAll(() => demo.close());
+  beforeEach(() => demo.query('DELETE FROM auth_throttle'));
+  afterEach(() => jest.restoreAllMocks());
+
+  const from = (ip: string) => ({
+    login: (username: string, password: string) => demo.http().post('/auth/login').set('X-Forwarded-For', ip).send({ username, password }),
+    reset: (email: string) => demo.http().post('/auth/password/reset').set('X-Forwarded-For', ip).send({ email }),
+  });
+  async function statuses(times: number, send: (i: number) => Promise<{ status: number }>): Promise<number[]> {
+    const result: number[] = [];
+    for (let i = 0; i < times; i += 1) result.push((await send(i)).status);
+    return result;
+  }
+  const counterRows = async () => (await demo.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM auth_throttle'))[0].n;
+
+  it('lets an address that is over its limit add nothing to a victim account, not even a row', async () => {
+    const attacker = from('203.0.113.1');
+    expect(await statuses(40, (i) => attacker.login(`sprayed${i}`, 'Winter2026!'))).toEqual(Array(40).fill(401));
+    const rowsBefore = await counterRows();
+    const verify = jest.spyOn(demo.app.get(PasswordHasher), 'verify');
+    expect(await statuses(40, (i) => attacker.login('bob', `guess ${i}`))).toEqual(Array(40).fill(429));
+    expect(verify).not.toHaveBeenCalled();
+    expect(await counterRows()).toBe(rowsBefore);
+    expect((await from('198.51.100.7').login('bob', PASSWORD)).status).toBe(200);
+  });
+
+  it('does not stop the owner\'s right password for failures from other addresses, until the account ceiling', async () => {
+    for (const ip of ['203.0.113.1', '203.0.113.2']) {
+      expect(await statuses(11, (i) => from(ip).login('owner', `guess ${i}`))).toEqual([...Array(10).fill(401), 429]);
+    }
+    expect((await from('198.51.100.7').login('owner', PASSWORD)).status).toBe(200);
+    // 20 failures so far; 10 more from a third address reach the ceiling of 30 for the account.
+    expect(await statuses(10, (i) => from('203.0.113.3').login('owner', `guess ${i}`))).toEqual(Array(10).fill(401));
+    const ceiling = await from('198.51.100.8').login('owner', PASSWORD);
+    expect(ceiling.status).toBe(429);
+    expect(Number(ceiling.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('counts every spelling of a name against the one account (NFKC and case folding)', async () => {
+    const spellings = ['IRIS', 'Iris', 'ｉｒｉｓ', 'iris', 'ＩＲＩＳ'];
+    const result = await statuses(11, (i) => from('203.0.113.4').login(spellings[i % spellings.length], `guess ${i}`));
+    expect(result).toEqual([...Array(10).fill(401), 429]);
+    // İ folds to i + U+0307: another name, so it neither reaches the account nor its counter.
+    expect((await from('203.0.113.5').login('İris', PASSWORD)).status).toBe(401);
+    expect((await from('203.0.113.5').login('iris', PASSWORD)).status).toBe(200);
+  });
+
+  it('answers a deactivated account\'s right password exactly like a wrong one, counter included', async () => {
+    const guesser = from('203.0.113.6');
+    const wrong = await statuses(9, (i) => guesser.login('dormant', `guess ${i}`));
+    const right = await guesser.login('dormant', PASSWORD);
+    expect([...wrong, right.status]).toEqual(Array(10).fill(401));
+    expect(right.body).toEqual((await demo.http().post('/auth/login').send({ username: 'nobody', password: 'x' })).body);
+    // Had the right password reset the counter, this would be a 401.
+    expect((await guesser.login('dormant', 'one more')).status).toBe(429);
+  });
+
+  it('counts a wrong current password on password change as a failed login of the account', async () => {
+    const token = await demo.login('changer', PASSWORD);
+    const change = (currentPassword: string) =>
+      demo.http().post('/auth/password/change').set('X-Forwarded-For', '203.0.113.9').set('Authorization', `Token ${token}`).send({ currentPassword, newPassword: 'a new violet staple' });
+    const result = await statuses(11, (i) => change(`guess ${i}`));
+    expect(result).toEqual([...Array(10).fill(400), 429]);
+    expect((await change(PASSWORD)).status).toBe(429);
+    expect((await from('203.0.113.9').login('changer', PASSWORD)).status).toBe(429);
+    expect((await from('198.51.100.9').login('changer', PASSWORD)).status).toBe(200);
+  });
+
+  it('lets the victim ask for a reset link while an address over its limit names them', async () => {
+    const attacker = from('203.0.113.10');
+    await statuses(40, (i) => attacker.reset(`nobody${i}@example.com`));
+    expect(await statuses(15, () => attacker.reset('bob@example.com'))).toEqual(Array(15).fill(429));
+    expect((await from('198.51.100.10').reset('bob@example.com')).status).toBe(202);
+  });
+
+  it('requires the client address from host code calling LoginService directly', async () => {
+    const logins = demo.app.get(LoginService);
+    await expect(logins.login('bob', PASSWORD, { ip: '' })).rejects.toThrow(TypeError);
+    await expect(logins.login('bob', PASSWORD, undefined as never)).rejects.toThrow(/client IP address is required/);
+    await expect(logins.login('bob', PASSWORD, { ip: '192.0.2.1' })).resolves.toMatchObject({ token: expect.any(String) });
   });
 });

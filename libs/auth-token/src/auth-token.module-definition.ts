@@ -31,6 +31,9 @@ import { SessionsController } from './sessions/sessions.controller.js';
 import { authTokenEntityFor } from './tokens/auth-token.entity.js';
 import { authTokenEntities } from './entities.js';
 import { ThrottleService } from './throttle/throttle.service.js';
+import { LoginThrottle } from './throttle/login-throttle.service.js';
+import { MailThrottle } from './mail/mail-throttle.service.js';
+import { MailQueue } from './mail/mail-queue.service.js';
 import { TokenService } from './tokens/token.service.js';
 import { PasswordHasher } from './users/password-hasher.js';
 import { UserStore } from './users/user-store.js';
@@ -67,6 +70,9 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
     AuthTokenEventPublisher,
     TokenPurgeService,
     ThrottleService,
+    LoginThrottle,
+    MailThrottle,
+    MailQueue,
     AuthTokenStrategy,
     AuthTokenGuard,
     RouteEnabledGuard,
@@ -93,6 +99,7 @@ function shapeModule(definition: DynamicModule, extras: AuthTokenModuleExtras): 
       RegistrationService,
       TokenPurgeService,
       ThrottleService,
+      MailQueue,
       UserStore,
       PasswordHasher,
       PasswordPolicy,

@@ -1,4 +1,4 @@
-import type { Provider, Type } from '@nestjs/common';
+import { Logger, type Provider, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
@@ -48,7 +48,11 @@ export const authTokenProviders = (tokenEntity: Type<AuthToken>, emailTokenEntit
       if (typeof mailer === 'function') return moduleRef.create(mailer);
       if (mailer) return mailer;
       const service = await findMailerService(moduleRef);
-      return service ? new MailerServiceMailer(service) : new LogMailer();
+      if (service) return new MailerServiceMailer(service);
+      new Logger('AuthToken').warn(
+        'No mail transport (no mailer option, no MailerModule): confirmation and reset mails are written to the log, links included. Fine for development only.',
+      );
+      return new LogMailer();
     },
   },
   {
@@ -73,7 +77,14 @@ export const authTokenProviders = (tokenEntity: Type<AuthToken>, emailTokenEntit
     useFactory: (options: ResolvedAuthTokenOptions, moduleRef: ModuleRef, repository: Repository<object>, fields: UserFieldMap) => {
       const { userStore } = options;
       if (typeof userStore === 'function') return moduleRef.create(userStore);
-      return userStore ?? new TypeOrmUserStore(repository, fields);
+      if (userStore) return userStore;
+      if (fields.canonicalUsername === null) {
+        new Logger('AuthToken').warn(
+          `The ${repository.metadata.name} entity has no canonicalUsername column: logins match LOWER(${fields.username}), which on ` +
+            'SQLite folds ASCII letters only, and look-alike names (Émile, émile) can both register. Add the column with a unique index (see the README, "Usernames").',
+        );
+      }
+      return new TypeOrmUserStore(repository, fields);
     },
   },
   {

@@ -31,6 +31,7 @@ export {
   InvalidCredentialsException,
   InvalidTokenException,
   MailUnavailableException,
+  PasswordHashingBusyException,
 } from './errors/auth-token.exceptions.js';
 export { FieldErrorsException, type FieldErrors } from './http/validation.pipe.js';
 export { AuthTokenGuard } from './guards/auth-token.guard.js';
@@ -43,15 +44,20 @@ export { AUTH_EMAIL_TOKEN_TABLE, AuthEmailToken, authEmailTokenEntityFor, type E
 export { TokenService, type AuthenticatedToken, type IssuedToken, type IssueTokenOptions } from './tokens/token.service.js';
 export { LoginService, type LoginResult } from './login/login.service.js';
 export { LoginDto } from './login/dto/login.dto.js';
-export { RegistrationService } from './registration/registration.service.js';
-export { normalizeUsername, USERNAME_PATTERN } from './registration/username.js';
+export { RegistrationService, type RegistrationClient } from './registration/registration.service.js';
+export { canonicalUsername, normalizeUsername, USERNAME_PATTERN, usernameProblem } from './users/username.js';
 export { RegisterDto, ResendConfirmationDto } from './registration/dto/register.dto.js';
 export { EmailConfirmationService, type SendMailOptions } from './email-confirmation/email-confirmation.service.js';
 export { PasswordService } from './passwords/password.service.js';
 export { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from './passwords/dto/password.dto.js';
 export { PASSWORD_MESSAGES, PasswordPolicy, type PasswordContext, type PasswordPolicyOptions } from './passwords/password-policy.js';
+export { PwnedPasswordChecker, type PwnedPasswordCheckerOptions } from './passwords/pwned-password-checker.js';
 export { Mailer, type MailMessage } from './mail/mailer.js';
 export { LogMailer } from './mail/log-mailer.js';
+export { MailQueue } from './mail/mail-queue.service.js';
+export type { MailRequestClient } from './mail/mail-request-client.js';
+export type { LoginClient } from './throttle/login-client.js';
+export { TooManyAttemptsException } from './throttle/too-many-requests.exception.js';
 export { MailerServiceMailer } from './mail/mailer-service.mailer.js';
 export type { MailContext, MailTemplate, MailTemplates } from './mail/mail-templates.js';
 export { UserAlreadyExistsError, UserStore, type NewUserInput, type UserId } from './users/user-store.js';

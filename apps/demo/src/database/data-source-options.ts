@@ -7,12 +7,13 @@ import { User } from '../users/user.entity.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
 import { EmailTokens1763900000001 } from './migrations/1763900000001-email-tokens.js';
 import { Throttle1763900000002 } from './migrations/1763900000002-throttle.js';
+import { CanonicalUsernamesAndSessionIp1763900000003 } from './migrations/1763900000003-canonical-usernames-and-session-ip.js';
 
 /** TypeORM options for the demo: its entities, and migrations run at start-up (no synchronize). */
 export function dataSourceOptions(database: DemoDatabase): DataSourceOptions {
   const common = {
     entities: [User, ...authTokenEntities(User)],
-    migrations: [InitialSchema1763900000000, EmailTokens1763900000001, Throttle1763900000002],
+    migrations: [InitialSchema1763900000000, EmailTokens1763900000001, Throttle1763900000002, CanonicalUsernamesAndSessionIp1763900000003],
     migrationsRun: true,
     synchronize: false,
   };

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The demo's own users. The library never owns this table; it reaches it through `userEntity`. */
 @Entity('users')
@@ -6,9 +6,17 @@ export class User {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  /** Unique case-insensitively (an index on lower(username)). */
+  /** As typed at registration (NFKC). */
   @Column({ type: 'varchar', length: 150 })
   username!: string;
+
+  /**
+   * `canonicalUsername(username)`, filled by the library: logins match it, and its unique index makes
+   * `JOHN`, `ｊｏｈｎ` and `john` (or `Émile` and `émile`) one name.
+   */
+  @Index('IDX_users_canonical_username', { unique: true })
+  @Column({ type: 'varchar', length: 600, nullable: true })
+  canonicalUsername!: string | null;
 
   @Column({ type: 'varchar', length: 254, nullable: true })
   email!: string | null;

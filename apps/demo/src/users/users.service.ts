@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { normalizeUsername, PasswordHasher, UserAlreadyExistsError, USERNAME_PATTERN, UserStore } from 'nestjs-auth-token';
+import { normalizeUsername, PasswordHasher, UserAlreadyExistsError, usernameProblem, UserStore } from 'nestjs-auth-token';
 import type { User } from './user.entity.js';
 
 export interface NewUser {
@@ -20,9 +20,8 @@ export class UsersService {
   /** Creates a user with a hashed password; throws if the name is malformed or taken (case-insensitively). */
   async create({ username, password, email = null, emailConfirmed = false }: NewUser): Promise<User> {
     const name = normalizeUsername(username);
-    if (!USERNAME_PATTERN.test(name)) {
-      throw new Error(`Username "${username}" is not valid: use 1-150 letters, digits and @.+-_ only.`);
-    }
+    const problem = usernameProblem(name);
+    if (problem) throw new Error(`Username "${username}" is not valid: ${problem}`);
     if (!password) throw new Error('The password must not be empty.');
     const taken = () => new Error(`A user with the username "${name}" already exists.`);
     if (await this.store.findByLogin(name)) throw taken();

@@ -1,13 +1,17 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { EmailTokenService } from '../email-tokens/email-token.service.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import { LinkMailService } from '../mail/link-mail.service.js';
+import { MailQueue } from '../mail/mail-queue.service.js';
+import type { MailRequestClient } from '../mail/mail-request-client.js';
+import { MailThrottle } from '../mail/mail-throttle.service.js';
+import { requireClientIp } from '../throttle/login-client.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
-import { Clock } from '../time/clock.js';
 import { UserStore } from '../users/user-store.js';
 
+/** How {@link EmailConfirmationService.sendConfirmationEmail} picks the mail's template. */
 export interface SendMailOptions {
   /** The reader's Accept-Language, to pick the template. @default the default locale */
   acceptLanguage?: string;
@@ -19,15 +23,14 @@ export interface SendMailOptions {
  */
 @Injectable()
 export class EmailConfirmationService<TUser extends object = any> {
-  private readonly logger = new Logger('AuthToken');
-
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     private readonly users: UserStore<TUser>,
     private readonly links: EmailTokenService<TUser>,
     private readonly mail: LinkMailService,
-    private readonly clock: Clock,
     private readonly events: AuthTokenEventPublisher,
+    private readonly mailThrottle: MailThrottle,
+    private readonly queue: MailQueue,
   ) {}
 
   /** Whether logins need a confirmed address. */
@@ -64,24 +67,35 @@ export class EmailConfirmationService<TUser extends object = any> {
   }
 
   /**
-   * Sends a fresh link to an unconfirmed account found by address or username; silently does nothing for an
-   * unknown or confirmed one, or when a link went out less than `emailConfirm.resendInterval` seconds ago.
+   * Sends a fresh link to an unconfirmed account found by address or username, after the call returns (the
+   * time to answer tells nothing about accounts). Requests are limited per (address or name, client IP) and per
+   * IP (429). Silently does nothing for an unknown or confirmed account, or when the last link went out less
+   * than `emailConfirm.resendInterval` seconds ago and has not expired yet.
    */
-  async resend(identifier: { email?: string; username?: string }, options: SendMailOptions = {}): Promise<void> {
+  async resend(identifier: { email?: string; username?: string }, client: MailRequestClient): Promise<void> {
+    const ip = requireClientIp(client?.ip);
     if (!this.enabled) return;
+    await this.mailThrottle.request(identifier.email ?? identifier.username ?? '', ip);
+    this.queue.enqueue('Confirmation mail', () => this.resendNow(identifier, client.acceptLanguage));
+  }
+
+  private async resendNow(identifier: { email?: string; username?: string }, acceptLanguage?: string): Promise<void> {
     const candidates = identifier.email
       ? await this.users.findByEmail(identifier.email)
       : identifier.username
         ? [await this.users.findByLogin(identifier.username)].filter((user): user is Awaited<TUser> => user !== null)
         : [];
     for (const user of candidates) {
-      if (this.users.isEmailConfirmed(user) || !this.users.getEmail(user)) continue;
-      if (await this.sentRecently(user)) continue;
+      const email = this.users.getEmail(user);
+      if (this.users.isEmailConfirmed(user) || !email) continue;
+      if (await this.links.sentRecently(user, 'email-confirmation', this.options.emailConfirm.resendInterval)) continue;
+      if (!(await this.mailThrottle.allowsSend(email))) continue;
       try {
-        await this.sendConfirmationEmail(user, options);
+        await this.sendConfirmationEmail(user, { acceptLanguage });
       } catch (error) {
-        // The answer must not differ between known and unknown accounts, so a mail failure is only logged.
-        this.logger.error(`Confirmation mail not resent: ${error instanceof Error ? error.message : String(error)}`);
+        // The link was never delivered: void it, so that a retry is not held back as "sent recently".
+        await this.links.revokeAll(user, 'email-confirmation');
+        throw error;
       }
     }
   }
@@ -93,10 +107,5 @@ export class EmailConfirmationService<TUser extends object = any> {
   async markEmailChanged(user: TUser): Promise<void> {
     await this.users.setEmailConfirmed(user, false);
     await this.links.revokeAll(user, 'email-confirmation');
-  }
-
-  private async sentRecently(user: TUser): Promise<boolean> {
-    const last = await this.links.lastCreatedAt(user, 'email-confirmation');
-    return last !== null && this.clock.now().getTime() - last.getTime() < this.options.emailConfirm.resendInterval * 1000;
   }
 }

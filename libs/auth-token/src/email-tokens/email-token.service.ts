@@ -83,15 +83,18 @@ export class EmailTokenService<TUser extends object = any> {
       .execute();
   }
 
-  /** When the newest token for `purpose` was made for this user, to space out mails. */
-  async lastCreatedAt(user: TUser, purpose: EmailTokenPurpose): Promise<Date | null> {
+  /** Whether a link for `purpose` went to this user less than `interval` seconds ago and still works. */
+  async sentRecently(user: TUser, purpose: EmailTokenPurpose, interval: number): Promise<boolean> {
     const newest = await this.tokens
       .createQueryBuilder('link')
       .where(`link.${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
       .andWhere('link.purpose = :purpose', { purpose })
       .orderBy('link.createdAt', 'DESC')
       .getOne();
-    return newest?.createdAt ?? null;
+    if (!newest) return false;
+    const now = this.clock.now().getTime();
+    // Once the last link has expired the user has nothing to click: a new one goes out at once.
+    return now - newest.createdAt.getTime() < interval * 1000 && newest.expiresAt.getTime() > now;
   }
 
   private digest(token: string): string {

@@ -35,3 +35,14 @@ export class MailUnavailableException extends ServiceUnavailableException {
     super(AUTH_TOKEN_MESSAGES.mailUnavailable);
   }
 }
+
+/** 503 with `Retry-After` when the password hasher's queue is full (a flood of logins or registrations). */
+export class PasswordHashingBusyException extends ServiceUnavailableException {
+  /** Response headers the library's exception filter sets with this answer. */
+  readonly headers: Record<string, string>;
+
+  constructor(retryAfter: number) {
+    super(AUTH_TOKEN_MESSAGES.busy);
+    this.headers = { 'Retry-After': String(retryAfter) };
+  }
+}

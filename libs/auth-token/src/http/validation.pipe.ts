@@ -37,6 +37,25 @@ function unsafeText(value: unknown, path: string, found: FieldErrors, depth = 0)
   return found;
 }
 
+const FLAT_VALUE = 'must be text, a number, a boolean or a list of them';
+const isPrimitive = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
+/**
+ * Fields holding nested objects or lists of lists. The library's bodies are flat (at most a list of strings),
+ * so anything deeper is refused here, before Nest's key stripping and class-transformer walk it: a small body
+ * of deeply nested brackets would otherwise cost them a lot of main-thread time.
+ */
+function nestedFields(body: unknown): FieldErrors {
+  const found: FieldErrors = {};
+  if (body === null || typeof body !== 'object') return found;
+  if (Array.isArray(body)) return { body: ['The request body must be a JSON object.'] };
+  for (const [key, value] of Object.entries(body)) {
+    const flat = isPrimitive(value) || (Array.isArray(value) && value.every(isPrimitive));
+    if (!flat) found[key] = [`${key} ${FLAT_VALUE}`];
+  }
+  return found;
+}
+
 /**
  * The pipe of the library's own routes, independent of whatever global pipe the host has: text that is not
  * well-formed is refused first, unknown properties are stripped, and a body that is not an object of the
@@ -57,6 +76,8 @@ class AuthTokenValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const nested = metadata.type === 'body' ? nestedFields(value) : {};
+    if (Object.keys(nested).length) throw new FieldErrorsException(nested);
     const unsafe = unsafeText(value, metadata.type === 'body' ? '' : (metadata.data ?? ''), {});
     if (Object.keys(unsafe).length) throw new FieldErrorsException(unsafe);
     return super.transform(value, metadata);

@@ -1,7 +1,8 @@
-import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Ip, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
 import { AuthTokenGuard } from '../guards/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
 import { Public } from '../guards/public.decorator.js';
+import { ClientIp } from '../http/client-ip.decorator.js';
 import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
 import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
 import { authTokenValidationPipe } from '../http/validation.pipe.js';
@@ -20,8 +21,8 @@ export class LoginController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  login(@Body() body: LoginDto, @Ip() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult> {
-    return this.logins.login(body.username, body.password, userAgent, ip);
+  login(@Body() body: LoginDto, @ClientIp() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult> {
+    return this.logins.login(body.username, body.password, { ip, userAgent });
   }
 
   /** Revokes the token that authenticated this request, and no other. */

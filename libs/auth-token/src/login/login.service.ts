@@ -5,7 +5,9 @@ import { EmailNotConfirmedException, InvalidCredentialsException } from '../erro
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
-import { ThrottleService, type ThrottleKey } from '../throttle/throttle.service.js';
+import { accountOf, requireClientIp, type LoginClient } from '../throttle/login-client.js';
+import { LoginThrottle } from '../throttle/login-throttle.service.js';
+import { canonicalUsername } from '../users/username.js';
 import { TokenService } from '../tokens/token.service.js';
 import { PasswordHasher } from '../users/password-hasher.js';
 import { UserStore } from '../users/user-store.js';
@@ -29,7 +31,7 @@ export class LoginService<TUser extends object = any> implements OnModuleInit {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService<TUser>,
     private readonly events: AuthTokenEventPublisher,
-    private readonly throttle: ThrottleService,
+    private readonly attempts: LoginThrottle,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -38,28 +40,29 @@ export class LoginService<TUser extends object = any> implements OnModuleInit {
 
   /**
    * Logs in with a login name and password. Unknown user, wrong password and inactive account all end in
-   * the same {@link InvalidCredentialsException}, after the same single password verification. Too many
-   * failures for the name or from the IP end in a 429 before any verification.
+   * the same {@link InvalidCredentialsException}, after the same single password verification, and all count
+   * as failed logins of the account (see {@link LoginThrottle}); past a limit the answer is a 429 before any
+   * verification. `client.ip` is required: it is what the per-address limits count.
    */
-  async login(login: string, password: string, userAgent?: string, ip = 'unknown'): Promise<LoginResult> {
-    const [byUser, byIp]: ThrottleKey[] = [
-      { scope: 'login-user', identity: login },
-      { scope: 'login-ip', identity: ip },
-    ];
-    // Counted before the password is checked, so that parallel guesses cannot slip past the limit.
-    await this.throttle.hit([byUser, byIp]);
+  async login(login: string, password: string, client: LoginClient): Promise<LoginResult> {
+    const ip = requireClientIp(client?.ip);
     const user = await this.users.findByLogin(login);
+    const account = user ? accountOf(this.users.getId(user)) : `name:${canonicalUsername(login)}`;
+    // Counted before the password is checked, so that parallel guesses cannot slip past the limit.
+    await this.attempts.attempt(account, ip);
     const hash = user ? this.users.getPasswordHash(user) : null;
     const matches = await this.hasher.verify(password, hash ?? this.dummyHash);
     if (!user || !hash || !matches) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
-    // The right password is no failure: this name starts again from zero, and the IP gets its attempt back.
-    await this.throttle.reset(byUser);
-    await this.throttle.forgive([byIp]);
-    // Said only after the password was right, so it reveals nothing to someone guessing.
-    if (this.awaitsConfirmation(user)) throw this.failed(login, 'email-not-confirmed', new EmailNotConfirmedException());
+    // Said only after the password was right (which the 403 itself reveals), so it tells a guesser nothing new.
+    if (this.awaitsConfirmation(user)) {
+      await this.attempts.succeeded(account, ip);
+      throw this.failed(login, 'email-not-confirmed', new EmailNotConfirmedException());
+    }
+    // A deactivated account stays a failure in every respect, counters included: nothing tells the guess was right.
     if (!this.users.isActive(user)) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
+    await this.attempts.succeeded(account, ip);
     if (this.hasher.needsRehash(hash)) await this.users.setPasswordHash(user, await this.hasher.hash(password));
-    const { token, record } = await this.tokens.issue(user, { userAgent });
+    const { token, record } = await this.tokens.issue(user, { userAgent: client.userAgent, ip });
     this.events.publish(AUTH_TOKEN_EVENTS.loginSucceeded, { userId: this.users.getId(user), tokenId: record.id, userAgent: record.userAgent });
     const result: LoginResult = { token, expiresAt: record.expiresAt };
     if (this.options.userSerializer) result.user = await this.options.userSerializer(user);

@@ -13,6 +13,13 @@ export type UserSerializer<TUser extends object = any> = (user: TUser) => unknow
 export interface AuthTokenUserFields {
   /** Property matched (case-insensitively) against the login name; may be an e-mail column. @default 'username' */
   username?: string;
+  /**
+   * Property holding the canonical form of the login name ({@link canonicalUsername}: NFKC and full case
+   * folding), with a unique index: logins match it, and the index keeps look-alike names from both registering.
+   * Skipped when the entity has none; logins then match `LOWER(username)`, which on SQLite folds ASCII only.
+   * @default 'canonicalUsername'
+   */
+  canonicalUsername?: string | null;
   /** Property holding the password hash. @default 'password' */
   password?: string;
   /** Property holding the e-mail address; skipped when the entity has none. @default 'email' */
@@ -45,6 +52,8 @@ export interface AuthTokenTokenOptions {
   cacheTtl?: number;
   /** Most tokens kept in that cache. @default 10000 */
   cacheSize?: number;
+  /** Keep the client's IP address with each login token, shown in the sessions list. @default true */
+  recordIp?: boolean;
   /** Letters/digits put in front of every token (`nat_...`) so leaked tokens are easy to recognise. @default 'nat' */
   prefix?: string;
   /**
@@ -65,6 +74,11 @@ export interface ScryptParameters {
   parallelization?: number;
   /** Most computations at once; more wait, so that logins never take every core from other requests. @default CPUs - 1 (at least 1) */
   maxConcurrency?: number;
+  /**
+   * Most computations waiting for their turn. Past it a login, registration or password change answers 503
+   * with `Retry-After` at once, instead of queueing without end while a flood eats the memory. @default 64
+   */
+  maxQueue?: number;
 }
 
 /** `POST /auth/register`. */
@@ -126,20 +140,29 @@ export interface AuthTokenCleanupOptions {
   batchSize?: number;
 }
 
-/** Limits on guessing: logins, and requests that send mail. Counters live in the database (shared by instances). */
+/**
+ * Limits on guessing and flooding. Counters live in the database (shared by instances) over fixed windows; a
+ * request refused by one limit counts against no other. Past a limit the answer is 429 with `Retry-After`.
+ */
 export interface AuthTokenThrottleOptions {
   /** @default true */
   enabled?: boolean;
-  /** Failed logins per username, and mail requests per address, within a window; then 429. @default 10 */
+  /** Failed logins (or wrong current passwords) per account from one client IP within a window. @default 10 */
   maxFailures?: number;
-  /** Failed logins (and mail requests) per client IP within a window, to cap spraying across usernames. @default 100 */
+  /** Failed logins per account from all addresses together: the ceiling of NIST SP 800-63B. @default 100 */
+  maxPerAccount?: number;
+  /** Failed logins per client IP over all accounts (spraying); also mail requests per IP. @default 100 */
   maxPerIp?: number;
+  /** Registrations per client IP within a window. @default 20 */
+  maxRegistrationsPerIp?: number;
+  /** Mails (confirmation and reset links) sent to one address within a window, whoever asks. @default 5 */
+  maxMailsPerAddress?: number;
   /** Window length in seconds. @default 900 (15 min) */
   window?: number;
 }
 
 /** The scrypt parameters stored in each hash (everything but the concurrency limit), all set. */
-export type ScryptCostParameters = Required<Omit<ScryptParameters, 'maxConcurrency'>>;
+export type ScryptCostParameters = Required<Omit<ScryptParameters, 'maxConcurrency' | 'maxQueue'>>;
 
 /** Options of `AuthTokenModule.forRoot()` / the factory of `forRootAsync()`. */
 export interface AuthTokenOptions {
@@ -173,6 +196,11 @@ export interface AuthTokenOptions {
   passwordReset?: AuthTokenPasswordResetOptions;
   /** Sends the mails: an instance or a class built by DI. @default MailerService of @nestjs-modules/mailer if registered, else LogMailer */
   mailer?: Mailer | Type<Mailer>;
+  /**
+   * Seconds to wait before each new try of a mail that failed (reset and resend links, which are sent after
+   * the answer); one try more than there are entries. @default [2, 10]
+   */
+  mailRetryDelays?: number[];
   /** Purging expired tokens and links. @default every hour, 1000 rows at a time */
   cleanup?: AuthTokenCleanupOptions;
   /** Login and mail-request throttling. @default 10 per username/address and 100 per IP every 15 minutes */
@@ -196,8 +224,8 @@ export interface ResolvedAuthTokenOptions {
   userFields: AuthTokenUserFields & { username: string; password: string };
   userStore?: UserStore | Type<UserStore>;
   userSerializer?: UserSerializer;
-  tokens: { ttl: number; maxTtl: number; touchInterval: number; maxPerUser: number; cacheTtl: number; cacheSize: number; prefix: string; pepper?: string };
-  scrypt: ScryptCostParameters & { maxConcurrency?: number };
+  tokens: { ttl: number; maxTtl: number; touchInterval: number; maxPerUser: number; cacheTtl: number; cacheSize: number; recordIp: boolean; prefix: string; pepper?: string };
+  scrypt: ScryptCostParameters & { maxConcurrency?: number; maxQueue: number };
   passwordHasher?: PasswordHasher;
   realm: string;
   clock?: Clock;
@@ -214,6 +242,7 @@ export interface ResolvedAuthTokenOptions {
   };
   passwordReset: ResolvedMailOptions & { url?: string; ttl: number; requestInterval: number };
   mailer?: Mailer | Type<Mailer>;
+  mailRetryDelays: number[];
   cleanup: Required<AuthTokenCleanupOptions>;
   throttle: Required<AuthTokenThrottleOptions>;
 }

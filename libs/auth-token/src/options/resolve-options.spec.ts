@@ -14,13 +14,15 @@ function configError(run: () => unknown): AuthTokenConfigError {
 describe('resolveAuthTokenOptions', () => {
   it('applies the documented defaults', () => {
     const options = resolveAuthTokenOptions({});
-    expect(options.tokens).toEqual({ ttl: 86_400, maxTtl: 2_592_000, touchInterval: 60, maxPerUser: 50, cacheTtl: 0, cacheSize: 10_000, prefix: 'nat' });
+    expect(options.tokens).toEqual({ ttl: 86_400, maxTtl: 2_592_000, touchInterval: 60, maxPerUser: 50, cacheTtl: 0, cacheSize: 10_000, recordIp: true, prefix: 'nat' });
     expect(options.cleanup).toEqual({ enabled: true, interval: 3600, batchSize: 1000 });
     expect(options.registration).toEqual({ enabled: false });
     expect(options.emailConfirm).toMatchObject({ enabled: false, ttl: 86_400, redirect: { success: '/' }, resendInterval: 60 });
     expect(options.passwordReset).toMatchObject({ url: undefined, ttl: 3600 });
     expect(options.passwordPolicy).toMatchObject({ minLength: 8, maxLength: 128 });
-    expect(options.scrypt).toEqual({ cost: 131_072, blockSize: 8, parallelization: 1 });
+    expect(options.scrypt).toEqual({ cost: 131_072, blockSize: 8, parallelization: 1, maxQueue: 64 });
+    expect(options.throttle).toEqual({ enabled: true, maxFailures: 10, maxPerAccount: 100, maxPerIp: 100, maxRegistrationsPerIp: 20, maxMailsPerAddress: 5, window: 900 });
+    expect(options.mailRetryDelays).toEqual([2, 10]);
     expect(options.userFields).toEqual({ username: 'username', password: 'password' });
     expect(options.realm).toBe('api');
     expect(options.userSerializer).toBeUndefined();

@@ -12,6 +12,7 @@ export const DEFAULT_TOKEN_TTL = 86_400;
 export const DEFAULT_TOKEN_MAX_TTL = 2_592_000;
 export const DEFAULT_TOKEN_PREFIX = 'nat';
 export const DEFAULT_SCRYPT = { cost: 2 ** 17, blockSize: 8, parallelization: 1 } as const;
+export const DEFAULT_SCRYPT_QUEUE = 64;
 
 const PROPERTY_NAME = /^[A-Za-z_$][\w$]*$/;
 
@@ -127,9 +128,14 @@ function resolveCleanup(raw: AuthTokenOptions['cleanup'] = {}): ResolvedAuthToke
   return cleanup;
 }
 
+function resolveMailRetryDelays(raw: AuthTokenOptions['mailRetryDelays'] = [2, 10]): number[] {
+  if (!Array.isArray(raw) || raw.length > 10) throw new AuthTokenConfigError('mailRetryDelays', 'must be a list of at most 10 delays in seconds');
+  return raw.map((delay, i) => nonNegativeSeconds(`mailRetryDelays[${i}]`, delay));
+}
+
 function resolveThrottle(raw: AuthTokenOptions['throttle'] = {}): ResolvedAuthTokenOptions['throttle'] {
-  const throttle = { enabled: true, maxFailures: 10, maxPerIp: 100, window: 900, ...raw };
-  for (const key of ['maxFailures', 'maxPerIp'] as const) {
+  const throttle = { enabled: true, maxFailures: 10, maxPerAccount: 100, maxPerIp: 100, maxRegistrationsPerIp: 20, maxMailsPerAddress: 5, window: 900, ...raw };
+  for (const key of ['maxFailures', 'maxPerAccount', 'maxPerIp', 'maxRegistrationsPerIp', 'maxMailsPerAddress'] as const) {
     if (!Number.isInteger(throttle[key]) || throttle[key] < 1) {
       throw new AuthTokenConfigError(`throttle.${key}`, `must be a whole number of at least 1 (got ${String(throttle[key])})`);
     }
@@ -160,7 +166,7 @@ function resolveUserFields(raw: AuthTokenOptions['userFields'] = {}): ResolvedAu
 }
 
 function resolveScrypt(raw: AuthTokenOptions['scrypt'] = {}): ResolvedAuthTokenOptions['scrypt'] {
-  const scrypt = { ...DEFAULT_SCRYPT, ...raw };
+  const scrypt = { ...DEFAULT_SCRYPT, maxQueue: DEFAULT_SCRYPT_QUEUE, ...raw };
   const { cost, blockSize, parallelization } = scrypt;
   if (!Number.isInteger(cost) || cost < 2 || cost > 2 ** 24 || (cost & (cost - 1)) !== 0) {
     throw new AuthTokenConfigError('scrypt.cost', `must be a power of two between 2 and 2^24 (got ${String(cost)})`);
@@ -172,6 +178,9 @@ function resolveScrypt(raw: AuthTokenOptions['scrypt'] = {}): ResolvedAuthTokenO
   }
   if (scrypt.maxConcurrency !== undefined && (!Number.isInteger(scrypt.maxConcurrency) || scrypt.maxConcurrency < 1)) {
     throw new AuthTokenConfigError('scrypt.maxConcurrency', `must be a whole number of at least 1 (got ${String(scrypt.maxConcurrency)})`);
+  }
+  if (!Number.isInteger(scrypt.maxQueue) || scrypt.maxQueue < 0) {
+    throw new AuthTokenConfigError('scrypt.maxQueue', `must be a whole number of at least 0 (got ${String(scrypt.maxQueue)})`);
   }
   return scrypt;
 }
@@ -192,6 +201,7 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     maxPerUser: 50,
     cacheTtl: 0,
     cacheSize: 10_000,
+    recordIp: true,
     prefix: DEFAULT_TOKEN_PREFIX,
     ...raw.tokens,
   };
@@ -234,6 +244,7 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     emailConfirm: resolveEmailConfirm(raw.emailConfirm),
     passwordReset: resolvePasswordReset(raw.passwordReset),
     mailer: typeof raw.mailer === 'function' ? raw.mailer : optionalFunction('mailer', raw.mailer, 'send'),
+    mailRetryDelays: resolveMailRetryDelays(raw.mailRetryDelays),
     cleanup: resolveCleanup(raw.cleanup),
     throttle: resolveThrottle(raw.throttle),
   };

@@ -1,4 +1,5 @@
 import { isCommonPassword } from './common-passwords.js';
+import { PwnedPasswordChecker, type PwnedPasswordCheckerOptions } from './pwned-password-checker.js';
 
 /** Rules a new password must follow (registration, change, reset). */
 export interface PasswordPolicyOptions {
@@ -10,6 +11,12 @@ export interface PasswordPolicyOptions {
   rejectUserAttributes?: boolean;
   /** Refuse the 10,000 most common passwords (plus any given here). @default true */
   rejectCommon?: boolean | string[];
+  /**
+   * Also refuse passwords known from breaches, asking the Have I Been Pwned range API (k-anonymity: only the
+   * first five hex digits of the password's SHA-1 leave the server). `true` for the defaults, or its settings.
+   * Fails open: when the API is slow or down the password passes and one warning is logged. @default false
+   */
+  breachedPasswords?: boolean | PwnedPasswordCheckerOptions;
 }
 
 /** What the policy knows about the account whose password is checked. */
@@ -23,6 +30,7 @@ export const PASSWORD_MESSAGES = {
   tooLong: (max: number) => `This password is too long. It must contain at most ${max} characters.`,
   similar: 'The password is too similar to the username or e-mail address.',
   common: 'This password is too common.',
+  breached: 'This password has appeared in a data breach. Please choose another one.',
 } as const;
 
 /**
@@ -35,6 +43,7 @@ export class PasswordPolicy {
   private readonly rejectUserAttributes: boolean;
   private readonly extraCommon: ReadonlySet<string>;
   private readonly rejectCommon: boolean;
+  private readonly breached?: PwnedPasswordChecker;
 
   constructor(options: PasswordPolicyOptions = {}) {
     this.minLength = options.minLength ?? 8;
@@ -42,8 +51,21 @@ export class PasswordPolicy {
     this.rejectUserAttributes = options.rejectUserAttributes ?? true;
     this.rejectCommon = options.rejectCommon !== false;
     this.extraCommon = new Set(Array.isArray(options.rejectCommon) ? options.rejectCommon.map((word) => word.toLowerCase()) : []);
+    const { breachedPasswords } = options;
+    if (breachedPasswords) this.breached = new PwnedPasswordChecker(breachedPasswords === true ? {} : breachedPasswords);
   }
 
+  /**
+   * Every rule, the breach check included when `breachedPasswords` is on (asked only for a password that
+   * passes the offline rules). Resolves to the broken rules' messages.
+   */
+  async problems(password: string, context: PasswordContext = {}): Promise<string[]> {
+    const problems = this.check(password, context);
+    if (problems.length === 0 && this.breached && (await this.breached.isBreached(password))) problems.push(PASSWORD_MESSAGES.breached);
+    return problems;
+  }
+
+  /** The offline rules only (length, user attributes, common passwords): no network. */
   check(password: string, context: PasswordContext = {}): string[] {
     const problems: string[] = [];
     const length = [...password.normalize('NFKC')].length;

@@ -1,14 +1,14 @@
-import { Body, Headers, HttpCode, HttpStatus, Ip, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Headers, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
 import { AuthTokenGuard } from '../guards/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
 import { Public } from '../guards/public.decorator.js';
+import { ClientIp } from '../http/client-ip.decorator.js';
 import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
 import { WhenEnabled } from '../http/route-enabled.js';
 import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
 import { authTokenValidationPipe } from '../http/validation.pipe.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
-import { ThrottleService } from '../throttle/throttle.service.js';
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from './dto/password.dto.js';
 import { PasswordService } from './password.service.js';
 
@@ -19,17 +19,14 @@ const resetOn = (options: ResolvedAuthTokenOptions) => options.passwordReset.url
 @UseFilters(ServiceUnavailableFilter)
 @UsePipes(authTokenValidationPipe())
 export class PasswordController {
-  constructor(
-    private readonly passwords: PasswordService,
-    private readonly throttle: ThrottleService,
-  ) {}
+  constructor(private readonly passwords: PasswordService) {}
 
   /** Changes the signed-in user's password; every other session of the user is logged out. */
   @Post('password/change')
   @UseGuards(AuthTokenGuard)
   @HttpCode(HttpStatus.NO_CONTENT)
-  async change(@CurrentUser() user: object, @CurrentToken() token: AuthToken, @Body() body: ChangePasswordDto): Promise<void> {
-    await this.passwords.change(user, token.id, body.currentPassword, body.newPassword);
+  async change(@CurrentUser() user: object, @CurrentToken() token: AuthToken, @Body() body: ChangePasswordDto, @ClientIp() ip: string): Promise<void> {
+    await this.passwords.change(user, token.id, body.currentPassword, body.newPassword, { ip });
   }
 
   /** Mails a reset link if an account has this address. Always 202, so the answer tells nothing about accounts. */
@@ -37,12 +34,8 @@ export class PasswordController {
   @Post('password/reset')
   @WhenEnabled(resetOn)
   @HttpCode(HttpStatus.ACCEPTED)
-  async requestReset(@Body() body: RequestPasswordResetDto, @Ip() ip: string, @Headers('accept-language') language?: string) {
-    await this.throttle.hit([
-      { scope: 'mail-address', identity: body.email },
-      { scope: 'mail-ip', identity: ip },
-    ]);
-    await this.passwords.requestReset(body.email, language);
+  async requestReset(@Body() body: RequestPasswordResetDto, @ClientIp() ip: string, @Headers('accept-language') acceptLanguage?: string) {
+    await this.passwords.requestReset(body.email, { ip, acceptLanguage });
     return { success: true };
   }
 

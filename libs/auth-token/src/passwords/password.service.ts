@@ -1,11 +1,16 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { EmailTokenService } from '../email-tokens/email-token.service.js';
 import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
 import { FieldErrorsException } from '../http/validation.pipe.js';
 import { LinkMailService } from '../mail/link-mail.service.js';
+import { MailQueue } from '../mail/mail-queue.service.js';
+import { MailThrottle } from '../mail/mail-throttle.service.js';
+import { accountOf, requireClientIp } from '../throttle/login-client.js';
+import { LoginThrottle } from '../throttle/login-throttle.service.js';
+import { InvalidTokenException } from '../errors/auth-token.exceptions.js';
+import type { MailRequestClient } from '../mail/mail-request-client.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
-import { Clock } from '../time/clock.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import { TokenService } from '../tokens/token.service.js';
@@ -16,8 +21,6 @@ import { PasswordPolicy } from './password-policy.js';
 /** Password change (signed in) and reset (by mailed link). */
 @Injectable()
 export class PasswordService<TUser extends object = any> {
-  private readonly logger = new Logger('AuthToken');
-
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     private readonly users: UserStore<TUser>,
@@ -26,46 +29,63 @@ export class PasswordService<TUser extends object = any> {
     private readonly tokens: TokenService<TUser>,
     private readonly links: EmailTokenService<TUser>,
     private readonly mail: LinkMailService,
-    private readonly clock: Clock,
     private readonly events: AuthTokenEventPublisher,
+    private readonly mailThrottle: MailThrottle,
+    private readonly queue: MailQueue,
+    private readonly attempts: LoginThrottle,
   ) {}
 
   /**
-   * Changes the password after checking the current one, then revokes every other token of the user: a thief
-   * holding another session is logged out, the device making the change stays logged in.
+   * Changes the password after checking the current one, then revokes every other login token of the user: a
+   * thief holding another session is logged out, the device making the change stays logged in. A wrong current
+   * password counts as a failed login of the account (same limits, 429 past them). The user and the token are
+   * read from the database, never from the token cache, so a stale copy cannot authorize the change.
    */
-  async change(user: TUser, currentTokenId: string, currentPassword: string, newPassword: string): Promise<void> {
-    const hash = this.users.getPasswordHash(user);
+  async change(user: TUser, currentTokenId: string, currentPassword: string, newPassword: string, client: { ip: string }): Promise<void> {
+    const ip = requireClientIp(client?.ip);
+    const fresh = await this.users.findById(this.users.getId(user));
+    if (!fresh || !this.users.isActive(fresh) || !(await this.tokens.isLive(currentTokenId))) throw new InvalidTokenException(true);
+    const account = accountOf(this.users.getId(fresh));
+    await this.attempts.attempt(account, ip);
+    const hash = this.users.getPasswordHash(fresh);
     if (!hash || !(await this.hasher.verify(currentPassword, hash))) {
       throw new FieldErrorsException({ currentPassword: [AUTH_TOKEN_MESSAGES.wrongPassword] });
     }
-    this.assertAcceptable(user, newPassword);
-    await this.setPassword(user, newPassword);
-    await this.tokens.revokeAllForUser(user, currentTokenId, 'password-change');
-    this.events.publish(AUTH_TOKEN_EVENTS.passwordChanged, { userId: this.users.getId(user), via: 'change' });
+    await this.attempts.succeeded(account, ip);
+    await this.assertAcceptable(fresh, newPassword);
+    await this.setPassword(fresh, newPassword);
+    await this.tokens.revokeAllForUser(fresh, currentTokenId, 'password-change');
+    this.events.publish(AUTH_TOKEN_EVENTS.passwordChanged, { userId: this.users.getId(fresh), via: 'change' });
   }
 
   /**
-   * Mails a single-use reset link to each active account with this address. Does nothing, visibly the same,
-   * for an unknown address, and sends at most one mail per account every `passwordReset.requestInterval` seconds.
+   * Mails a single-use reset link to each active account with this address, after the call returns: the
+   * time to answer is the same for a known and an unknown address. Requests are limited per (address,
+   * client IP) and per IP (429), and each account gets at most one mail per `passwordReset.requestInterval`
+   * seconds. Nothing happens while password reset is off (no `passwordReset.url`).
    */
-  async requestReset(email: string, acceptLanguage?: string): Promise<void> {
+  async requestReset(email: string, client: MailRequestClient): Promise<void> {
+    const ip = requireClientIp(client?.ip);
+    if (!this.options.passwordReset.url) return;
+    await this.mailThrottle.request(email, ip);
+    this.queue.enqueue('Password reset mail', () => this.sendResetLinks(email, client.acceptLanguage));
+  }
+
+  private async sendResetLinks(email: string, acceptLanguage?: string): Promise<void> {
     const { url, ttl, requestInterval } = this.options.passwordReset;
-    if (!url) return;
     for (const user of await this.users.findByEmail(email)) {
       const address = this.users.getEmail(user);
       if (!address || !this.users.isActive(user)) continue;
-      const last = await this.links.lastCreatedAt(user, 'password-reset');
-      if (last && this.clock.now().getTime() - last.getTime() < requestInterval * 1000) continue;
+      if (await this.links.sentRecently(user, 'password-reset', requestInterval)) continue;
+      if (!(await this.mailThrottle.allowsSend(address))) continue;
       // Only the newest link works: an older mail lying around in an inbox is void.
       await this.links.revokeAll(user, 'password-reset');
       const token = await this.links.create(user, 'password-reset', address, ttl);
       try {
         await this.mail.send('passwordReset', address, this.users.getLogin(user), `${url}${token}`, acceptLanguage);
       } catch (error) {
-        // The answer must not differ between known and unknown addresses, so a mail failure is only logged.
-        this.logger.error(`Password reset mail not sent: ${error instanceof Error ? error.message : String(error)}`);
         await this.links.revokeAll(user, 'password-reset');
+        throw error;
       }
     }
   }
@@ -75,7 +95,7 @@ export class PasswordService<TUser extends object = any> {
     const found = await this.links.find(token, 'password-reset');
     const invalid = () => new FieldErrorsException({ token: [AUTH_TOKEN_MESSAGES.invalidResetToken] });
     if (!found) throw invalid();
-    this.assertAcceptable(found.user, newPassword);
+    await this.assertAcceptable(found.user, newPassword);
     // Spending the token first makes it single-use even when two requests race with it.
     if (!(await this.links.spend(found.record))) throw invalid();
     await this.setPassword(found.user, newPassword);
@@ -84,8 +104,8 @@ export class PasswordService<TUser extends object = any> {
     this.events.publish(AUTH_TOKEN_EVENTS.passwordChanged, { userId: this.users.getId(found.user), via: 'reset' });
   }
 
-  private assertAcceptable(user: TUser, newPassword: string): void {
-    const problems = this.policy.check(newPassword, { username: this.users.getLogin(user), email: this.users.getEmail(user) });
+  private async assertAcceptable(user: TUser, newPassword: string): Promise<void> {
+    const problems = await this.policy.problems(newPassword, { username: this.users.getLogin(user), email: this.users.getEmail(user) });
     if (problems.length) throw new FieldErrorsException({ newPassword: problems });
   }
 

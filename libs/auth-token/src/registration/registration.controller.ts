@@ -1,15 +1,15 @@
-import { Body, Get, Headers, HttpCode, HttpStatus, Inject, Ip, Param, Post, Res, UseFilters, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Res, UseFilters, UseInterceptors, UsePipes } from '@nestjs/common';
 import type { Response } from 'express';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { EmailConfirmationService } from '../email-confirmation/email-confirmation.service.js';
 import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
 import { Public } from '../guards/public.decorator.js';
+import { ClientIp } from '../http/client-ip.decorator.js';
 import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
 import { WhenEnabled } from '../http/route-enabled.js';
 import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
 import { authTokenValidationPipe } from '../http/validation.pipe.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
-import { ThrottleService } from '../throttle/throttle.service.js';
 import { RegisterDto, ResendConfirmationDto } from './dto/register.dto.js';
 import { RegistrationService } from './registration.service.js';
 
@@ -25,15 +25,14 @@ export class RegistrationController {
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     private readonly registration: RegistrationService,
     private readonly confirmation: EmailConfirmationService,
-    private readonly throttle: ThrottleService,
   ) {}
 
   /** Creates an account; with e-mail confirmation on, mails the link and refuses logins until it is opened. */
   @Post('register')
   @WhenEnabled(registrationOn)
   @HttpCode(HttpStatus.CREATED)
-  async register(@Body() body: RegisterDto, @Headers('accept-language') language?: string) {
-    await this.registration.register(body, language);
+  async register(@Body() body: RegisterDto, @ClientIp() ip: string, @Headers('accept-language') acceptLanguage?: string) {
+    await this.registration.register(body, { ip, acceptLanguage });
     return { success: true };
   }
 
@@ -44,12 +43,8 @@ export class RegistrationController {
   @Post('register/resend')
   @WhenEnabled(registrationOn)
   @HttpCode(HttpStatus.ACCEPTED)
-  async resend(@Body() body: ResendConfirmationDto, @Ip() ip: string, @Headers('accept-language') language?: string) {
-    await this.throttle.hit([
-      { scope: 'mail-address', identity: body.email ?? body.username ?? '' },
-      { scope: 'mail-ip', identity: ip },
-    ]);
-    await this.confirmation.resend(body, { acceptLanguage: language });
+  async resend(@Body() body: ResendConfirmationDto, @ClientIp() ip: string, @Headers('accept-language') acceptLanguage?: string) {
+    await this.confirmation.resend(body, { ip, acceptLanguage });
     return { success: true };
   }
 

@@ -11,7 +11,19 @@ import { UserAlreadyExistsError, UserStore } from '../users/user-store.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import type { RegisterDto } from './dto/register.dto.js';
-import { normalizeUsername, USERNAME_PATTERN } from './username.js';
+import { MailThrottle } from '../mail/mail-throttle.service.js';
+import { throttleAddress } from '../throttle/client-address.js';
+import { requireClientIp } from '../throttle/login-client.js';
+import { ThrottleService } from '../throttle/throttle.service.js';
+import { normalizeUsername, usernameProblem } from '../users/username.js';
+
+/** Who is registering, as the HTTP layer sees it. */
+export interface RegistrationClient {
+  /** The client's IP address (registrations are limited per address). */
+  ip: string;
+  /** The reader's Accept-Language, to pick the confirmation mail's template. */
+  acceptLanguage?: string;
+}
 
 
 /** Creates accounts: checks the name and the password, stores the user, and mails the confirmation link. */
@@ -26,24 +38,34 @@ export class RegistrationService<TUser extends object = any> {
     private readonly policy: PasswordPolicy,
     private readonly confirmation: EmailConfirmationService<TUser>,
     private readonly events: AuthTokenEventPublisher,
+    private readonly throttle: ThrottleService,
+    private readonly mailThrottle: MailThrottle,
   ) {}
 
   /**
-   * Registers a user. Field problems reject with a 400 naming each field. With e-mail confirmation on, a mail
-   * that cannot be sent undoes the registration (503), so the username stays free.
+   * Registers a user. At most `throttle.maxRegistrationsPerIp` per client address per window (429). Field
+   * problems reject with a 400 naming each field. With e-mail confirmation on, at most
+   * `throttle.maxMailsPerAddress` confirmation mails go to one address per window (429), and a mail that
+   * cannot be sent undoes the registration (503), so the username stays free.
    */
-  async register(input: RegisterDto, acceptLanguage?: string): Promise<TUser> {
+  async register(input: RegisterDto, client: RegistrationClient): Promise<TUser> {
+    const ip = requireClientIp(client?.ip);
+    const { acceptLanguage } = client;
+    const { maxRegistrationsPerIp } = this.options.throttle;
+    await this.throttle.hit([{ scope: 'register-ip', identity: throttleAddress(ip), limit: maxRegistrationsPerIp }]);
     const username = normalizeUsername(input.username);
     const email = input.email?.trim() || null;
     const errors: FieldErrors = {};
-    if (!USERNAME_PATTERN.test(username)) errors.username = [AUTH_TOKEN_MESSAGES.usernameInvalid];
+    const usernameError = usernameProblem(username);
+    if (usernameError) errors.username = [usernameError];
     if (this.options.emailConfirm.enabled && !email) errors.email = [AUTH_TOKEN_MESSAGES.emailRequired];
-    const passwordProblems = this.policy.check(input.password, { username, email });
+    const passwordProblems = await this.policy.problems(input.password, { username, email });
     if (passwordProblems.length) errors.password = passwordProblems;
     if (Object.keys(errors).length) throw new FieldErrorsException(errors);
 
     // The read spares a KDF run for the common duplicate; the database's unique index decides races.
     if (await this.users.findByLogin(username)) throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
+    if (this.confirmation.enabled && email) await this.mailThrottle.send(email);
     const passwordHash = await this.hasher.hash(input.password);
     let user: TUser;
     try {

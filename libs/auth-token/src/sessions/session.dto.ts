@@ -6,6 +6,8 @@ export class SessionDto {
   lastUsedAt!: Date;
   expiresAt!: Date;
   userAgent!: string | null;
+  /** The client's IP address at login (null when not recorded). */
+  ip!: string | null;
   /** Whether this is the token of the request asking. */
   current!: boolean;
 }

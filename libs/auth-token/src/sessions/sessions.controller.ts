@@ -20,12 +20,13 @@ export class SessionsController {
   @Get('sessions')
   async list(@CurrentUser() user: object, @CurrentToken() current: AuthToken): Promise<SessionDto[]> {
     const records = await this.tokens.listForUser(user);
-    return records.map(({ id, createdAt, lastUsedAt, expiresAt, userAgent }) => ({
+    return records.map(({ id, createdAt, lastUsedAt, expiresAt, userAgent, ip }) => ({
       id,
       createdAt,
       lastUsedAt,
       expiresAt,
       userAgent,
+      ip,
       current: id === current.id,
     }));
   }

@@ -8,16 +8,22 @@ import { Clock } from '../time/clock.js';
 import { AUTH_THROTTLE_TABLE } from './auth-throttle.entity.js';
 import { TooManyAttemptsException } from './too-many-requests.exception.js';
 
-/** What is being throttled, and by which identity. */
-export interface ThrottleKey {
-  scope: 'login-user' | 'login-ip' | 'mail-address' | 'mail-ip';
+/** One counter: what is counted (`scope`), for whom (`identity`, stored only as a hash), and its limit per window. */
+export interface ThrottleRule {
+  scope: string;
   identity: string;
+  limit: number;
 }
 
+const table = AUTH_THROTTLE_TABLE;
+
 /**
- * Fixed-window counters in the database, shared by every instance of the app. `hit` counts an attempt and
- * refuses it with a 429 once a counter is over its limit, before any password is hashed; the increment and the
- * read are one atomic statement, so parallel attempts cannot slip past the limit.
+ * Fixed-window counters in the database, shared by every instance of the app.
+ *
+ * `hit` refuses a request that any of its counters has already reached, and then counts it against none of
+ * them: otherwise an address that is over its own limit could keep pushing a victim's account towards its
+ * limit with cheap refused requests. A refused request writes nothing, so it cannot grow the table either.
+ * Counting is one atomic conditional upsert per counter, so parallel requests cannot slip past a limit.
  */
 @Injectable()
 export class ThrottleService {
@@ -27,43 +33,76 @@ export class ThrottleService {
     private readonly clock: Clock,
   ) {}
 
-  /** Counts one attempt on every key; rejects with {@link TooManyAttemptsException} if any is over its limit. */
-  async hit(keys: ThrottleKey[]): Promise<void> {
-    if (!this.options.throttle.enabled) return;
-    let retryAfter = 0;
-    for (const key of keys) {
-      const { hits, resetAt } = await this.increment(this.keyOf(key));
-      if (hits > this.limitOf(key)) retryAfter = Math.max(retryAfter, Math.ceil((resetAt - this.clock.now().getTime()) / 1000));
-    }
-    if (retryAfter > 0) throw new TooManyAttemptsException(retryAfter);
-  }
-
-  /** Takes back one counted attempt (a login that succeeded is no failure). */
-  async forgive(keys: ThrottleKey[]): Promise<void> {
-    if (!this.options.throttle.enabled) return;
-    for (const key of keys) {
-      await this.run(`UPDATE ${AUTH_THROTTLE_TABLE} SET "hits" = "hits" - 1 WHERE "key" = $1 AND "hits" > 0`, [this.keyOf(key)]);
-    }
-  }
-
-  /** Forgets a counter (a user who logged in successfully starts again from zero). */
-  async reset(key: ThrottleKey): Promise<void> {
-    if (!this.options.throttle.enabled) return;
-    await this.run(`DELETE FROM ${AUTH_THROTTLE_TABLE} WHERE "key" = $1`, [this.keyOf(key)]);
-  }
-
-  private async increment(key: string): Promise<{ hits: number; resetAt: number }> {
+  /** Counts one request on every rule, or rejects with {@link TooManyAttemptsException} and counts nothing. */
+  async hit(rules: ThrottleRule[]): Promise<void> {
+    if (!this.options.throttle.enabled || rules.length === 0) return;
     const now = this.clock.now().getTime();
-    const resetAt = now + this.options.throttle.window * 1000;
-    const rows = await this.run<{ hits: number | string; resetAt: number | string }>(
-      `INSERT INTO ${AUTH_THROTTLE_TABLE} ("key", "hits", "resetAt") VALUES ($1, 1, $2)
-       ON CONFLICT ("key") DO UPDATE SET
-         "hits" = CASE WHEN ${AUTH_THROTTLE_TABLE}."resetAt" <= $3 THEN 1 ELSE ${AUTH_THROTTLE_TABLE}."hits" + 1 END,
-         "resetAt" = CASE WHEN ${AUTH_THROTTLE_TABLE}."resetAt" <= $3 THEN $2 ELSE ${AUTH_THROTTLE_TABLE}."resetAt" END
-       RETURNING "hits", "resetAt"`,
-      [key, resetAt, now],
+    const keys = rules.map((rule) => this.keyOf(rule));
+    // The common refusal (a counter already full) is decided by one read, without a write.
+    const counters = await this.read(keys);
+    const full = rules.flatMap((rule, i) => {
+      const counter = counters.get(keys[i]);
+      return counter && counter.resetAt > now && counter.hits >= rule.limit ? [counter.resetAt] : [];
+    });
+    if (full.length > 0) throw this.refusal(Math.max(...full), now);
+    const counted: string[] = [];
+    for (const [i, rule] of rules.entries()) {
+      const resetAt = await this.increment(keys[i], rule.limit, now);
+      if (resetAt === null) {
+        // Another request took the last place in between: give back what this one counted, then refuse.
+        await this.release(counted);
+        throw this.refusal((await this.read([keys[i]])).get(keys[i])?.resetAt ?? now, now);
+      }
+      counted.push(keys[i]);
+    }
+  }
+
+  /** Takes back one counted request from each rule (a login that succeeded was no failure). */
+  async forgive(rules: Omit<ThrottleRule, 'limit'>[]): Promise<void> {
+    if (!this.options.throttle.enabled) return;
+    await this.release(rules.map((rule) => this.keyOf(rule)));
+  }
+
+  /** Forgets a counter (a successful login clears its account's counter for that address). */
+  async reset(rule: Omit<ThrottleRule, 'limit'>): Promise<void> {
+    if (!this.options.throttle.enabled) return;
+    await this.run(`DELETE FROM ${table} WHERE "key" = $1`, [this.keyOf(rule)]);
+  }
+
+  private async read(keys: string[]): Promise<Map<string, { hits: number; resetAt: number }>> {
+    const placeholders = keys.map((_key, i) => `$${i + 1}`).join(', ');
+    const rows = await this.run<{ key: string; hits: number | string; resetAt: number | string }>(
+      `SELECT "key", "hits", "resetAt" FROM ${table} WHERE "key" IN (${placeholders})`,
+      keys,
     );
-    return { hits: Number(rows[0].hits), resetAt: Number(rows[0].resetAt) };
+    return new Map(rows.map((row) => [row.key, { hits: Number(row.hits), resetAt: Number(row.resetAt) }]));
+  }
+
+  /** Counts one hit unless the counter is full; resolves to the window's end, or null when it was full. */
+  private async increment(key: string, limit: number, now: number): Promise<number | null> {
+    const resetAt = now + this.options.throttle.window * 1000;
+    const rows = await this.run<{ resetAt: number | string }>(
+      `INSERT INTO ${table} ("key", "hits", "resetAt") VALUES ($1, 1, $2)
+       ON CONFLICT ("key") DO UPDATE SET
+         "hits" = CASE WHEN ${table}."resetAt" <= $3 THEN 1 ELSE ${table}."hits" + 1 END,
+         "resetAt" = CASE WHEN ${table}."resetAt" <= $3 THEN $2 ELSE ${table}."resetAt" END
+       WHERE ${table}."resetAt" <= $3 OR ${table}."hits" < $4
+       RETURNING "resetAt"`,
+      [key, resetAt, now, limit],
+    );
+    return rows.length > 0 ? Number(rows[0].resetAt) : null;
+  }
+
+  /** One hit less on each key; a counter back at zero is deleted, so the table holds only live counters. */
+  private async release(keys: string[]): Promise<void> {
+    for (const key of keys) {
+      await this.run(`UPDATE ${table} SET "hits" = "hits" - 1 WHERE "key" = $1 AND "hits" > 0`, [key]);
+      await this.run(`DELETE FROM ${table} WHERE "key" = $1 AND "hits" <= 0`, [key]);
+    }
+  }
+
+  private refusal(resetAt: number, now: number): TooManyAttemptsException {
+    return new TooManyAttemptsException(Math.max(1, Math.ceil((resetAt - now) / 1000)));
   }
 
   /** Runs SQL written with `$n` placeholders on PostgreSQL or SQLite (which takes `?` in order of appearance). */
@@ -77,12 +116,8 @@ export class ThrottleService {
     return this.dataSource.query(text, ordered);
   }
 
-  private keyOf({ scope, identity }: ThrottleKey): string {
-    return `${scope}:${createHash('sha256').update(identity.normalize('NFKC').toLowerCase()).digest('hex')}`;
-  }
-
-  private limitOf({ scope }: ThrottleKey): number {
-    const { maxFailures, maxPerIp } = this.options.throttle;
-    return scope.endsWith('-ip') ? maxPerIp : maxFailures;
+  /** `<scope>:<sha-256 of the identity>`: the table never holds a name, an address or an account id. */
+  private keyOf({ scope, identity }: Omit<ThrottleRule, 'limit'>): string {
+    return `${scope}:${createHash('sha256').update(identity).digest('hex')}`;
   }
 }

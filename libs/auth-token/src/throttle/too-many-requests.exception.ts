@@ -1,11 +1,15 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
-/** 429 with the seconds to wait; the filter turns `retryAfter` into a `Retry-After` header. */
+/** 429 with the seconds to wait, carried as the `Retry-After` header that the library's filter sets. */
 export class TooManyAttemptsException extends HttpException {
+  /** Response headers the library's exception filter sets with this answer. */
+  readonly headers: Record<string, string>;
+
   constructor(readonly retryAfter: number) {
     super(
       { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: `Too many attempts. Try again in ${retryAfter} seconds.` },
       HttpStatus.TOO_MANY_REQUESTS,
     );
+    this.headers = { 'Retry-After': String(retryAfter) };
   }
 }

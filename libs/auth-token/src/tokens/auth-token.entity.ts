@@ -34,6 +34,9 @@ export abstract class AuthToken {
   @Column({ type: 'varchar', length: 512, nullable: true })
   userAgent!: string | null;
 
+  /** The client's IP address at login (null when `tokens.recordIp` is off). */
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  ip!: string | null;
 }
 
 /** The entity as stored: an {@link AuthToken} with its owner, loaded only where the library needs it. */

@@ -29,11 +29,14 @@ export interface AuthenticatedToken<TUser extends object = object> {
 export interface IssueTokenOptions {
   /** The client's `User-Agent`, kept to help users tell their sessions apart. */
   userAgent?: string | null;
+  /** The client's IP address, kept with the session unless `tokens.recordIp` is off. */
+  ip?: string | null;
 }
 
 type RevokeReason = TokenRevokedEvent['reason'];
 
 const MAX_USER_AGENT = 512;
+const MAX_IP = 45;
 
 /**
  * Issues, verifies, lists and revokes tokens. Exported for hosts: issue a token after an OAuth login, verify a
@@ -63,8 +66,8 @@ export class TokenService<TUser extends object = any> {
    * Issues a new token for `user`; the raw token is returned once and never stored. When the user then holds
    * more than `tokens.maxPerUser` tokens, the least recently used ones are revoked.
    */
-  async issue(user: TUser, { userAgent }: IssueTokenOptions = {}): Promise<IssuedToken> {
-    const { prefix, ttl, maxTtl, pepper } = this.options.tokens;
+  async issue(user: TUser, { userAgent, ip }: IssueTokenOptions = {}): Promise<IssuedToken> {
+    const { prefix, ttl, maxTtl, pepper, recordIp } = this.options.tokens;
     const token = generateToken(prefix);
     const now = this.clock.now();
     const record = this.tokens.create({
@@ -74,6 +77,7 @@ export class TokenService<TUser extends object = any> {
       expiresAt: new Date(now.getTime() + Math.min(ttl, maxTtl) * 1000),
       lastUsedAt: now,
       userAgent: sanitizeUserAgent(userAgent),
+      ip: recordIp && typeof ip === 'string' ? ip.slice(0, MAX_IP) : null,
     } as AuthToken);
     await this.tokens.insert({ ...record, user } as never);
     await this.enforceLimit(user);
@@ -115,6 +119,17 @@ export class TokenService<TUser extends object = any> {
       .addOrderBy('token.createdAt', 'DESC')
       .getMany();
     return records;
+  }
+
+  /** Whether the token with this public id exists and has not expired, asked of the database (never the cache). */
+  async isLive(tokenId: string): Promise<boolean> {
+    const found = await this.tokens
+      .createQueryBuilder('token')
+      .select('token.id')
+      .where('token.id = :tokenId', { tokenId })
+      .andWhere('token.expiresAt > :now', { now: this.clock.now() })
+      .getOne();
+    return found !== null;
   }
 
   /** Revokes one token by its public id. Resolves to whether a token was revoked. */

@@ -1,3 +1,4 @@
+import { PasswordHashingBusyException } from '../errors/auth-token.exceptions.js';
 import { ScryptPasswordHasher } from './scrypt-password-hasher.js';
 
 const fast = { cost: 2 ** 10 };
@@ -41,5 +42,18 @@ describe('ScryptPasswordHasher', () => {
   it('defaults to OWASP parameters (N=2^17, r=8, p=1)', async () => {
     const hash = await new ScryptPasswordHasher().hash('x');
     expect(hash.startsWith('$scrypt$ln=17,r=8,p=1$')).toBe(true);
+  });
+
+  it('refuses work at once with a 503 and Retry-After when maxQueue computations already wait', async () => {
+    const gated = new ScryptPasswordHasher({ ...fast, maxConcurrency: 1, maxQueue: 2 });
+    const calls = Array.from({ length: 5 }, (_, i) => gated.hash(`password ${i}`));
+    const settled = await Promise.allSettled(calls);
+    expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    const refused = settled[3] as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(PasswordHashingBusyException);
+    expect(refused.reason.getStatus()).toBe(503);
+    expect(refused.reason.headers).toEqual({ 'Retry-After': '5' });
+    // Once the queue has drained, work is taken again.
+    await expect(gated.hash('later')).resolves.toMatch(/^\$scrypt\$/);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { DEFAULT_SCRYPT } from '../options/resolve-options.js';
+import { PasswordHashingBusyException } from '../errors/auth-token.exceptions.js';
+import { DEFAULT_SCRYPT, DEFAULT_SCRYPT_QUEUE } from '../options/resolve-options.js';
 import type { ScryptCostParameters, ScryptParameters } from '../options/auth-token-options.interface.js';
 import { PasswordHasher } from './password-hasher.js';
 
@@ -40,15 +41,24 @@ function parse(hash: string): ParsedHash | null {
 
 const b64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '');
 
-/** At most `limit` tasks at a time; the others wait their turn in order. */
+/** Seconds a client is asked to wait when the queue is full. */
+const BUSY_RETRY_AFTER = 5;
+
+/** At most `limit` tasks at a time; up to `maxWaiting` others wait their turn in order, and more are refused. */
 class Gate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxWaiting: number,
+  ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.running >= this.limit) {
+      if (this.waiting.length >= this.maxWaiting) throw new PasswordHashingBusyException(BUSY_RETRY_AFTER);
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
     this.running += 1;
     try {
       return await task();
@@ -63,16 +73,17 @@ class Gate {
  * The default {@link PasswordHasher}: scrypt from node:crypto, run asynchronously, stored as a PHC string so
  * that raising the parameters later only means rehashing each password at its next successful login.
  * At most `maxConcurrency` computations run at once (default: one fewer than the CPUs, at least one), so a
- * burst of logins cannot take every core from the requests that only check a token.
+ * burst of logins cannot take every core from the requests that only check a token; at most `maxQueue` wait,
+ * and past that a request is refused at once with a 503 and `Retry-After`.
  */
 export class ScryptPasswordHasher extends PasswordHasher {
   private readonly params: ScryptCostParameters;
   private readonly gate: Gate;
 
-  constructor({ maxConcurrency, ...params }: ScryptParameters = {}) {
+  constructor({ maxConcurrency, maxQueue = DEFAULT_SCRYPT_QUEUE, ...params }: ScryptParameters = {}) {
     super();
     this.params = { ...DEFAULT_SCRYPT, ...params };
-    this.gate = new Gate(maxConcurrency ?? Math.max(1, availableParallelism() - 1));
+    this.gate = new Gate(maxConcurrency ?? Math.max(1, availableParallelism() - 1), maxQueue);
   }
 
   async hash(password: string): Promise<string> {

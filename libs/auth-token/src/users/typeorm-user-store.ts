@@ -3,11 +3,13 @@ import type { DeepPartial, ObjectLiteral, Repository } from 'typeorm';
 import { AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from '../auth-token.constants.js';
 import type { UserFieldMap } from './user-fields.js';
 import { isUniqueViolation } from './unique-violation.js';
+import { canonicalUsername } from './username.js';
 import { UserAlreadyExistsError, UserStore, type NewUserInput, type UserId } from './user-store.js';
 
 /**
- * The default {@link UserStore}: the host's TypeORM User entity. Login names are matched with
- * `LOWER(column) = LOWER(:login)`, so give the column a matching (unique) expression index.
+ * The default {@link UserStore}: the host's TypeORM User entity. Login names are matched on the entity's
+ * `canonicalUsername` column ({@link canonicalUsername}: NFKC and full case folding), which should carry a
+ * unique index; without that column, with `LOWER(column) = LOWER(:login)` (ASCII-only folding on SQLite).
  * Extend it and pass the subclass as the `userStore` option to change one behaviour; the module
  * instantiates it with the same injected repository and fields.
  */
@@ -21,6 +23,8 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = any> extends UserSto
   }
 
   async findByLogin(login: string): Promise<TUser | null> {
+    const canonical = this.fields.canonicalUsername;
+    if (canonical !== null) return this.repository.findOneBy({ [canonical]: canonicalUsername(login) } as never);
     const candidates = await this.repository
       .createQueryBuilder('user')
       .where(`LOWER(user.${this.fields.username}) = LOWER(:login)`, { login })
@@ -80,6 +84,7 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = any> extends UserSto
 
   async create({ username, passwordHash, email, emailConfirmed }: NewUserInput): Promise<TUser> {
     const values: Record<string, unknown> = { [this.fields.username]: username, [this.fields.password]: passwordHash };
+    if (this.fields.canonicalUsername !== null) values[this.fields.canonicalUsername] = canonicalUsername(username);
     if (this.fields.email !== null && email !== undefined) values[this.fields.email] = email;
     if (this.fields.emailConfirmed !== null && emailConfirmed !== undefined) values[this.fields.emailConfirmed] = emailConfirmed;
     try {

@@ -5,13 +5,14 @@ import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.int
 /** User-entity property names, checked against the entity; optional ones are null when not in use. */
 export interface UserFieldMap {
   username: string;
+  canonicalUsername: string | null;
   password: string;
   email: string | null;
   isActive: string | null;
   emailConfirmed: string | null;
 }
 
-const OPTIONAL_DEFAULTS = { email: 'email', isActive: 'isActive', emailConfirmed: 'emailConfirmed' } as const;
+const OPTIONAL_DEFAULTS = { canonicalUsername: 'canonicalUsername', email: 'email', isActive: 'isActive', emailConfirmed: 'emailConfirmed' } as const;
 
 /**
  * Checks the configured field names against the entity's columns. A field named explicitly must exist; an
@@ -35,6 +36,7 @@ export function mapUserFields(options: Pick<ResolvedAuthTokenOptions, 'userField
   };
   const map = {
     username: require('username', fields.username),
+    canonicalUsername: optional('canonicalUsername'),
     password: require('password', fields.password),
     email: optional('email'),
     isActive: optional('isActive'),

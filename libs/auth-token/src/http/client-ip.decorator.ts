@@ -1,0 +1,42 @@
+import { BlockList } from 'node:net';
+import { createParamDecorator, Logger, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
+/** Loopback and private networks: where a reverse proxy usually sits. */
+const PROXY_NETWORKS = new BlockList();
+for (const [network, prefix] of [['127.0.0.0', 8], ['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['169.254.0.0', 16]] as const) {
+  PROXY_NETWORKS.addSubnet(network, prefix, 'ipv4');
+}
+for (const [network, prefix] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) PROXY_NETWORKS.addSubnet(network, prefix, 'ipv6');
+
+let warned = false;
+
+function isProxyNetwork(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  try {
+    return mapped ? PROXY_NETWORKS.check(mapped[1], 'ipv4') : PROXY_NETWORKS.check(address, address.includes(':') ? 'ipv6' : 'ipv4');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The client's address as Express decides it (`request.ip`, which follows `X-Forwarded-For` only as far as
+ * the app's `trust proxy` setting allows). Warns once when `X-Forwarded-For` comes from a loopback or private
+ * peer while `trust proxy` is off: the app then probably runs behind a proxy and sees every client as the
+ * proxy's address, so one client could use up the per-address limits of everyone.
+ */
+export function clientIp(request: Request): string {
+  const peer = request.socket?.remoteAddress ?? '';
+  if (!warned && request.headers['x-forwarded-for'] !== undefined && !request.app?.get('trust proxy') && isProxyNetwork(peer)) {
+    warned = true;
+    new Logger('AuthToken').warn(
+      `X-Forwarded-For arrived from ${peer}, but Express's "trust proxy" is not set: every client behind that proxy ` +
+        `shares its address for throttling and in the sessions list. Set app.set('trust proxy', ...) to your proxies.`,
+    );
+  }
+  return request.ip ?? (peer || 'unknown');
+}
+
+/** The client's address in a controller (see {@link clientIp}). */
+export const ClientIp = createParamDecorator((_data: unknown, context: ExecutionContext) => clientIp(context.switchToHttp().getRequest<Request>()));

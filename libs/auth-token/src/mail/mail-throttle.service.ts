@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { throttleAddress } from '../throttle/client-address.js';
+import { ThrottleService } from '../throttle/throttle.service.js';
+import { TooManyAttemptsException } from '../throttle/too-many-requests.exception.js';
+
+/**
+ * Limits on mail: requests for a link (reset, resend) per (address or name, client IP) and per client IP, and
+ * mails sent to one address per window whoever asks, so nobody can flood a victim's inbox.
+ */
+@Injectable()
+export class MailThrottle {
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    private readonly throttle: ThrottleService,
+  ) {}
+
+  /** Counts a request for a mail about `identity` (an address or a name) from `ip`; 429 past a limit. */
+  request(identity: string, ip: string): Promise<void> {
+    const { maxFailures, maxPerIp } = this.options.throttle;
+    const address = throttleAddress(ip);
+    return this.throttle.hit([
+      { scope: 'mail-request-ip', identity: `${identity.toLowerCase()}\n${address}`, limit: maxFailures },
+      { scope: 'mail-request', identity: address, limit: maxPerIp },
+    ]);
+  }
+
+  /** Counts a mail to `to`; 429 when the address had `throttle.maxMailsPerAddress` mails in this window. */
+  send(to: string): Promise<void> {
+    return this.throttle.hit([{ scope: 'mail-to', identity: to.toLowerCase(), limit: this.options.throttle.maxMailsPerAddress }]);
+  }
+
+  /** Like {@link send}, for mails sent after the answer: resolves to false instead of rejecting. */
+  async allowsSend(to: string): Promise<boolean> {
+    try {
+      await this.send(to);
+      return true;
+    } catch (error) {
+      if (error instanceof TooManyAttemptsException) return false;
+      throw error;
+    }
+  }
+}
