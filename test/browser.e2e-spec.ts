@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { DEMO_CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY } from '../apps/demo/src/http/security-headers.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
 import { launchBrowser, SCREENSHOTS } from './fixtures/browser.js';
 import { startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
@@ -13,6 +14,13 @@ import { SmtpCatcher } from './fixtures/smtp-catcher.js';
 jest.setTimeout(60_000);
 
 const PASSWORD = 'violet staple battery';
+
+/**
+ * Runs in every page before its own scripts: reports each Content-Security-Policy violation to the console,
+ * where the test collects it (beside Chromium's own "Refused to ... Content Security Policy" messages).
+ */
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) =>
+  console.error('CSP violation: ' + event.effectiveDirective + ' blocked ' + (event.blockedURI || 'inline') + ' in ' + event.documentURI));`;
 
 /** A page on another origin, to call the API from (CORS). */
 function otherOrigin(port: number): Promise<Server> {
@@ -29,6 +37,8 @@ describe('the demo page in a real browser', () => {
   let refused: Server;
   let allowedPort: number;
   let refusedPort: number;
+  /** CSP violations seen in any page of the test running now; none may remain when it ends. */
+  const violations: string[] = [];
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'demo-browser-'));
@@ -55,6 +65,21 @@ describe('the demo page in a real browser', () => {
     refused?.close();
     await rm(workDir, { recursive: true, force: true });
   });
+  afterEach(() => {
+    const seen = violations.splice(0);
+    expect(seen).toEqual([]);
+  });
+
+  /** A browser context whose pages report every CSP violation into `violations`. */
+  async function newContext(options?: BrowserContextOptions): Promise<BrowserContext> {
+    const context = await browser.newContext(options);
+    await context.addInitScript(REPORT_CSP_VIOLATIONS);
+    context.on('console', (message) => {
+      const text = message.text();
+      if (text.startsWith('CSP violation') || text.includes('Content Security Policy')) violations.push(text);
+    });
+    return context;
+  }
 
   const who = (page: Page) => page.getByTestId('who');
   const result = (page: Page) => page.getByTestId('test-result');
@@ -87,7 +112,7 @@ describe('the demo page in a real browser', () => {
   }
 
   it('registers, confirms through the mailed link, logs in, and tests auth with GET and POST', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     await register(page, 'winona');
     await page.screenshot({ path: join(SCREENSHOTS, '1-logged-out.png'), fullPage: true });
@@ -101,7 +126,7 @@ describe('the demo page in a real browser', () => {
   });
 
   it('keeps a login without "remember me" for this tab only, and one with it for the browser', async () => {
-    const context = await browser.newContext();
+    const context = await newContext();
     const tab = await context.newPage();
     await logIn(tab, 'winona');
     await tab.reload();
@@ -119,7 +144,7 @@ describe('the demo page in a real browser', () => {
   });
 
   it('lists the sessions, revokes another one, and after logging out shows the 401', async () => {
-    const [phone, laptop] = [await browser.newContext({ userAgent: 'PhoneBrowser/1.0' }), await browser.newContext({ userAgent: 'LaptopBrowser/2.0' })];
+    const [phone, laptop] = [await newContext({ userAgent: 'PhoneBrowser/1.0' }), await newContext({ userAgent: 'LaptopBrowser/2.0' })];
     const [phonePage, laptopPage] = [await phone.newPage(), await laptop.newPage()];
     await logIn(phonePage, 'winona');
     await logIn(laptopPage, 'winona');
@@ -144,7 +169,7 @@ describe('the demo page in a real browser', () => {
   });
 
   it('logs out everywhere', async () => {
-    const [one, two] = [await browser.newContext(), await browser.newContext()];
+    const [one, two] = [await newContext(), await newContext()];
     const [a, b] = [await one.newPage(), await two.newPage()];
     await logIn(a, 'winona');
     await logIn(b, 'winona');
@@ -157,7 +182,7 @@ describe('the demo page in a real browser', () => {
   });
 
   it('fits a phone-sized screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true });
+    const context = await newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true });
     const page = await context.newPage();
     await logIn(page, 'winona');
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
@@ -166,10 +191,44 @@ describe('the demo page in a real browser', () => {
     await context.close();
   });
 
+  it('serves the page under its Content-Security-Policy, which refuses inline script (and the watch sees it)', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const response = await page.goto(demo.baseUrl);
+    expect(response?.headers()['content-security-policy']).toBe(DEMO_CONTENT_SECURITY_POLICY);
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
+    await expectText(who(page), 'Not logged in');
+    // An injected inline script must not run, and must be reported: proof that the watch of every test works.
+    await page.evaluate(`(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.head.append(script);
+    })()`);
+    expect(await page.evaluate('window.inlineRan === true')).toBe(false);
+    const deadline = Date.now() + 5_000;
+    while (!(violations.some((text) => text.startsWith('CSP violation: script-src')) && violations.some((text) => text.includes('Content Security Policy')))) {
+      if (Date.now() > deadline) throw new Error(`the violation was not reported: ${JSON.stringify(violations)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await context.close();
+    violations.splice(0);
+  });
+
+  it('shows the OpenAPI UI under its own policy without a violation', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${demo.baseUrl}/docs`);
+    expect(response?.headers()['content-security-policy']).toBe(DOCS_CONTENT_SECURITY_POLICY);
+    await page.locator('.swagger-ui .opblock', { hasText: '/auth/login' }).first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, '6-docs.png'), fullPage: false });
+    await context.close();
+  });
+
   it('answers API calls from an allowed origin (CORS) and blocks them from another', async () => {
     const login = await fetch(`${demo.baseUrl}/auth/login`, { method: 'POST', body: new URLSearchParams({ username: 'winona', password: PASSWORD }) });
     const { token } = (await login.json()) as { token: string };
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
     const callFrom = async (origin: string) => {
       await page.goto(origin);

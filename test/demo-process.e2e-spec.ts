@@ -102,6 +102,7 @@ describe('starting the demo', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/app' }],
     ['AUTH_CONFIRM_REDIRECT', { AUTH_CONFIRM_REDIRECT: 'https://evil.example/' }],
     ['PORT', { PORT: 'x' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'yes' }],
   ])('stops with exit code 1 and one line naming a bad %s', async (variable, env) => {
     const result = await runDemo('main.js', [], { DATABASE_URL: 'sqlite::memory:', ...env });
     expect(result.code).toBe(1);

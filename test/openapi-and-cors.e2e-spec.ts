@@ -1,3 +1,4 @@
+import { DEMO_CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY } from '../apps/demo/src/http/security-headers.js';
 import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
 
 describe('OpenAPI documentation and CORS of the demo', () => {
@@ -48,6 +49,43 @@ describe('OpenAPI documentation and CORS of the demo', () => {
     expect(spec.paths['/auth/login'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/LoginResponseDto');
     expect(Object.keys(spec.paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401', '403', '429']);
     expect(Object.keys(spec.components.schemas.SessionDto.properties).sort()).toEqual(['createdAt', 'current', 'expiresAt', 'id', 'lastUsedAt', 'userAgent']);
+  });
+
+  it('sends a Content-Security-Policy without inline script, nosniff and no-referrer with every answer', async () => {
+    // The policy spelled out once here, so that a change to it is a change to this test too.
+    expect(DEMO_CONTENT_SECURITY_POLICY).toBe(
+      "script-src 'self'; style-src 'self'; default-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
+    );
+    const answers = [
+      await demo.http().get('/'),
+      await demo.http().get('/app.js'),
+      await demo.http().get('/style.css'),
+      await demo.http().get('/api/public'),
+      await demo.http().post('/auth/login').send({ username: 'nobody', password: 'x' }),
+      await demo.http().get('/no/such/page'),
+      await demo.http().get('/docs-json'),
+      await demo.http().options('/api/hello').set('Origin', 'http://allowed.test').set('Access-Control-Request-Method', 'POST'),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 401, 404, 200, 204]);
+    for (const answer of answers) {
+      expect(answer.headers['content-security-policy']).toBe(DEMO_CONTENT_SECURITY_POLICY);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['referrer-policy']).toBe('no-referrer');
+    }
+    // The page itself needs nothing inline: no <script> or <style> block, no style or on... attribute.
+    const page = answers[0].text;
+    expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+    expect(page).not.toMatch(/<style\b/i);
+    expect(page).not.toMatch(/\s(style|on[a-z]+)\s*=/i);
+  });
+
+  it.each(['/docs', '/docs/', '/Docs', '/docs/swagger-ui-init.js'])('gives the OpenAPI UI (%s) its own policy: inline styles, still no inline script', async (path) => {
+    const response = await demo.http().get(path);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-security-policy']).toBe(DOCS_CONTENT_SECURITY_POLICY);
+    expect(DOCS_CONTENT_SECURITY_POLICY).toBe(DEMO_CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
   });
 
   it.each(['http://allowed.test', 'https://also-allowed.test:8443'])('gives %s the CORS headers and answers its preflight', async (origin) => {

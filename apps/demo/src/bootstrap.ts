@@ -6,6 +6,7 @@ import express from 'express';
 import * as swagger from '@nestjs/swagger';
 import { describeAuthTokenApi } from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
+import { securityHeaders } from './http/security-headers.js';
 
 /** The page's files: beside the built code (dist), or in apps/demo/public when run from source (tests). */
 const PUBLIC_DIR = [join(import.meta.dirname, 'public'), join(import.meta.dirname, '..', 'public')].find((dir) => existsSync(dir));
@@ -22,9 +23,17 @@ function serveDemoPage(app: INestApplication, dir: string): void {
   );
 }
 
+/** Where the OpenAPI UI is served; it gets its own Content-Security-Policy. */
+const DOCS_PATH = 'docs';
+
 /** HTTP settings shared by main.ts and the tests, so both run the same app. */
 export function configureDemoApp(app: INestApplication, config: DemoConfig): void {
-  (app as NestExpressApplication).disable('x-powered-by');
+  const expressApp = app as NestExpressApplication;
+  expressApp.disable('x-powered-by');
+  // Decides req.ip (throttling, sessions): false (TRUST_PROXY unset) ignores X-Forwarded-For.
+  expressApp.set('trust proxy', config.trustProxy);
+  // First, so that every answer carries the headers: the page, the API, errors, CORS preflights.
+  app.use(securityHeaders(DOCS_PATH));
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
   }
@@ -39,6 +48,6 @@ export function configureDemoApp(app: INestApplication, config: DemoConfig): voi
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque (nat_…)', description: 'A token from POST /auth/login' }, 'token')
       .build(),
   );
-  swagger.SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  swagger.SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
   app.enableShutdownHooks();
 }

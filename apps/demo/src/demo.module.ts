@@ -30,6 +30,7 @@ export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): Auth
     emailConfirm: {
       enabled: config.emailConfirm,
       ttl: config.confirmTtl,
+      resendInterval: config.confirmResendInterval,
       baseUrl: config.confirmBaseUrl,
       from: config.mailFrom,
       redirect: { success: config.confirmRedirect, invalid: config.confirmInvalidRedirect },

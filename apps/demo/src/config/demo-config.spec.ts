@@ -1,3 +1,4 @@
+import express from 'express';
 import { DemoConfigError, loadDemoConfig } from './demo-config.js';
 
 function errorFor(env: Record<string, string>): DemoConfigError {
@@ -30,6 +31,8 @@ describe('loadDemoConfig', () => {
       passwordResetUrl: 'http://localhost:3000/#reset=',
       scryptCost: 131_072,
       tokenCacheTtl: 0,
+      confirmResendInterval: 60,
+      trustProxy: false,
     });
   });
 
@@ -50,6 +53,8 @@ describe('loadDemoConfig', () => {
       MAIL_FROM: 'Demo <demo@example.org>',
       CORS_ORIGINS: 'http://a.test, https://b.test:8443',
       AUTH_PASSWORD_RESET_URL: 'https://example.org/reset#',
+      AUTH_CONFIRM_RESEND_INTERVAL: '120',
+      TRUST_PROXY: 'loopback',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -67,9 +72,30 @@ describe('loadDemoConfig', () => {
       mailFrom: 'Demo <demo@example.org>',
       corsOrigins: ['http://a.test', 'https://b.test:8443'],
       passwordResetUrl: 'https://example.org/reset#',
+      confirmResendInterval: 120,
+      trustProxy: ['loopback'],
     });
+    expect(loadDemoConfig({ AUTH_CONFIRM_RESEND_INTERVAL: '0' }).confirmResendInterval).toBe(0);
     expect(loadDemoConfig({ DATABASE_URL: 'sqlite::memory:' }).database).toEqual({ type: 'sqlite', file: ':memory:' });
     expect(loadDemoConfig({ PORT: '4000' }).confirmBaseUrl).toBe('http://localhost:4000');
+  });
+
+  it.each<[string, string | undefined, unknown]>([
+    ['unset', undefined, false],
+    ['empty', ' ', false],
+    ['true', 'true', true],
+    ['FALSE', 'FALSE', false],
+    ['a hop count', '2', 2],
+    ['zero hops', '0', 0],
+    ['a named range', 'Loopback', ['loopback']],
+    ['named ranges', 'loopback, linklocal,uniquelocal', ['loopback', 'linklocal', 'uniquelocal']],
+    ['addresses and CIDRs', '10.0.0.1, 192.168.0.0/16, ::1, fd00::/8, ::ffff:10.0.0.2', ['10.0.0.1', '192.168.0.0/16', '::1', 'fd00::/8', '::ffff:10.0.0.2']],
+    ['names mixed with CIDRs', 'loopback, 172.16.0.0/12', ['loopback', '172.16.0.0/12']],
+  ])('reads TRUST_PROXY: %s, as a value Express accepts', (_case, value, expected) => {
+    const { trustProxy } = loadDemoConfig(value === undefined ? {} : { TRUST_PROXY: value });
+    expect(trustProxy).toEqual(expected);
+    // Express compiles the setting at once (proxy-addr), so a value it cannot read would throw here.
+    expect(() => express().set('trust proxy', trustProxy)).not.toThrow();
   });
 
   it.each([
@@ -92,6 +118,21 @@ describe('loadDemoConfig', () => {
     ['AUTH_PASSWORD_RESET_URL', { AUTH_PASSWORD_RESET_URL: 'nope' }],
     ['AUTH_SCRYPT_COST', { AUTH_SCRYPT_COST: '1000' }],
     ['AUTH_TOKEN_CACHE_TTL', { AUTH_TOKEN_CACHE_TTL: '-1' }],
+    ['AUTH_CONFIRM_RESEND_INTERVAL', { AUTH_CONFIRM_RESEND_INTERVAL: '-1' }],
+    ['AUTH_CONFIRM_RESEND_INTERVAL', { AUTH_CONFIRM_RESEND_INTERVAL: '1.5' }],
+    ['AUTH_CONFIRM_RESEND_INTERVAL', { AUTH_CONFIRM_RESEND_INTERVAL: 'a minute' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'yes' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'everyone' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '-1' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '1.5' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.256' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/0' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/8/8' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'fd00::/129' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'fe80::1%eth0' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'loopback,' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'loopback, proxy.internal' }],
   ])('rejects a bad %s with one line naming it', (variable, env) => {
     const error = errorFor(env);
     expect(error.variable).toBe(variable);

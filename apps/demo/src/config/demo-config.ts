@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** Where the demo keeps its users and tokens. */
 export type DemoDatabase = { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
 
@@ -22,7 +24,18 @@ export interface DemoConfig {
   scryptCost: number;
   /** Seconds tokens stay in the in-process cache (AUTH_TOKEN_CACHE_TTL, an addition to the contract); 0: off. */
   tokenCacheTtl: number;
+  /** Seconds before /auth/register/resend mails the same account again (AUTH_CONFIRM_RESEND_INTERVAL). */
+  confirmResendInterval: number;
+  /**
+   * Express's `trust proxy` setting (TRUST_PROXY): `false` (unset) uses the socket's address and ignores
+   * X-Forwarded-For; `true` trusts every hop; a number trusts that many hops; a list names the trusted proxies
+   * (addresses, CIDRs, or `loopback`, `linklocal`, `uniquelocal`).
+   */
+  trustProxy: TrustProxy;
 }
+
+/** A value Express accepts for `app.set('trust proxy', value)`. */
+export type TrustProxy = boolean | number | string[];
 
 /** A bad environment variable; its message is the one line printed before exiting with code 1. */
 export class DemoConfigError extends Error {
@@ -107,6 +120,41 @@ function mailAddress(name: string, raw: string): string {
   return raw;
 }
 
+/** Express's (proxy-addr's) names for address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IP address or CIDR as proxy-addr accepts it (a prefix from 1 to 32 or 128; no zone index). */
+function proxyAddress(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = address.includes('%') ? 0 : isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY, parsed here rather than handed to Express as a string: Express would read `true` as an address
+ * and fail at start-up with a stack trace, and `1` as a list rather than a hop count.
+ */
+function trustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '') return false;
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  if (/^\d+$/.test(value)) {
+    if (!Number.isSafeInteger(Number(value))) throw new DemoConfigError('TRUST_PROXY', `hop count too large: "${value}"`);
+    return Number(value);
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !PROXY_RANGE_NAMES.has(entry.toLowerCase()) && !proxyAddress(entry));
+  if (bad !== undefined) {
+    throw new DemoConfigError(
+      'TRUST_PROXY',
+      `expected true, false, a hop count, or comma-separated addresses/CIDRs or loopback, linklocal, uniquelocal; "${bad}" is none of these`,
+    );
+  }
+  return entries.map((entry) => (PROXY_RANGE_NAMES.has(entry.toLowerCase()) ? entry.toLowerCase() : entry));
+}
+
 /** Reads and validates every variable; the first bad one throws a {@link DemoConfigError}. */
 export function loadDemoConfig(env: Env = process.env): DemoConfig {
   const port = integer(env, 'PORT', 3000, 0, 65_535);
@@ -159,5 +207,7 @@ export function loadDemoConfig(env: Env = process.env): DemoConfig {
     passwordResetUrl: resetUrl,
     scryptCost,
     tokenCacheTtl: integer(env, 'AUTH_TOKEN_CACHE_TTL', 0, 0, 3600),
+    confirmResendInterval: integer(env, 'AUTH_CONFIRM_RESEND_INTERVAL', 60, 0),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }
