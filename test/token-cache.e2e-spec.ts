@@ -39,6 +39,20 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
   }
   const hello = (app: DemoTestApp, token: string) => app.http().get('/api/hello').set('Authorization', `Token ${token}`);
 
+  it('decides a password change on the database, never on a cached user or token (stale copy on another instance)', async () => {
+    const { username, token: victim } = await session();
+    const stolen = await first.login(username, PASSWORD);
+    // The attacker's token and user (with the old password hash) are now cached on the second instance.
+    await hello(second, stolen).expect(200);
+    const change = (app: DemoTestApp, token: string, currentPassword: string, newPassword: string) =>
+      app.http().post('/auth/password/change').set('Authorization', `Token ${token}`).send({ currentPassword, newPassword });
+    await change(first, victim, PASSWORD, 'the victim new secret').expect(204);
+    // The cache may still let the stolen token read for up to cacheTtl, but never change the password.
+    const takeover = await change(second, stolen, PASSWORD, 'attacker owns this now');
+    expect(takeover.status).toBe(401);
+    await first.login(username, 'the victim new secret');
+  });
+
   it('asks the database once per token per cacheTtl', async () => {
     const { token } = await session();
     const lookups = jest.spyOn(first.dataSource, 'query');

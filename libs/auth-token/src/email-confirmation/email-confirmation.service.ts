@@ -4,7 +4,7 @@ import { EmailTokenService } from '../email-tokens/email-token.service.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import { LinkMailService } from '../mail/link-mail.service.js';
-import { MailQueue } from '../mail/mail-queue.service.js';
+import { MailQueue, type MailDelivery } from '../mail/mail-queue.service.js';
 import type { MailRequestClient } from '../mail/mail-request-client.js';
 import { MailThrottle } from '../mail/mail-throttle.service.js';
 import { requireClientIp } from '../throttle/login-client.js';
@@ -43,13 +43,22 @@ export class EmailConfirmationService<TUser extends object = any> {
    * when `emailConfirm.baseUrl` is not set, or when the mailer fails.
    */
   async sendConfirmationEmail(user: TUser, { acceptLanguage }: SendMailOptions = {}): Promise<void> {
+    await (await this.confirmationMail(user, acceptLanguage)).send();
+  }
+
+  /** Makes a link for the user's current address; the returned delivery mails it. */
+  private async confirmationMail(user: TUser, acceptLanguage?: string): Promise<MailDelivery> {
     const { baseUrl, ttl } = this.options.emailConfirm;
     const email = this.users.getEmail(user);
     if (!email) throw new Error('sendConfirmationEmail: the user has no e-mail address');
     if (!baseUrl) throw new Error('sendConfirmationEmail: set emailConfirm.baseUrl to build the link');
     const token = await this.links.create(user, 'email-confirmation', email, ttl);
     const url = `${baseUrl}/${this.options.routePrefix}/register/confirm/${token}`.replace(/(?<!:)\/{2,}/g, '/');
-    await this.mail.send('emailConfirm', email, this.users.getLogin(user), url, acceptLanguage);
+    return {
+      send: () => this.mail.send('emailConfirm', email, this.users.getLogin(user), url, acceptLanguage),
+      // Never delivered: void it, so that a later resend is not held back as "sent recently".
+      onGiveUp: () => this.links.revokeAll(user, 'email-confirmation'),
+    };
   }
 
   /**
@@ -76,28 +85,24 @@ export class EmailConfirmationService<TUser extends object = any> {
     const ip = requireClientIp(client?.ip);
     if (!this.enabled) return;
     await this.mailThrottle.request(identifier.email ?? identifier.username ?? '', ip);
-    this.queue.enqueue('Confirmation mail', () => this.resendNow(identifier, client.acceptLanguage));
+    this.queue.enqueue('Confirmation mail', () => this.resendMails(identifier, client.acceptLanguage));
   }
 
-  private async resendNow(identifier: { email?: string; username?: string }, acceptLanguage?: string): Promise<void> {
+  private async resendMails(identifier: { email?: string; username?: string }, acceptLanguage?: string): Promise<MailDelivery[]> {
     const candidates = identifier.email
       ? await this.users.findByEmail(identifier.email)
       : identifier.username
         ? [await this.users.findByLogin(identifier.username)].filter((user): user is Awaited<TUser> => user !== null)
         : [];
+    const deliveries: MailDelivery[] = [];
     for (const user of candidates) {
       const email = this.users.getEmail(user);
       if (this.users.isEmailConfirmed(user) || !email) continue;
       if (await this.links.sentRecently(user, 'email-confirmation', this.options.emailConfirm.resendInterval)) continue;
-      if (!(await this.mailThrottle.allowsSend(email))) continue;
-      try {
-        await this.sendConfirmationEmail(user, { acceptLanguage });
-      } catch (error) {
-        // The link was never delivered: void it, so that a retry is not held back as "sent recently".
-        await this.links.revokeAll(user, 'email-confirmation');
-        throw error;
-      }
+      if (!(await this.mailThrottle.allowsSend('confirmation', email))) continue;
+      deliveries.push(await this.confirmationMail(user, acceptLanguage));
     }
+    return deliveries;
   }
 
   /**

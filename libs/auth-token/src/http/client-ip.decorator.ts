@@ -9,7 +9,8 @@ for (const [network, prefix] of [['127.0.0.0', 8], ['10.0.0.0', 8], ['172.16.0.0
 }
 for (const [network, prefix] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) PROXY_NETWORKS.addSubnet(network, prefix, 'ipv6');
 
-let warned = false;
+/** Apps already warned (once each, not once per process: tests run several apps). */
+const warned = new WeakSet<object>();
 
 function isProxyNetwork(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
@@ -28,8 +29,9 @@ function isProxyNetwork(address: string): boolean {
  */
 export function clientIp(request: Request): string {
   const peer = request.socket?.remoteAddress ?? '';
-  if (!warned && request.headers['x-forwarded-for'] !== undefined && !request.app?.get('trust proxy') && isProxyNetwork(peer)) {
-    warned = true;
+  const { app } = request;
+  if (app && !warned.has(app) && request.headers['x-forwarded-for'] !== undefined && !app.get('trust proxy') && isProxyNetwork(peer)) {
+    warned.add(app);
     new Logger('AuthToken').warn(
       `X-Forwarded-For arrived from ${peer}, but Express's "trust proxy" is not set: every client behind that proxy ` +
         `shares its address for throttling and in the sessions list. Set app.set('trust proxy', ...) to your proxies.`,

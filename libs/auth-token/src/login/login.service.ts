@@ -51,7 +51,7 @@ export class LoginService<TUser extends object = any> implements OnModuleInit {
     // Counted before the password is checked, so that parallel guesses cannot slip past the limit.
     await this.attempts.attempt(account, ip);
     const hash = user ? this.users.getPasswordHash(user) : null;
-    const matches = await this.hasher.verify(password, hash ?? this.dummyHash);
+    const matches = await this.verify(password, hash ?? this.dummyHash, account, ip);
     if (!user || !hash || !matches) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
     // Said only after the password was right (which the 403 itself reveals), so it tells a guesser nothing new.
     if (this.awaitsConfirmation(user)) {
@@ -67,6 +67,16 @@ export class LoginService<TUser extends object = any> implements OnModuleInit {
     const result: LoginResult = { token, expiresAt: record.expiresAt };
     if (this.options.userSerializer) result.user = await this.options.userSerializer(user);
     return result;
+  }
+
+  /** The password check; one that could not run (a busy hasher's 503) is no failed login. */
+  private async verify(password: string, hash: string, account: string, ip: string): Promise<boolean> {
+    try {
+      return await this.hasher.verify(password, hash);
+    } catch (error) {
+      await this.attempts.cancel(account, ip);
+      throw error;
+    }
   }
 
   private failed<E extends Error>(username: string, reason: 'invalid-credentials' | 'email-not-confirmed', error: E): E {

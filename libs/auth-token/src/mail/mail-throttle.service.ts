@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { throttleAddress } from '../throttle/client-address.js';
@@ -9,8 +9,13 @@ import { TooManyAttemptsException } from '../throttle/too-many-requests.exceptio
  * Limits on mail: requests for a link (reset, resend) per (address or name, client IP) and per client IP, and
  * mails sent to one address per window whoever asks, so nobody can flood a victim's inbox.
  */
+/** The kinds of mail counted apart. */
+export type MailKind = 'confirmation' | 'reset';
+
 @Injectable()
 export class MailThrottle {
+  private readonly logger = new Logger('AuthToken');
+
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     private readonly throttle: ThrottleService,
@@ -26,19 +31,24 @@ export class MailThrottle {
     ]);
   }
 
-  /** Counts a mail to `to`; 429 when the address had `throttle.maxMailsPerAddress` mails in this window. */
-  send(to: string): Promise<void> {
-    return this.throttle.hit([{ scope: 'mail-to', identity: to.toLowerCase(), limit: this.options.throttle.maxMailsPerAddress }]);
+  /**
+   * Counts a mail of `kind` to `to`; 429 when the address had `throttle.maxMailsPerAddress` such mails in this
+   * window. Each kind has its own count, so registrations naming someone's address cannot use up the
+   * allowance of their own password-reset mails.
+   */
+  send(kind: MailKind, to: string): Promise<void> {
+    return this.throttle.hit([{ scope: `mail-to-${kind}`, identity: to.toLowerCase(), limit: this.options.throttle.maxMailsPerAddress }]);
   }
 
-  /** Like {@link send}, for mails sent after the answer: resolves to false instead of rejecting. */
-  async allowsSend(to: string): Promise<boolean> {
+  /** Like {@link send}, for mails sent after the answer: resolves to false (and logs it) instead of rejecting. */
+  async allowsSend(kind: MailKind, to: string): Promise<boolean> {
     try {
-      await this.send(to);
+      await this.send(kind, to);
       return true;
     } catch (error) {
-      if (error instanceof TooManyAttemptsException) return false;
-      throw error;
+      if (!(error instanceof TooManyAttemptsException)) throw error;
+      this.logger.warn(`A ${kind} mail was not sent: its address already had ${this.options.throttle.maxMailsPerAddress} in this window`);
+      return false;
     }
   }
 }

@@ -4,7 +4,7 @@ import { EmailTokenService } from '../email-tokens/email-token.service.js';
 import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
 import { FieldErrorsException } from '../http/validation.pipe.js';
 import { LinkMailService } from '../mail/link-mail.service.js';
-import { MailQueue } from '../mail/mail-queue.service.js';
+import { MailQueue, type MailDelivery } from '../mail/mail-queue.service.js';
 import { MailThrottle } from '../mail/mail-throttle.service.js';
 import { accountOf, requireClientIp } from '../throttle/login-client.js';
 import { LoginThrottle } from '../throttle/login-throttle.service.js';
@@ -48,7 +48,12 @@ export class PasswordService<TUser extends object = any> {
     const account = accountOf(this.users.getId(fresh));
     await this.attempts.attempt(account, ip);
     const hash = this.users.getPasswordHash(fresh);
-    if (!hash || !(await this.hasher.verify(currentPassword, hash))) {
+    const matches = hash !== null && (await this.hasher.verify(currentPassword, hash).catch(async (error: unknown) => {
+      // A check that could not run (a busy hasher's 503) is no failed guess.
+      await this.attempts.cancel(account, ip);
+      throw error;
+    }));
+    if (!matches) {
       throw new FieldErrorsException({ currentPassword: [AUTH_TOKEN_MESSAGES.wrongPassword] });
     }
     await this.attempts.succeeded(account, ip);
@@ -59,7 +64,8 @@ export class PasswordService<TUser extends object = any> {
   }
 
   /**
-   * Mails a single-use reset link to each active account with this address, after the call returns: the
+   * Mails a single-use reset link to each active account with this address (with e-mail confirmation on,
+   * each whose address is confirmed), after the call returns: the
    * time to answer is the same for a known and an unknown address. Requests are limited per (address,
    * client IP) and per IP (429), and each account gets at most one mail per `passwordReset.requestInterval`
    * seconds. Nothing happens while password reset is off (no `passwordReset.url`).
@@ -68,26 +74,30 @@ export class PasswordService<TUser extends object = any> {
     const ip = requireClientIp(client?.ip);
     if (!this.options.passwordReset.url) return;
     await this.mailThrottle.request(email, ip);
-    this.queue.enqueue('Password reset mail', () => this.sendResetLinks(email, client.acceptLanguage));
+    this.queue.enqueue('Password reset mail', () => this.resetMails(email, client.acceptLanguage));
   }
 
-  private async sendResetLinks(email: string, acceptLanguage?: string): Promise<void> {
+  /** The reset mails for `email`: made once, each then delivered (and retried) by the queue. */
+  private async resetMails(email: string, acceptLanguage?: string): Promise<MailDelivery[]> {
     const { url, ttl, requestInterval } = this.options.passwordReset;
+    const deliveries: MailDelivery[] = [];
     for (const user of await this.users.findByEmail(email)) {
       const address = this.users.getEmail(user);
       if (!address || !this.users.isActive(user)) continue;
+      // With confirmation on, an address nobody has proven is not a way into the account (nor a way to fill
+      // its owner's inbox with links for accounts that others registered with it).
+      if (this.options.emailConfirm.enabled && !this.users.isEmailConfirmed(user)) continue;
       if (await this.links.sentRecently(user, 'password-reset', requestInterval)) continue;
-      if (!(await this.mailThrottle.allowsSend(address))) continue;
+      if (!(await this.mailThrottle.allowsSend('reset', address))) continue;
       // Only the newest link works: an older mail lying around in an inbox is void.
       await this.links.revokeAll(user, 'password-reset');
       const token = await this.links.create(user, 'password-reset', address, ttl);
-      try {
-        await this.mail.send('passwordReset', address, this.users.getLogin(user), `${url}${token}`, acceptLanguage);
-      } catch (error) {
-        await this.links.revokeAll(user, 'password-reset');
-        throw error;
-      }
+      deliveries.push({
+        send: () => this.mail.send('passwordReset', address, this.users.getLogin(user), `${url}${token}`, acceptLanguage),
+        onGiveUp: () => this.links.revokeAll(user, 'password-reset'),
+      });
     }
+    return deliveries;
   }
 
   /** Sets a new password with a reset token, then voids the token and revokes every token of the user. */

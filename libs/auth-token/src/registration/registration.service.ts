@@ -65,7 +65,7 @@ export class RegistrationService<TUser extends object = any> {
 
     // The read spares a KDF run for the common duplicate; the database's unique index decides races.
     if (await this.users.findByLogin(username)) throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
-    if (this.confirmation.enabled && email) await this.mailThrottle.send(email);
+    if (this.confirmation.enabled && email) await this.mailThrottle.send('confirmation', email);
     const passwordHash = await this.hasher.hash(input.password);
     let user: TUser;
     try {

@@ -32,6 +32,11 @@ export class LoginThrottle {
     await this.throttle.forgive(others);
   }
 
+  /** The attempt could not be judged (the hasher was busy, the database failed): it counts against nothing. */
+  async cancel(account: string, ip: string): Promise<void> {
+    await this.throttle.forgive(this.rules(account, ip));
+  }
+
   private rules(account: string, ip: string): ThrottleRule[] {
     const { maxFailures, maxPerAccount, maxPerIp } = this.options.throttle;
     const address = throttleAddress(ip);

@@ -1,22 +1,40 @@
-import type { DataSource, EntityMetadata, Repository } from 'typeorm';
+import type { DataSource, EntityMetadata, EntitySubscriberInterface, FindOptionsWhere, Repository } from 'typeorm';
 import type { AuthTokenWithUser } from './auth-token.entity.js';
 
 /** TypeORM's column metadata (its class is not exported from the package root). */
 type ColumnMetadata = EntityMetadata['columns'][number];
 
+type Row = Record<string, unknown>;
+
 /**
- * The hot path's one query: a token and its owner by digest, through the digest's unique index. The SQL is
- * built once from the entities' metadata and sent as a prepared, parameterized statement, then hydrated with
- * TypeORM's own per-driver value conversion; this avoids building the query with the ORM on every request,
- * which costs about fifteen times as much. (TypeORM's query logging does not see this one statement.)
+ * The hot path's lookup: a token and its owner by digest, through the digest's unique index. The SQL is built
+ * once from the entities' metadata and sent as a prepared, parameterized statement, then hydrated with the
+ * steps TypeORM's own hydrator takes for a plain entity (`metadata.create`, `driver.prepareHydratedValue`, which
+ * also applies column transformers, and `column.setEntityValue`, which also fills embedded columns); this
+ * avoids building the query with the ORM on every request, which costs about fifteen times as much. (TypeORM's
+ * query logging does not see this one statement.)
+ *
+ * That shortcut must return what the host's repository returns. When the user entity has something the
+ * statement cannot reproduce (see {@link repositoryLoadReasons}: eager relations, `@AfterLoad` listeners,
+ * subscribers with `afterLoad`...), the statement reads the token alone and the user is loaded with the host's
+ * repository, `findOne` by the token's user key, which applies everything TypeORM applies.
  */
 export class TokenLookup<TUser extends object> {
   private readonly dataSource: DataSource;
-  private readonly sql: string;
+  private readonly userMetadata: EntityMetadata;
+  private readonly userRepository: Repository<TUser>;
   private readonly tokenColumns: ColumnMetadata[];
   private readonly userColumns: ColumnMetadata[];
-  private readonly userRepository: Repository<TUser>;
-  private readonly run: (digest: string) => Promise<Record<string, unknown>[]>;
+  /** The user's column the token's `userId` refers to (its primary key). */
+  private readonly userKey: ColumnMetadata;
+  /** Why the entity itself needs the repository; decided once. */
+  private readonly entityReasons: string[];
+  /** Token and user columns in one row, for the statement path. */
+  private readonly joined: (digest: string) => Promise<Row[]>;
+  /** Token columns and the raw user key, for the repository path. */
+  private readonly tokenOnly: (digest: string) => Promise<Row[]>;
+  /** The subscriber list last checked, its length then, and whether one of them listened to the user's loads. */
+  private checkedSubscribers?: { list: readonly unknown[]; length: number; listening: boolean };
 
   constructor(private readonly tokens: Repository<AuthTokenWithUser<TUser>>) {
     this.dataSource = tokens.manager.connection;
@@ -24,48 +42,132 @@ export class TokenLookup<TUser extends object> {
     const escape = (name: string) => driver.escape(name);
     const metadata = tokens.metadata;
     const relation = metadata.manyToOneRelations[0];
-    const userMetadata = relation.inverseEntityMetadata;
+    this.userMetadata = relation.inverseEntityMetadata;
     const [joinColumn] = relation.joinColumns;
-    this.userRepository = this.dataSource.getRepository<TUser>(userMetadata.target);
-    this.tokenColumns = metadata.columns.filter((column) => !column.relationMetadata && !column.isVirtual);
-    this.userColumns = userMetadata.columns.filter((column) => !column.relationMetadata && !column.isVirtual);
-    const select = [
-      ...this.tokenColumns.map((column, i) => `t.${escape(column.databaseName)} AS ${escape(`t${i}`)}`),
-      ...this.userColumns.map((column, i) => `u.${escape(column.databaseName)} AS ${escape(`u${i}`)}`),
-    ];
+    this.userKey = joinColumn.referencedColumn as ColumnMetadata;
+    this.userRepository = this.dataSource.getRepository<TUser>(this.userMetadata.target);
+    this.entityReasons = repositoryLoadReasons(this.userMetadata, this.dataSource);
+    // The columns TypeORM hydrates: no relation-id virtual columns, none marked `select: false`.
+    this.tokenColumns = hydratedColumns(metadata);
+    this.userColumns = hydratedColumns(this.userMetadata);
+
+    const tokenSelect = this.tokenColumns.map((column, i) => `t.${escape(column.databaseName)} AS ${escape(`t${i}`)}`);
+    const userSelect = this.userColumns.map((column, i) => `u.${escape(column.databaseName)} AS ${escape(`u${i}`)}`);
     const digest = metadata.findColumnWithPropertyName('digest') as ColumnMetadata;
     const parameter = this.dataSource.options.type === 'postgres' ? '$1' : '?';
-    this.sql =
-      `SELECT ${select.join(', ')} FROM ${escape(metadata.tableName)} t ` +
-      `INNER JOIN ${escape(userMetadata.tableName)} u ON u.${escape((joinColumn.referencedColumn as ColumnMetadata).databaseName)} = t.${escape(joinColumn.databaseName)} ` +
-      `WHERE t.${escape(digest.databaseName)} = ${parameter}`;
-    this.run = this.runner();
+    const where = `WHERE t.${escape(digest.databaseName)} = ${parameter}`;
+    // As the repository, which leaves soft-deleted users out.
+    const { deleteDateColumn } = this.userMetadata;
+    const notDeleted = deleteDateColumn ? ` AND u.${escape(deleteDateColumn.databaseName)} IS NULL` : '';
+    this.joined = this.runner(
+      'auth-token-lookup',
+      `SELECT ${[...tokenSelect, ...userSelect].join(', ')} FROM ${escape(metadata.tableName)} t ` +
+        `INNER JOIN ${escape(this.userMetadata.tableName)} u ON u.${escape(this.userKey.databaseName)} = t.${escape(joinColumn.databaseName)} ` +
+        `${where}${notDeleted}`,
+    );
+    this.tokenOnly = this.runner(
+      'auth-token-lookup-token',
+      `SELECT ${[...tokenSelect, `t.${escape(joinColumn.databaseName)} AS ${escape('uk')}`].join(', ')} FROM ${escape(metadata.tableName)} t ${where}`,
+    );
+  }
+
+  /**
+   * Why users are loaded through the repository rather than by the statement; empty when the statement is used.
+   * Everything but subscribers is decided once; subscribers are checked again whenever `dataSource.subscribers`
+   * changes, because a Nest provider may push itself onto it in its constructor (as Nest's documentation shows)
+   * after this lookup was made.
+   */
+  repositoryLoadReasons(): string[] {
+    return this.subscribersListen() ? [...this.entityReasons, 'entity subscribers with afterLoad'] : this.entityReasons;
   }
 
   /**
    * On PostgreSQL, a named prepared statement on the driver's pool: parsed and planned once per connection
    * instead of on every request. Elsewhere, TypeORM's raw query (better-sqlite3 caches the statement).
    */
-  private runner(): (digest: string) => Promise<Record<string, unknown>[]> {
-    type Pool = { query(config: object): Promise<{ rows: Record<string, unknown>[] }> };
+  private runner(name: string, text: string): (digest: string) => Promise<Row[]> {
+    type Pool = { query(config: object): Promise<{ rows: Row[] }> };
     const pool = (this.dataSource.driver as { master?: Partial<Pool> }).master;
     if (this.dataSource.options.type === 'postgres' && typeof pool?.query === 'function') {
-      const statement = { name: 'auth-token-lookup', text: this.sql };
+      const statement = { name, text };
       return async (digest) => (await (pool as Pool).query({ ...statement, values: [digest] })).rows;
     }
-    return (digest) => this.dataSource.query(this.sql, [digest]);
+    return (digest) => this.dataSource.query(text, [digest]);
   }
 
-  /** The token with this digest and its user (both real entity instances), or null. */
+  /** The token with this digest and its user (both real entity instances, the user as the repository returns it), or null. */
   async find(digest: string): Promise<(AuthTokenWithUser<TUser> & { user: TUser }) | null> {
-    const rows = await this.run(digest);
+    const byRepository = this.entityReasons.length > 0 || this.subscribersListen();
+    const rows = await (byRepository ? this.tokenOnly : this.joined)(digest);
     if (rows.length === 0) return null;
     const [row] = rows;
     const { driver } = this.dataSource;
     const token = this.tokens.create();
     this.tokenColumns.forEach((column, i) => column.setEntityValue(token, driver.prepareHydratedValue(row[`t${i}`], column)));
-    const user = this.userRepository.create();
-    this.userColumns.forEach((column, i) => column.setEntityValue(user, driver.prepareHydratedValue(row[`u${i}`], column)));
+    let user: TUser | null;
+    if (byRepository) {
+      // The key as the entity holds it (a transformer's `from` applied), since `where` applies its `to`.
+      const key = driver.prepareHydratedValue(row.uk, this.userKey);
+      user = await this.userRepository.findOne({ where: this.userKey.createValueMap(key) as FindOptionsWhere<TUser> });
+      if (!user) return null; // soft-deleted, or deleted since the token was read
+    } else {
+      // As TypeORM's RawSqlResultsToEntityTransformer makes an entity (honours `entitySkipConstructor`).
+      const created = this.userMetadata.create(undefined, { fromDeserializer: true }) as TUser;
+      this.userColumns.forEach((column, i) => column.setEntityValue(created, driver.prepareHydratedValue(row[`u${i}`], column)));
+      user = created;
+    }
     return Object.assign(token, { user });
   }
+
+  /** Whether a subscriber's `afterLoad` would run for the user entity, as TypeORM's Broadcaster picks them. */
+  private subscribersListen(): boolean {
+    const list = this.dataSource.subscribers;
+    const checked = this.checkedSubscribers;
+    if (checked && checked.list === list && checked.length === list.length) return checked.listening;
+    const target = this.userMetadata.target;
+    const listening = list.some((subscriber) => typeof subscriber.afterLoad === 'function' && listensTo(subscriber, target));
+    this.checkedSubscribers = { list, length: list.length, listening };
+    return listening;
+  }
+}
+
+/** The columns TypeORM's hydrator fills on a full load: no relation-id virtual columns, none with `select: false`. */
+function hydratedColumns(metadata: EntityMetadata): ColumnMetadata[] {
+  return metadata.columns.filter((column) => !column.isVirtual && column.isSelect);
+}
+
+/** TypeORM's `Broadcaster.isAllowedSubscriber`: no `listenTo` (or `Object`) means every entity. */
+function listensTo(subscriber: EntitySubscriberInterface<unknown>, target: EntityMetadata['target']): boolean {
+  const listened: unknown = subscriber.listenTo?.();
+  if (!listened || listened === Object || listened === target) return true;
+  return typeof listened === 'function' && typeof target === 'function' && Object.prototype.isPrototypeOf.call(listened, target);
+}
+
+/**
+ * What in a user entity makes a load through its repository differ from the plain statement, so that users
+ * must be loaded through the repository; empty when the statement returns the same entity. Subscribers are
+ * checked separately. Transformers (`prepareHydratedValue` applies them), embedded columns (`setEntityValue`
+ * fills them), `select: false` columns (left out) and a delete-date column (soft-deleted users left out) are
+ * handled by the statement.
+ */
+export function repositoryLoadReasons(metadata: EntityMetadata, dataSource: DataSource): string[] {
+  const { driver } = dataSource;
+  const reasons: string[] = [];
+  const names = (items: { propertyPath?: string; propertyName: string }[]) => items.map((item) => item.propertyPath ?? item.propertyName).join(', ');
+  if (metadata.eagerRelations.length > 0) reasons.push(`eager relations (${names(metadata.eagerRelations)})`);
+  if (metadata.afterLoadListeners.length > 0) reasons.push('@AfterLoad listeners');
+  if (metadata.relationIds.length > 0) reasons.push(`@RelationId properties (${names(metadata.relationIds)})`);
+  if (metadata.discriminatorColumn || metadata.childEntityMetadatas.length > 0 || metadata.tableType === 'entity-child') {
+    reasons.push('table inheritance');
+  }
+  // Columns TypeORM selects through an expression rather than the bare column.
+  const wrap = (driver as { wrapWithJsonFunction?: (value: string, column: ColumnMetadata, jsonb?: boolean) => string }).wrapWithJsonFunction;
+  const rewritten = hydratedColumns(metadata).filter(
+    (column) =>
+      column.isVirtualProperty ||
+      driver.spatialTypes.includes(column.type) ||
+      (typeof wrap === 'function' && wrap.call(driver, 'c', column, false) !== 'c'),
+  );
+  if (rewritten.length > 0) reasons.push(`columns selected through an expression (${names(rewritten)})`);
+  return reasons;
 }
