@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { LoginService, PasswordHasher } from 'nestjs-auth-token';
+import { LoginService, PasswordHasher, TokenPurgeService } from 'nestjs-auth-token';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
 
@@ -86,6 +86,19 @@ describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
     const unknown: number[] = [];
     for (let i = 0; i < 11; i += 1) unknown.push((await demo.http().post(path).send({ email: 'nobody@example.com' })).status);
     expect(unknown).toEqual([...Array(10).fill(202), 429]);
+  });
+
+  it('keeps the table bounded: the purge deletes counters whose window has passed', async () => {
+    await fail('victim', 3);
+    expect((await demo.query('SELECT "key" FROM auth_throttle')).length).toBeGreaterThan(0);
+    demo.clock.advance(WINDOW + 1);
+    try {
+      const purged = await demo.app.get(TokenPurgeService).purge();
+      expect(purged.counters).toBeGreaterThan(0);
+      expect(await demo.query('SELECT "key" FROM auth_throttle')).toEqual([]);
+    } finally {
+      demo.clock.advance(-(WINDOW + 1));
+    }
   });
 
   it('stores hashed keys, never a username, address or IP', async () => {
