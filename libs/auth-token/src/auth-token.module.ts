@@ -1,5 +1,37 @@
 import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AUTH_TOKEN_USER_FIELDS } from './auth-token.constants.js';
+import { AUTH_THROTTLE_REPOSITORY } from './auth-token.internal-constants.js';
 import { AuthTokenConfigurableModule } from './auth-token.module-definition.js';
+import { TokenPurgeService } from './cleanup/token-purge.service.js';
+import { EmailConfirmationService } from './email-confirmation/email-confirmation.service.js';
+import { EmailTokenService } from './email-tokens/email-token.service.js';
+import { AuthTokenEventPublisher } from './events/auth-token-event-publisher.js';
+import { AuthTokenGuard } from './guards/auth-token.guard.js';
+import { NoStoreInterceptor } from './http/no-store.interceptor.js';
+import { RouteEnabledGuard } from './http/route-enabled.js';
+import { LoginService } from './login/login.service.js';
+import { LinkMailService } from './mail/link-mail.service.js';
+import { MailQueue } from './mail/mail-queue.service.js';
+import { MailThrottle } from './mail/mail-throttle.service.js';
+import { Mailer } from './mail/mailer.js';
+import { mailerProvider } from './mail/mailer.provider.js';
+import { PasswordHasher } from './passwords/password-hasher.js';
+import { passwordHasherProvider } from './passwords/password-hasher.provider.js';
+import { PasswordPolicy } from './passwords/password-policy.js';
+import { passwordPolicyProvider } from './passwords/password-policy.provider.js';
+import { PasswordService } from './passwords/password.service.js';
+import { RegistrationService } from './registration/registration.service.js';
+import { repositoryProvider } from './repositories.js';
+import { AuthTokenStrategy } from './strategy/auth-token.strategy.js';
+import { AuthThrottle } from './throttle/auth-throttle.entity.js';
+import { LoginThrottle } from './throttle/login-throttle.service.js';
+import { ThrottleService } from './throttle/throttle.service.js';
+import { Clock } from './time/clock.js';
+import { clockProvider } from './time/clock.provider.js';
+import { TokenService } from './tokens/token.service.js';
+import { UserStore } from './users/user-store.js';
+import { userFieldsProvider, userStoreProvider } from './users/user-store.provider.js';
 
 /**
  * Token authentication for a Nest app:
@@ -8,7 +40,54 @@ import { AuthTokenConfigurableModule } from './auth-token.module-definition.js';
  * TypeOrmModule.forRoot({ ..., autoLoadEntities: true }),
  * AuthTokenModule.forRoot({ userEntity: User, userSerializer: (u: User) => ({ id: u.id, username: u.username }) }),
  *
- * then `@UseGuards(AuthTokenGuard)` on the routes to protect.
+ * then `@UseGuards(AuthTokenGuard)` on the routes to protect. What depends on `userEntity` and the other
+ * extras (entities, repositories, controllers, `global`) is added by `forRoot`; the rest is fixed here.
  */
-@Module({})
+@Module({
+  imports: [PassportModule],
+  providers: [
+    mailerProvider,
+    passwordHasherProvider,
+    passwordPolicyProvider,
+    clockProvider,
+    userFieldsProvider,
+    userStoreProvider,
+    repositoryProvider(AUTH_THROTTLE_REPOSITORY, AuthThrottle),
+    TokenService,
+    LoginService,
+    EmailTokenService,
+    LinkMailService,
+    EmailConfirmationService,
+    RegistrationService,
+    PasswordService,
+    AuthTokenEventPublisher,
+    TokenPurgeService,
+    ThrottleService,
+    LoginThrottle,
+    MailThrottle,
+    MailQueue,
+    AuthTokenStrategy,
+    AuthTokenGuard,
+    RouteEnabledGuard,
+    NoStoreInterceptor,
+  ],
+  exports: [
+    AUTH_TOKEN_USER_FIELDS,
+    TokenService,
+    LoginService,
+    EmailConfirmationService,
+    PasswordService,
+    RegistrationService,
+    TokenPurgeService,
+    ThrottleService,
+    MailQueue,
+    UserStore,
+    PasswordHasher,
+    PasswordPolicy,
+    Mailer,
+    Clock,
+    AuthTokenStrategy,
+    AuthTokenGuard,
+  ],
+})
 export class AuthTokenModule extends AuthTokenConfigurableModule {}

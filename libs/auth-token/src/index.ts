@@ -63,8 +63,8 @@ export type { MailContext, MailTemplate, MailTemplates } from './mail/mail-templ
 export { UserAlreadyExistsError, UserStore, type NewUserInput, type UserId } from './users/user-store.js';
 export { TypeOrmUserStore } from './users/typeorm-user-store.js';
 export type { UserFieldMap } from './users/user-fields.js';
-export { PasswordHasher } from './users/password-hasher.js';
-export { ScryptPasswordHasher } from './users/scrypt-password-hasher.js';
+export { PasswordHasher } from './passwords/password-hasher.js';
+export { ScryptPasswordHasher } from './passwords/scrypt-password-hasher.js';
 export { Clock, SystemClock } from './time/clock.js';
 export { TokenPurgeService, type PurgeResult } from './cleanup/token-purge.service.js';
 export { SessionDto } from './sessions/session.dto.js';

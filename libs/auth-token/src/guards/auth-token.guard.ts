@@ -2,64 +2,62 @@ import { HttpException, Injectable, Logger, Optional, type ExecutionContext } fr
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
-import passport from 'passport';
 import { AUTH_TOKEN_STRATEGY } from '../auth-token.constants.js';
-import { AUTH_TOKEN_FAILURE } from '../auth-token.internal-constants.js';
+import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import { AuthTokenUnavailableException, InvalidTokenException } from '../errors/auth-token.exceptions.js';
 import { AuthTokenStrategy, type AuthTokenFailure } from '../strategy/auth-token.strategy.js';
 import { IS_PUBLIC_KEY } from './public.decorator.js';
 
-/** The registered strategy, as `AuthTokenStrategy.validate` sees it. */
-interface TokenStrategy {
-  validate(request: Request): Promise<[object, unknown] | null>;
-}
-
-/** Passport's lookup of a registered strategy (public since passport 0.1, if underscore-named). */
-const registeredStrategy = () => (passport as unknown as { _strategy(name: string): TokenStrategy | undefined })._strategy(AUTH_TOKEN_STRATEGY);
+const isFailure = (info: unknown): info is AuthTokenFailure => typeof info === 'object' && info !== null && 'presented' in info;
 
 /**
  * Guards a route with the token strategy: `@UseGuards(AuthTokenGuard)`. Without a valid token it answers 401
  * with a JSON body and a `WWW-Authenticate: Bearer realm="..."` challenge. Routes marked `@Public()` pass.
  *
  * It is an `AuthGuard('auth-token')` (same `handleRequest`, `getRequest` and `request.user`/`authInfo`), but
- * calls the registered passport strategy directly instead of through `passport.authenticate`, whose generic
- * per-request machinery (redirects, sessions, flash messages: nothing a token check uses) cost more than
- * the token check itself. A plain `AuthGuard('auth-token')` still authenticates with the same strategy (with
- * passport's bare 401).
+ * calls its own module's strategy (injected) directly instead of through `passport.authenticate`, whose generic
+ * per-request machinery (redirects, sessions, flash messages: nothing a token check uses) cost more than the
+ * token check itself. Injecting the strategy also keeps two apps in one process apart, where passport's
+ * registry (one per process) would let the last one's strategy serve both.
  */
 @Injectable()
 export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   private readonly logger = new Logger(AuthTokenGuard.name);
+  private readonly strategy: AuthTokenStrategy;
 
   constructor(
     private readonly reflector: Reflector,
-    // The strategy of the module this guard is used in, when that module imports AuthTokenModule (or it is
-    // global). Passport's registry is one per process, so with two apps in one process (tests, say) only this
-    // keeps each guard on its own app's strategy.
-    @Optional() private readonly ownStrategy?: AuthTokenStrategy,
+    @Optional() strategy?: AuthTokenStrategy,
   ) {
     super();
+    // Optional only so that this message, rather than Nest's generic one, says what to do.
+    if (!strategy) {
+      throw new AuthTokenConfigError(
+        'AuthTokenGuard',
+        'is used in a module that cannot see AuthTokenModule: import the module that calls AuthTokenModule.forRoot() (and exports it) there, or pass isGlobal: true to forRoot()',
+      );
+    }
+    this.strategy = strategy;
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
-    const strategy = this.ownStrategy ?? registeredStrategy();
-    if (!strategy) return super.canActivate(context) as Promise<boolean>;
-    const request: { authInfo?: unknown; user?: unknown } = this.getRequest(context);
-    let found: [object, unknown] | null = null;
+    const request: Request & { user?: unknown; authInfo?: unknown } = this.getRequest(context);
+    let result: Awaited<ReturnType<AuthTokenStrategy['validate']>> = [false, { realm: 'api', presented: false }];
     let failure: unknown = null;
     try {
-      found = await strategy.validate(request as Request);
+      result = await this.strategy.validate(request);
     } catch (error) {
       failure = error;
     }
-    request.authInfo = found?.[1];
-    request.user = this.handleRequest(failure, found?.[0] ?? false, found?.[1], context);
+    const [user, info] = result;
+    request.user = this.handleRequest(failure, user, info, context);
+    request.authInfo = info;
     return true;
   }
 
-  override handleRequest<TUser>(err: unknown, user: TUser | false | null, _info: unknown, context: ExecutionContext): TUser {
+  override handleRequest<TUser>(err: unknown, user: TUser | false | null, info: unknown, context: ExecutionContext): TUser {
     if (err) {
       if (err instanceof HttpException) throw err;
       // A failing database must not look like a bad token (401) or a bug (500): the client may retry.
@@ -67,10 +65,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
       throw new AuthTokenUnavailableException();
     }
     if (user) return user;
-    const request = context.switchToHttp().getRequest<Request>();
-    const failure = (request as unknown as Record<symbol, AuthTokenFailure | undefined>)[AUTH_TOKEN_FAILURE];
-    const realm = failure?.realm ?? 'api';
-    const presented = failure?.presented ?? false;
+    const { realm, presented } = isFailure(info) ? info : { realm: 'api', presented: false };
     const response = context.switchToHttp().getResponse<Response>();
     response.setHeader('WWW-Authenticate', `Bearer realm="${realm}"${presented ? ', error="invalid_token"' : ''}`);
     response.setHeader('Cache-Control', 'no-store');

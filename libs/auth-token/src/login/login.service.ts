@@ -9,7 +9,7 @@ import { accountOf, requireClientIp, type LoginClient } from '../throttle/login-
 import { LoginThrottle } from '../throttle/login-throttle.service.js';
 import { canonicalUsername } from '../users/username.js';
 import { TokenService } from '../tokens/token.service.js';
-import { PasswordHasher } from '../users/password-hasher.js';
+import { PasswordHasher } from '../passwords/password-hasher.js';
 import { UserStore } from '../users/user-store.js';
 
 /** What `POST /auth/login` answers. */

@@ -3,7 +3,7 @@ import type { Mailer } from '../mail/mailer.js';
 import type { MailTemplate } from '../mail/mail-templates.js';
 import type { PasswordPolicyOptions } from '../passwords/password-policy.js';
 import type { Clock } from '../time/clock.js';
-import type { PasswordHasher } from '../users/password-hasher.js';
+import type { PasswordHasher } from '../passwords/password-hasher.js';
 import type { UserStore } from '../users/user-store.js';
 
 /** Turns the host's user entity into the JSON sent back with a login and by `GET /auth/me`. */

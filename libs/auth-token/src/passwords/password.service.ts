@@ -14,7 +14,7 @@ import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.int
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import { TokenService } from '../tokens/token.service.js';
-import { PasswordHasher } from '../users/password-hasher.js';
+import { PasswordHasher } from './password-hasher.js';
 import { UserStore } from '../users/user-store.js';
 import { PasswordPolicy } from './password-policy.js';
 

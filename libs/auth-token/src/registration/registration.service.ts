@@ -6,7 +6,7 @@ import { MailUnavailableException } from '../errors/auth-token.exceptions.js';
 import { FieldErrorsException, type FieldErrors } from '../http/validation.pipe.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { PasswordPolicy } from '../passwords/password-policy.js';
-import { PasswordHasher } from '../users/password-hasher.js';
+import { PasswordHasher } from '../passwords/password-hasher.js';
 import { UserAlreadyExistsError, UserStore } from '../users/user-store.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';

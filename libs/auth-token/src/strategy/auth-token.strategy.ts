@@ -3,20 +3,23 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy as CustomStrategy } from 'passport-custom';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_STRATEGY } from '../auth-token.constants.js';
-import { AUTH_TOKEN_FAILURE } from '../auth-token.internal-constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
 import { TokenService } from '../tokens/token.service.js';
 import { parseAuthorization } from './parse-authorization.js';
 
-/** Why a request was not authenticated, left on the request for {@link AuthTokenGuard}'s 401. */
+/** Why a request was not authenticated: passport's `info` of a failure, read by {@link AuthTokenGuard}'s 401. */
 export interface AuthTokenFailure {
   realm: string;
   /** Whether a Token/Bearer credential was sent at all (decides `error="invalid_token"`). */
   presented: boolean;
 }
 
-/** The Passport strategy behind {@link AuthTokenGuard}: reads the Authorization header, checks the token. */
+/**
+ * The Passport strategy behind {@link AuthTokenGuard}: reads the Authorization header, checks the token.
+ * Resolves to `[user, token]`, or to `[false, failure]`: through passport, a false user with an `info` is a
+ * `fail(info)`, so any `AuthGuard('auth-token')` gets the reason in `handleRequest`'s `info` argument.
+ */
 @Injectable()
 export class AuthTokenStrategy extends PassportStrategy(CustomStrategy, AUTH_TOKEN_STRATEGY) {
   constructor(
@@ -26,12 +29,10 @@ export class AuthTokenStrategy extends PassportStrategy(CustomStrategy, AUTH_TOK
     super();
   }
 
-  async validate(request: Request): Promise<[object, AuthToken] | null> {
+  async validate(request: Request): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
     const credential = parseAuthorization(request.headers.authorization);
     const found = credential ? await this.tokens.authenticate(credential) : null;
     if (found) return [found.user, found.token];
-    const failure: AuthTokenFailure = { realm: this.options.realm, presented: credential !== undefined };
-    (request as unknown as Record<symbol, AuthTokenFailure>)[AUTH_TOKEN_FAILURE] = failure;
-    return null;
+    return [false, { realm: this.options.realm, presented: credential !== undefined }];
   }
 }
