@@ -9,15 +9,15 @@ type Row = Record<string, unknown>;
 /**
  * The hot path's lookup: a token and its owner by digest, through the digest's unique index. The SQL is built
  * once from the entities' metadata and sent as a prepared, parameterized statement, then hydrated with the
- * steps TypeORM's own hydrator takes for a plain entity (`metadata.create`, `driver.prepareHydratedValue`, which
- * also applies column transformers, and `column.setEntityValue`, which also fills embedded columns); this
- * avoids building the query with the ORM on every request, which costs about fifteen times as much. (TypeORM's
- * query logging does not see this one statement.)
+ * steps TypeORM's own hydrator takes for a plain entity (`metadata.create`, `driver.prepareHydratedValue`,
+ * which also applies column transformers, and `column.setEntityValue`, which also fills embedded columns);
+ * this avoids building the query with the ORM on every request, which costs about fifteen times as much.
+ * (TypeORM's query logging does not see this statement.)
  *
  * That shortcut must return what the host's repository returns. When the user entity has something the
- * statement cannot reproduce (see {@link repositoryLoadReasons}: eager relations, `@AfterLoad` listeners,
- * subscribers with `afterLoad`...), the statement reads the token alone and the user is loaded with the host's
- * repository, `findOne` by the token's user key, which applies everything TypeORM applies.
+ * statement cannot reproduce (eager relations, `@AfterLoad` listeners, subscribers with `afterLoad`...: see
+ * {@link TokenLookup.repositoryLoadReasons}), the statement reads the token alone and the user is loaded with
+ * the host's repository (`find` by the token's user key), which applies everything TypeORM applies.
  */
 export class TokenLookup<TUser extends object> {
   private readonly dataSource: DataSource;
@@ -46,7 +46,7 @@ export class TokenLookup<TUser extends object> {
     const [joinColumn] = relation.joinColumns;
     this.userKey = joinColumn.referencedColumn as ColumnMetadata;
     this.userRepository = this.dataSource.getRepository<TUser>(this.userMetadata.target);
-    this.entityReasons = repositoryLoadReasons(this.userMetadata, this.dataSource);
+    this.entityReasons = entityLoadReasons(this.userMetadata, this.dataSource);
     // The columns TypeORM hydrates: no relation-id virtual columns, none marked `select: false`.
     this.tokenColumns = hydratedColumns(metadata);
     this.userColumns = hydratedColumns(this.userMetadata);
@@ -102,13 +102,16 @@ export class TokenLookup<TUser extends object> {
     if (rows.length === 0) return null;
     const [row] = rows;
     const { driver } = this.dataSource;
-    const token = this.tokens.create();
+    const token = this.tokens.metadata.create(undefined, { fromDeserializer: true }) as AuthTokenWithUser<TUser>;
     this.tokenColumns.forEach((column, i) => column.setEntityValue(token, driver.prepareHydratedValue(row[`t${i}`], column)));
     let user: TUser | null;
     if (byRepository) {
       // The key as the entity holds it (a transformer's `from` applied), since `where` applies its `to`.
       const key = driver.prepareHydratedValue(row.uk, this.userKey);
-      user = await this.userRepository.findOne({ where: this.userKey.createValueMap(key) as FindOptionsWhere<TUser> });
+      const where = this.userKey.createValueMap(key) as FindOptionsWhere<TUser>;
+      // `find` by the primary key, not `findOne`: the same entity, but `findOne`'s `take: 1` with eager joins
+      // costs TypeORM a second query (distinct ids first), which doubles the time of this path.
+      [user = null] = await this.userRepository.find({ where });
       if (!user) return null; // soft-deleted, or deleted since the token was read
     } else {
       // As TypeORM's RawSqlResultsToEntityTransformer makes an entity (honours `entitySkipConstructor`).
@@ -150,7 +153,7 @@ function listensTo(subscriber: EntitySubscriberInterface<unknown>, target: Entit
  * fills them), `select: false` columns (left out) and a delete-date column (soft-deleted users left out) are
  * handled by the statement.
  */
-export function repositoryLoadReasons(metadata: EntityMetadata, dataSource: DataSource): string[] {
+function entityLoadReasons(metadata: EntityMetadata, dataSource: DataSource): string[] {
   const { driver } = dataSource;
   const reasons: string[] = [];
   const names = (items: { propertyPath?: string; propertyName: string }[]) => items.map((item) => item.propertyPath ?? item.propertyName).join(', ');
