@@ -6,7 +6,7 @@
 // from dist never sees a half-deleted build.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const stamp = join(root, 'dist', '.build-stamp');
@@ -59,6 +59,7 @@ function swapIn(staging, outDir, name) {
   const old = join(root, 'dist', `.old-${name}`);
   rmSync(old, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, old);
+  mkdirSync(dirname(outDir), { recursive: true });
   renameSync(staging, outDir);
   rmSync(old, { recursive: true, force: true });
 }
