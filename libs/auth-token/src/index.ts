@@ -1,12 +1,5 @@
-export {
-  AUTH_TOKEN_OPTIONS,
-  AUTH_TOKEN_STRATEGY,
-  AUTH_TOKEN_USER_ENTITY,
-  AUTH_TOKEN_USER_FIELDS,
-  AUTH_TOKEN_USER_REPOSITORY,
-} from './auth-token.constants.js';
+export { AUTH_TOKEN_STRATEGY } from './auth-token.constants.js';
 export { AuthTokenModule } from './auth-token.module.js';
-export { AUTH_TOKEN_ASYNC_OPTIONS_TYPE, AUTH_TOKEN_OPTIONS_TYPE } from './auth-token.module-definition.js';
 export type {
   AuthTokenCleanupOptions,
   AuthTokenEmailConfirmOptions,
@@ -22,7 +15,7 @@ export type {
   ScryptParameters,
   UserSerializer,
 } from './options/auth-token-options.interface.js';
-export { resolveAuthTokenOptions } from './options/resolve-options.js';
+export { AUTH_TOKEN_DEFAULTS } from './options/auth-token-defaults.js';
 export { AuthTokenConfigError } from './errors/auth-token-config.error.js';
 export { AUTH_TOKEN_MESSAGES } from './errors/auth-token.messages.js';
 export {
@@ -33,7 +26,7 @@ export {
   MailUnavailableException,
   PasswordHashingBusyException,
 } from './errors/auth-token.exceptions.js';
-export { FieldErrorsException, type FieldErrors } from './http/validation.pipe.js';
+export { FieldErrorsException, type FieldErrors } from './errors/field-errors.exception.js';
 export { AuthTokenGuard } from './guards/auth-token.guard.js';
 export { IS_PUBLIC_KEY, Public } from './guards/public.decorator.js';
 export { CurrentToken, CurrentUser } from './guards/current-user.decorator.js';
@@ -57,7 +50,7 @@ export { LogMailer } from './mail/log-mailer.js';
 export { MailQueue } from './mail/mail-queue.service.js';
 export type { MailRequestClient } from './mail/mail-request-client.js';
 export type { LoginClient } from './throttle/login-client.js';
-export { TooManyAttemptsException } from './throttle/too-many-requests.exception.js';
+export { TooManyAttemptsException } from './errors/too-many-attempts.exception.js';
 export { MailerServiceMailer } from './mail/mailer-service.mailer.js';
 export type { MailContext, MailTemplate, MailTemplates } from './mail/mail-templates.js';
 export { UserAlreadyExistsError, UserStore, type NewUserInput, type UserId } from './users/user-store.js';

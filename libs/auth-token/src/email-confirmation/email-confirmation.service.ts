@@ -22,7 +22,7 @@ export interface SendMailOptions {
  * e.g. from an admin screen, and void links after an address change.
  */
 @Injectable()
-export class EmailConfirmationService<TUser extends object = any> {
+export class EmailConfirmationService<TUser extends object = object> {
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     private readonly users: UserStore<TUser>,

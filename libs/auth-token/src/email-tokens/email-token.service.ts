@@ -21,7 +21,7 @@ export interface FoundEmailToken<TUser extends object> {
 
 /** Makes, finds and spends the tokens of mailed links (confirmation, password reset). */
 @Injectable()
-export class EmailTokenService<TUser extends object = any> {
+export class EmailTokenService<TUser extends object = object> {
   /** The escaped `userId` column, for hand-written conditions. */
   private readonly userIdColumn: string;
 

@@ -14,4 +14,18 @@ export const AUTH_TOKEN_MESSAGES = {
   wrongPassword: 'The current password is wrong.',
   invalidConfirmationLink: 'This confirmation link is invalid or has expired.',
   invalidResetToken: 'This password reset link is invalid, was already used or has expired.',
+  tooManyAttempts: (retryAfter: number) => `Too many attempts. Try again in ${retryAfter} seconds.`,
+  noSuchSession: 'No such session.',
+  bodyNotObject: 'The request body must be a JSON object.',
+  /** Completes "<field> ...". */
+  unsafeText: 'must be well-formed text without NUL characters',
+  /** Completes "<field> ...". */
+  nestedValue: 'must be text, a number, a boolean or a list of them',
+  password: {
+    tooShort: (min: number) => `This password is too short. It must contain at least ${min} characters.`,
+    tooLong: (max: number) => `This password is too long. It must contain at most ${max} characters.`,
+    similar: 'The password is too similar to the username or e-mail address.',
+    common: 'This password is too common.',
+    breached: 'This password has appeared in a data breach. Please choose another one.',
+  },
 } as const;

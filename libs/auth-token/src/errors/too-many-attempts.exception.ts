@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { AUTH_TOKEN_MESSAGES } from './auth-token.messages.js';
 
 /** 429 with the seconds to wait, carried as the `Retry-After` header that the library's filter sets. */
 export class TooManyAttemptsException extends HttpException {
@@ -7,7 +8,7 @@ export class TooManyAttemptsException extends HttpException {
 
   constructor(readonly retryAfter: number) {
     super(
-      { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: `Too many attempts. Try again in ${retryAfter} seconds.` },
+      { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: AUTH_TOKEN_MESSAGES.tooManyAttempts(retryAfter) },
       HttpStatus.TOO_MANY_REQUESTS,
     );
     this.headers = { 'Retry-After': String(retryAfter) };

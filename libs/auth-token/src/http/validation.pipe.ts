@@ -1,17 +1,6 @@
-import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-
-/** Field → messages, as in `{ "username": ["A user with that username already exists."] }`. */
-export type FieldErrors = Record<string, string[]>;
-
-/**
- * A 400 in Nest's usual shape (`statusCode`, `message` list, `error`) plus field-keyed `errors`, so a client
- * can show each message beside its field.
- */
-export class FieldErrorsException extends BadRequestException {
-  constructor(readonly errors: FieldErrors) {
-    super({ statusCode: 400, message: Object.values(errors).flat(), error: 'Bad Request', errors });
-  }
-}
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
+import { FieldErrorsException, type FieldErrors } from '../errors/field-errors.exception.js';
 
 function collect(errors: ValidationError[], into: FieldErrors, parent = ''): FieldErrors {
   for (const error of errors) {
@@ -22,7 +11,7 @@ function collect(errors: ValidationError[], into: FieldErrors, parent = ''): Fie
   return into;
 }
 
-const UNSAFE_TEXT = 'must be well-formed text without NUL characters';
+const UNSAFE_TEXT = AUTH_TOKEN_MESSAGES.unsafeText;
 
 /**
  * Paths of strings that no database or validator should see: a NUL (PostgreSQL refuses it in text) or a lone
@@ -37,7 +26,7 @@ function unsafeText(value: unknown, path: string, found: FieldErrors, depth = 0)
   return found;
 }
 
-const FLAT_VALUE = 'must be text, a number, a boolean or a list of them';
+const FLAT_VALUE = AUTH_TOKEN_MESSAGES.nestedValue;
 const isPrimitive = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
 
 /**
@@ -48,7 +37,7 @@ const isPrimitive = (value: unknown) => value === null || ['string', 'number', '
 function nestedFields(body: unknown): FieldErrors {
   const found: FieldErrors = {};
   if (body === null || typeof body !== 'object') return found;
-  if (Array.isArray(body)) return { body: ['The request body must be a JSON object.'] };
+  if (Array.isArray(body)) return { body: [AUTH_TOKEN_MESSAGES.bodyNotObject] };
   for (const [key, value] of Object.entries(body)) {
     const flat = isPrimitive(value) || (Array.isArray(value) && value.every(isPrimitive));
     if (!flat) found[key] = [`${key} ${FLAT_VALUE}`];
@@ -70,7 +59,7 @@ class AuthTokenValidationPipe extends ValidationPipe {
       stopAtFirstError: true,
       exceptionFactory: (errors) => {
         const fields = collect(errors, {});
-        return new FieldErrorsException(Object.keys(fields).length ? fields : { body: ['The request body must be a JSON object.'] });
+        return new FieldErrorsException(Object.keys(fields).length ? fields : { body: [AUTH_TOKEN_MESSAGES.bodyNotObject] });
       },
     });
   }

@@ -21,7 +21,7 @@ export interface LoginResult {
 
 /** Checks credentials and issues tokens; also serializes users for the responses. */
 @Injectable()
-export class LoginService<TUser extends object = any> implements OnModuleInit {
+export class LoginService<TUser extends object = object> implements OnModuleInit {
   /** Verified against when the user does not exist, so that every attempt costs exactly one KDF run. */
   private dummyHash = '';
 

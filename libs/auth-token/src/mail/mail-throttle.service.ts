@@ -3,7 +3,7 @@ import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { throttleAddress } from '../throttle/client-address.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
-import { TooManyAttemptsException } from '../throttle/too-many-requests.exception.js';
+import { TooManyAttemptsException } from '../errors/too-many-attempts.exception.js';
 
 /**
  * Limits on mail: requests for a link (reset, resend) per (address or name, client IP) and per client IP, and

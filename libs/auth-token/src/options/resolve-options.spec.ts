@@ -1,4 +1,5 @@
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
+import { AUTH_TOKEN_DEFAULTS } from './auth-token-defaults.js';
 import { resolveAuthTokenOptions } from './resolve-options.js';
 
 function configError(run: () => unknown): AuthTokenConfigError {
@@ -81,5 +82,41 @@ describe('resolveAuthTokenOptions', () => {
     const error = configError(() => resolveAuthTokenOptions(raw as never));
     expect(error.option).toBe(option);
     expect(error.message).toContain(`"${option}"`);
+  });
+
+  it.each([
+    ['tokens.tll', { tokens: { tll: 60 } }, 'did you mean "tokens.ttl"?'],
+    ['token', { token: { ttl: 60 } }, 'did you mean "tokens"?'],
+    ['userFeilds', { userFeilds: { username: 'email' } }, 'did you mean "userFields"?'],
+    ['ttl', { ttl: 60 }, 'did you mean "tokens.ttl"?'],
+    ['emailConfirm.redirect.sucess', { emailConfirm: { redirect: { sucess: '/' } } }, 'did you mean "emailConfirm.redirect.success"?'],
+    ['throttle.maxFailure', { throttle: { maxFailure: 3 } }, 'did you mean "throttle.maxFailures"?'],
+  ])('refuses the unknown option %s with the nearest known name', (option, raw, hint) => {
+    const error = configError(() => resolveAuthTokenOptions(raw as never));
+    expect(error.option).toBe(option);
+    expect(error.message).toContain('is not an option of AuthTokenModule');
+    expect(error.message).toContain(hint);
+  });
+
+  it('says where a module extra returned by a forRootAsync factory belongs', () => {
+    const error = configError(() => resolveAuthTokenOptions({ userEntity: class User {} } as never));
+    expect(error.option).toBe('userEntity');
+    expect(error.message).toContain('belongs at the top level of forRoot()/forRootAsync()');
+  });
+
+  it.each([
+    ['tokens.ttl', { tokens: { ttl: '3600' } }],
+    ['throttle.maxFailures', { throttle: { maxFailures: '5' } }],
+    ['cleanup.batchSize', { cleanup: { batchSize: '100' } }],
+  ])('says that %s was given as a string (as ConfigService.get returns it)', (option, raw) => {
+    const error = configError(() => resolveAuthTokenOptions(raw as never));
+    expect(error.option).toBe(option);
+    expect(error.message).toMatch(/not the string "\d+" \(configuration values are strings: convert with Number\(\)\)/);
+  });
+
+  it('reads every default from one object', () => {
+    expect(resolveAuthTokenOptions({}).throttle).toEqual(AUTH_TOKEN_DEFAULTS.throttle);
+    expect(resolveAuthTokenOptions({}).cleanup).toEqual(AUTH_TOKEN_DEFAULTS.cleanup);
+    expect(resolveAuthTokenOptions({}).tokens).toEqual(AUTH_TOKEN_DEFAULTS.tokens);
   });
 });

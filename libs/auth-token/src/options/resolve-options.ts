@@ -1,4 +1,6 @@
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
+import { AUTH_TOKEN_DEFAULTS } from './auth-token-defaults.js';
+import { assertKnownOptionKeys } from './option-keys.js';
 import { DEFAULT_CONFIRMATION_TEMPLATE, DEFAULT_PASSWORD_RESET_TEMPLATE } from '../mail/default-templates.js';
 import type { MailTemplate } from '../mail/mail-templates.js';
 import type {
@@ -8,27 +10,22 @@ import type {
   ResolvedMailOptions,
 } from './auth-token-options.interface.js';
 
-export const DEFAULT_TOKEN_TTL = 86_400;
-export const DEFAULT_TOKEN_MAX_TTL = 2_592_000;
-export const DEFAULT_TOKEN_PREFIX = 'nat';
-export const DEFAULT_SCRYPT = { cost: 2 ** 17, blockSize: 8, parallelization: 1 } as const;
-export const DEFAULT_SCRYPT_QUEUE = 64;
 
 const PROPERTY_NAME = /^[A-Za-z_$][\w$]*$/;
 
-function positiveSeconds(option: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new AuthTokenConfigError(option, `must be a positive number of seconds (got ${String(value)})`);
+/** The one check behind every numeric option; a string (as `ConfigService.get` returns) is named as such. */
+function checkNumber(option: string, value: unknown, ok: (value: number) => boolean, expected: string): number {
+  if (typeof value === 'string') {
+    throw new AuthTokenConfigError(option, `must be ${expected}, not the string "${value}" (configuration values are strings: convert with Number())`);
   }
+  if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) throw new AuthTokenConfigError(option, `must be ${expected} (got ${String(value)})`);
   return value;
 }
 
-function nonNegativeSeconds(option: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new AuthTokenConfigError(option, `must be zero or a positive number of seconds (got ${String(value)})`);
-  }
-  return value;
-}
+const positiveSeconds = (option: string, value: unknown) => checkNumber(option, value, (n) => n > 0, 'a positive number of seconds');
+const nonNegativeSeconds = (option: string, value: unknown) => checkNumber(option, value, (n) => n >= 0, 'zero or a positive number of seconds');
+const wholeNumber = (option: string, value: unknown, min = 1) =>
+  checkNumber(option, value, (n) => Number.isInteger(n) && n >= min, `a whole number of at least ${min}`);
 
 function httpUrl(option: string, value: unknown): URL {
   try {
@@ -57,7 +54,7 @@ function safeRedirect(option: string, value: unknown, base: URL | undefined): st
 }
 
 function resolveMail(option: string, raw: AuthTokenMailOptions, fallback: MailTemplate): ResolvedMailOptions {
-  const defaultLocale = raw.defaultLocale ?? 'en';
+  const defaultLocale = raw.defaultLocale ?? AUTH_TOKEN_DEFAULTS.mail.defaultLocale;
   const given = raw.templates ?? {};
   if (typeof given !== 'object' || given === null) throw new AuthTokenConfigError(`${option}.templates`, 'must be an object keyed by locale');
   const base: MailTemplate = { ...fallback, ...(raw.subject ? { subject: raw.subject } : {}) };
@@ -80,9 +77,8 @@ function resolveMail(option: string, raw: AuthTokenMailOptions, fallback: MailTe
 }
 
 function resolvePasswordPolicy(raw: AuthTokenOptions['passwordPolicy'] = {}): ResolvedAuthTokenOptions['passwordPolicy'] {
-  const minLength = raw.minLength ?? 8;
-  const maxLength = raw.maxLength ?? 128;
-  if (!Number.isInteger(minLength) || minLength < 1) throw new AuthTokenConfigError('passwordPolicy.minLength', 'must be a whole number of at least 1');
+  const minLength = wholeNumber('passwordPolicy.minLength', raw.minLength ?? AUTH_TOKEN_DEFAULTS.passwordPolicy.minLength);
+  const maxLength = raw.maxLength ?? AUTH_TOKEN_DEFAULTS.passwordPolicy.maxLength;
   if (!Number.isInteger(maxLength) || maxLength < minLength || maxLength > 4096) {
     throw new AuthTokenConfigError('passwordPolicy.maxLength', 'must be a whole number from passwordPolicy.minLength to 4096');
   }
@@ -90,7 +86,8 @@ function resolvePasswordPolicy(raw: AuthTokenOptions['passwordPolicy'] = {}): Re
 }
 
 function resolveEmailConfirm(raw: AuthTokenOptions['emailConfirm'] = {}): ResolvedAuthTokenOptions['emailConfirm'] {
-  const enabled = raw.enabled ?? false;
+  const defaults = AUTH_TOKEN_DEFAULTS.emailConfirm;
+  const enabled = raw.enabled ?? defaults.enabled;
   const base = raw.baseUrl === undefined ? undefined : httpUrl('emailConfirm.baseUrl', raw.baseUrl);
   if (enabled && !base) throw new AuthTokenConfigError('emailConfirm.baseUrl', 'is required when emailConfirm.enabled is true');
   if (raw.field !== undefined && (typeof raw.field !== 'string' || !PROPERTY_NAME.test(raw.field))) {
@@ -100,13 +97,13 @@ function resolveEmailConfirm(raw: AuthTokenOptions['emailConfirm'] = {}): Resolv
     ...resolveMail('emailConfirm', raw, DEFAULT_CONFIRMATION_TEMPLATE),
     enabled,
     field: raw.field,
-    ttl: positiveSeconds('emailConfirm.ttl', raw.ttl ?? 86_400),
+    ttl: positiveSeconds('emailConfirm.ttl', raw.ttl ?? defaults.ttl),
     baseUrl: base?.href.replace(/\/+$/, ''),
     redirect: {
-      success: safeRedirect('emailConfirm.redirect.success', raw.redirect?.success ?? '/', base),
+      success: safeRedirect('emailConfirm.redirect.success', raw.redirect?.success ?? defaults.redirect.success, base),
       invalid: raw.redirect?.invalid === undefined ? undefined : safeRedirect('emailConfirm.redirect.invalid', raw.redirect.invalid, base),
     },
-    resendInterval: nonNegativeSeconds('emailConfirm.resendInterval', raw.resendInterval ?? 60),
+    resendInterval: nonNegativeSeconds('emailConfirm.resendInterval', raw.resendInterval ?? defaults.resendInterval),
   };
 }
 
@@ -114,32 +111,26 @@ function resolvePasswordReset(raw: AuthTokenOptions['passwordReset'] = {}): Reso
   return {
     ...resolveMail('passwordReset', raw, DEFAULT_PASSWORD_RESET_TEMPLATE),
     url: raw.url === undefined ? undefined : httpUrl('passwordReset.url', raw.url).href,
-    ttl: positiveSeconds('passwordReset.ttl', raw.ttl ?? 3600),
-    requestInterval: nonNegativeSeconds('passwordReset.requestInterval', raw.requestInterval ?? 60),
+    ttl: positiveSeconds('passwordReset.ttl', raw.ttl ?? AUTH_TOKEN_DEFAULTS.passwordReset.ttl),
+    requestInterval: nonNegativeSeconds('passwordReset.requestInterval', raw.requestInterval ?? AUTH_TOKEN_DEFAULTS.passwordReset.requestInterval),
   };
 }
 
 function resolveCleanup(raw: AuthTokenOptions['cleanup'] = {}): ResolvedAuthTokenOptions['cleanup'] {
-  const cleanup = { enabled: true, interval: 3600, batchSize: 1000, ...raw };
+  const cleanup = { ...AUTH_TOKEN_DEFAULTS.cleanup, ...raw };
   positiveSeconds('cleanup.interval', cleanup.interval);
-  if (!Number.isInteger(cleanup.batchSize) || cleanup.batchSize < 1) {
-    throw new AuthTokenConfigError('cleanup.batchSize', `must be a whole number of at least 1 (got ${String(cleanup.batchSize)})`);
-  }
+  wholeNumber('cleanup.batchSize', cleanup.batchSize);
   return cleanup;
 }
 
-function resolveMailRetryDelays(raw: AuthTokenOptions['mailRetryDelays'] = [2, 10]): number[] {
+function resolveMailRetryDelays(raw: AuthTokenOptions['mailRetryDelays'] = [...AUTH_TOKEN_DEFAULTS.mailRetryDelays]): number[] {
   if (!Array.isArray(raw) || raw.length > 10) throw new AuthTokenConfigError('mailRetryDelays', 'must be a list of at most 10 delays in seconds');
   return raw.map((delay, i) => nonNegativeSeconds(`mailRetryDelays[${i}]`, delay));
 }
 
 function resolveThrottle(raw: AuthTokenOptions['throttle'] = {}): ResolvedAuthTokenOptions['throttle'] {
-  const throttle = { enabled: true, maxFailures: 10, maxPerAccount: 100, maxPerIp: 100, maxRegistrationsPerIp: 20, maxMailsPerAddress: 5, window: 900, ...raw };
-  for (const key of ['maxFailures', 'maxPerAccount', 'maxPerIp', 'maxRegistrationsPerIp', 'maxMailsPerAddress'] as const) {
-    if (!Number.isInteger(throttle[key]) || throttle[key] < 1) {
-      throw new AuthTokenConfigError(`throttle.${key}`, `must be a whole number of at least 1 (got ${String(throttle[key])})`);
-    }
-  }
+  const throttle = { ...AUTH_TOKEN_DEFAULTS.throttle, ...raw };
+  for (const key of ['maxFailures', 'maxPerAccount', 'maxPerIp', 'maxRegistrationsPerIp', 'maxMailsPerAddress'] as const) wholeNumber(`throttle.${key}`, throttle[key]);
   positiveSeconds('throttle.window', throttle.window);
   return throttle;
 }
@@ -154,7 +145,7 @@ function optionalFunction<T>(option: string, value: T, method?: string): T {
 }
 
 function resolveUserFields(raw: AuthTokenOptions['userFields'] = {}): ResolvedAuthTokenOptions['userFields'] {
-  const fields = { username: 'username', password: 'password', ...raw };
+  const fields = { ...AUTH_TOKEN_DEFAULTS.userFields, ...raw };
   for (const [key, value] of Object.entries(fields)) {
     const optional = key !== 'username' && key !== 'password';
     if ((value === null || value === undefined) && optional) continue;
@@ -166,7 +157,7 @@ function resolveUserFields(raw: AuthTokenOptions['userFields'] = {}): ResolvedAu
 }
 
 function resolveScrypt(raw: AuthTokenOptions['scrypt'] = {}): ResolvedAuthTokenOptions['scrypt'] {
-  const scrypt = { ...DEFAULT_SCRYPT, maxQueue: DEFAULT_SCRYPT_QUEUE, ...raw };
+  const scrypt = { ...AUTH_TOKEN_DEFAULTS.scrypt, ...raw };
   const { cost, blockSize, parallelization } = scrypt;
   if (!Number.isInteger(cost) || cost < 2 || cost > 2 ** 24 || (cost & (cost - 1)) !== 0) {
     throw new AuthTokenConfigError('scrypt.cost', `must be a power of two between 2 and 2^24 (got ${String(cost)})`);
@@ -176,12 +167,8 @@ function resolveScrypt(raw: AuthTokenOptions['scrypt'] = {}): ResolvedAuthTokenO
       throw new AuthTokenConfigError(`scrypt.${key}`, `must be an integer from 1 to 64 (got ${String(value)})`);
     }
   }
-  if (scrypt.maxConcurrency !== undefined && (!Number.isInteger(scrypt.maxConcurrency) || scrypt.maxConcurrency < 1)) {
-    throw new AuthTokenConfigError('scrypt.maxConcurrency', `must be a whole number of at least 1 (got ${String(scrypt.maxConcurrency)})`);
-  }
-  if (!Number.isInteger(scrypt.maxQueue) || scrypt.maxQueue < 0) {
-    throw new AuthTokenConfigError('scrypt.maxQueue', `must be a whole number of at least 0 (got ${String(scrypt.maxQueue)})`);
-  }
+  if (scrypt.maxConcurrency !== undefined) wholeNumber('scrypt.maxConcurrency', scrypt.maxConcurrency);
+  wholeNumber('scrypt.maxQueue', scrypt.maxQueue, 0);
   return scrypt;
 }
 
@@ -193,16 +180,14 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
   if (raw === null || typeof raw !== 'object') {
     throw new AuthTokenConfigError('options', 'must be an object');
   }
+  assertKnownOptionKeys(raw);
+  const defaults = AUTH_TOKEN_DEFAULTS.tokens;
+  const ttlGiven = typeof raw.tokens?.ttl === 'number' ? raw.tokens.ttl : defaults.ttl;
   const tokens = {
-    ttl: DEFAULT_TOKEN_TTL,
-    maxTtl: Math.max(DEFAULT_TOKEN_MAX_TTL, raw.tokens?.ttl ?? 0),
+    ...defaults,
+    maxTtl: Math.max(defaults.maxTtl, ttlGiven),
     // A short-lived token must be touched more often than every minute, or it would die while in use.
-    touchInterval: Math.min(60, (raw.tokens?.ttl ?? DEFAULT_TOKEN_TTL) / 10),
-    maxPerUser: 50,
-    cacheTtl: 0,
-    cacheSize: 10_000,
-    recordIp: true,
-    prefix: DEFAULT_TOKEN_PREFIX,
+    touchInterval: Math.min(defaults.touchInterval, ttlGiven / 10),
     ...raw.tokens,
   };
   positiveSeconds('tokens.ttl', tokens.ttl);
@@ -213,19 +198,15 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     throw new AuthTokenConfigError('tokens.touchInterval', `must be shorter than tokens.ttl (${tokens.ttl}), got ${tokens.touchInterval}`);
   }
   nonNegativeSeconds('tokens.cacheTtl', tokens.cacheTtl);
-  if (!Number.isInteger(tokens.cacheSize) || tokens.cacheSize < 1) {
-    throw new AuthTokenConfigError('tokens.cacheSize', `must be a whole number of at least 1 (got ${String(tokens.cacheSize)})`);
-  }
-  if (!Number.isInteger(tokens.maxPerUser) || tokens.maxPerUser < 1) {
-    throw new AuthTokenConfigError('tokens.maxPerUser', `must be a whole number of at least 1 (got ${String(tokens.maxPerUser)})`);
-  }
+  wholeNumber('tokens.cacheSize', tokens.cacheSize);
+  wholeNumber('tokens.maxPerUser', tokens.maxPerUser);
   if (typeof tokens.prefix !== 'string' || !/^[A-Za-z][A-Za-z0-9]{0,15}$/.test(tokens.prefix)) {
     throw new AuthTokenConfigError('tokens.prefix', 'must be 1-16 letters or digits, starting with a letter');
   }
   if (tokens.pepper !== undefined && (typeof tokens.pepper !== 'string' || tokens.pepper.length < 16)) {
     throw new AuthTokenConfigError('tokens.pepper', 'must be a string of at least 16 characters');
   }
-  const realm = raw.realm ?? 'api';
+  const realm = raw.realm ?? AUTH_TOKEN_DEFAULTS.realm;
   if (typeof realm !== 'string' || !/^[\x20-\x7e]*$/.test(realm) || /["\\]/.test(realm)) {
     throw new AuthTokenConfigError('realm', 'must be printable ASCII without quotes or backslashes');
   }
@@ -239,7 +220,7 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     realm,
     clock: optionalFunction('clock', raw.clock, 'now'),
     routePrefix,
-    registration: { enabled: raw.registration?.enabled ?? false },
+    registration: { enabled: raw.registration?.enabled ?? AUTH_TOKEN_DEFAULTS.registration.enabled },
     passwordPolicy: resolvePasswordPolicy(raw.passwordPolicy),
     emailConfirm: resolveEmailConfirm(raw.emailConfirm),
     passwordReset: resolvePasswordReset(raw.passwordReset),

@@ -1,3 +1,4 @@
+import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
 import { isCommonPassword } from './common-passwords.js';
 import { PwnedPasswordChecker, type PwnedPasswordCheckerOptions } from './pwned-password-checker.js';
 
@@ -25,13 +26,8 @@ export interface PasswordContext {
   email?: string | null;
 }
 
-export const PASSWORD_MESSAGES = {
-  tooShort: (min: number) => `This password is too short. It must contain at least ${min} characters.`,
-  tooLong: (max: number) => `This password is too long. It must contain at most ${max} characters.`,
-  similar: 'The password is too similar to the username or e-mail address.',
-  common: 'This password is too common.',
-  breached: 'This password has appeared in a data breach. Please choose another one.',
-} as const;
+/** The password rules' messages (also `AUTH_TOKEN_MESSAGES.password`). */
+export const PASSWORD_MESSAGES = AUTH_TOKEN_MESSAGES.password;
 
 /**
  * Checks a new password; resolves to the list of broken rules (empty when the password is acceptable), so a

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { EmailTokenService } from '../email-tokens/email-token.service.js';
 import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
-import { FieldErrorsException } from '../http/validation.pipe.js';
+import { FieldErrorsException } from '../errors/field-errors.exception.js';
 import { LinkMailService } from '../mail/link-mail.service.js';
 import { MailQueue, type MailDelivery } from '../mail/mail-queue.service.js';
 import { MailThrottle } from '../mail/mail-throttle.service.js';
@@ -20,7 +20,7 @@ import { PasswordPolicy } from './password-policy.js';
 
 /** Password change (signed in) and reset (by mailed link). */
 @Injectable()
-export class PasswordService<TUser extends object = any> {
+export class PasswordService<TUser extends object = object> {
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     private readonly users: UserStore<TUser>,

@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { PasswordHashingBusyException } from '../errors/auth-token.exceptions.js';
-import { DEFAULT_SCRYPT, DEFAULT_SCRYPT_QUEUE } from '../options/resolve-options.js';
+import { AUTH_TOKEN_DEFAULTS } from '../options/auth-token-defaults.js';
 import type { ScryptCostParameters, ScryptParameters } from '../options/auth-token-options.interface.js';
 import { PasswordHasher } from './password-hasher.js';
 
@@ -80,9 +80,10 @@ export class ScryptPasswordHasher extends PasswordHasher {
   private readonly params: ScryptCostParameters;
   private readonly gate: Gate;
 
-  constructor({ maxConcurrency, maxQueue = DEFAULT_SCRYPT_QUEUE, ...params }: ScryptParameters = {}) {
+  constructor({ maxConcurrency, maxQueue = AUTH_TOKEN_DEFAULTS.scrypt.maxQueue, ...params }: ScryptParameters = {}) {
     super();
-    this.params = { ...DEFAULT_SCRYPT, ...params };
+    const { cost, blockSize, parallelization } = AUTH_TOKEN_DEFAULTS.scrypt;
+    this.params = { cost, blockSize, parallelization, ...params };
     this.gate = new Gate(maxConcurrency ?? Math.max(1, availableParallelism() - 1), maxQueue);
   }
 

@@ -3,7 +3,7 @@ import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { EmailConfirmationService } from '../email-confirmation/email-confirmation.service.js';
 import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
 import { MailUnavailableException } from '../errors/auth-token.exceptions.js';
-import { FieldErrorsException, type FieldErrors } from '../http/validation.pipe.js';
+import { FieldErrorsException, type FieldErrors } from '../errors/field-errors.exception.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { PasswordPolicy } from '../passwords/password-policy.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
@@ -28,7 +28,7 @@ export interface RegistrationClient {
 
 /** Creates accounts: checks the name and the password, stores the user, and mails the confirmation link. */
 @Injectable()
-export class RegistrationService<TUser extends object = any> {
+export class RegistrationService<TUser extends object = object> {
   private readonly logger = new Logger('AuthToken');
 
   constructor(

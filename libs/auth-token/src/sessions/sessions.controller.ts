@@ -1,4 +1,5 @@
 import { Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
 import { AuthTokenGuard } from '../guards/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
 import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
@@ -36,7 +37,7 @@ export class SessionsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async revoke(@CurrentUser() user: object, @Param('id') id: string): Promise<void> {
     // Session ids are uuids; anything else cannot exist and need not reach the database.
-    if (!UUID.test(id) || !(await this.tokens.revokeOwn(user, id, 'session'))) throw new NotFoundException('No such session.');
+    if (!UUID.test(id) || !(await this.tokens.revokeOwn(user, id, 'session'))) throw new NotFoundException(AUTH_TOKEN_MESSAGES.noSuchSession);
   }
 
   /** Revokes every token of the user, this one included ("log out everywhere"). */

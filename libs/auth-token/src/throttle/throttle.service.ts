@@ -6,7 +6,7 @@ import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { Clock } from '../time/clock.js';
 import { AUTH_THROTTLE_TABLE } from './auth-throttle.entity.js';
-import { TooManyAttemptsException } from './too-many-requests.exception.js';
+import { TooManyAttemptsException } from '../errors/too-many-attempts.exception.js';
 
 /** One counter: what is counted (`scope`), for whom (`identity`, stored only as a hash), and its limit per window. */
 export interface ThrottleRule {

@@ -43,7 +43,7 @@ const MAX_IP = 45;
  * raw token from a WebSocket handshake, list or revoke a user's sessions from an admin screen.
  */
 @Injectable()
-export class TokenService<TUser extends object = any> {
+export class TokenService<TUser extends object = object> {
   private readonly lookup: TokenLookup<TUser>;
   private readonly cache?: TokenCache<TUser>;
   /** The escaped `userId` column, for hand-written conditions. */

@@ -14,7 +14,7 @@ import { UserAlreadyExistsError, UserStore, type NewUserInput, type UserId } fro
  * instantiates it with the same injected repository and fields.
  */
 @Injectable()
-export class TypeOrmUserStore<TUser extends ObjectLiteral = any> extends UserStore<TUser> {
+export class TypeOrmUserStore<TUser extends ObjectLiteral = ObjectLiteral> extends UserStore<TUser> {
   constructor(
     @Inject(AUTH_TOKEN_USER_REPOSITORY) protected readonly repository: Repository<TUser>,
     @Inject(AUTH_TOKEN_USER_FIELDS) protected readonly fields: UserFieldMap,

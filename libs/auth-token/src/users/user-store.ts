@@ -22,7 +22,7 @@ export class UserAlreadyExistsError extends Error {
  * `userEntity`; extend it (or implement this class) and pass it as the `userStore` option to change, for
  * example, how a login name is matched.
  */
-export abstract class UserStore<TUser extends object = any> {
+export abstract class UserStore<TUser extends object = object> {
   /** The user whose login name matches `login` (case-insensitively by default), or null. */
   abstract findByLogin(login: string): Promise<TUser | null>;
   /** The user with this primary key, or null. */

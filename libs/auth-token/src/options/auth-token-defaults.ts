@@ -1,0 +1,18 @@
+/**
+ * Every default of {@link AuthTokenOptions} in one place: read by the options resolver, by components that
+ * can be built without the module (the scrypt hasher), and named in each option's `@default`.
+ */
+export const AUTH_TOKEN_DEFAULTS = {
+  userFields: { username: 'username', password: 'password' },
+  tokens: { ttl: 86_400, maxTtl: 2_592_000, touchInterval: 60, maxPerUser: 50, cacheTtl: 0, cacheSize: 10_000, recordIp: true, prefix: 'nat' },
+  scrypt: { cost: 2 ** 17, blockSize: 8, parallelization: 1, maxQueue: 64 },
+  realm: 'api',
+  registration: { enabled: false },
+  passwordPolicy: { minLength: 8, maxLength: 128 },
+  emailConfirm: { enabled: false, ttl: 86_400, redirect: { success: '/' }, resendInterval: 60 },
+  passwordReset: { ttl: 3600, requestInterval: 60 },
+  mail: { defaultLocale: 'en' },
+  mailRetryDelays: [2, 10],
+  cleanup: { enabled: true, interval: 3600, batchSize: 1000 },
+  throttle: { enabled: true, maxFailures: 10, maxPerAccount: 100, maxPerIp: 100, maxRegistrationsPerIp: 20, maxMailsPerAddress: 5, window: 900 },
+} as const;

@@ -1,0 +1,77 @@
+import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
+
+/** Every option key, by group; a group's value is its own keys (or null for a leaf). */
+const KNOWN: Record<string, Record<string, Record<string, null> | null> | null> = {
+  userFields: { username: null, canonicalUsername: null, password: null, email: null, isActive: null, emailConfirmed: null },
+  userStore: null,
+  userSerializer: null,
+  tokens: { ttl: null, maxTtl: null, touchInterval: null, maxPerUser: null, cacheTtl: null, cacheSize: null, recordIp: null, prefix: null, pepper: null },
+  scrypt: { cost: null, blockSize: null, parallelization: null, maxConcurrency: null, maxQueue: null },
+  passwordHasher: null,
+  realm: null,
+  clock: null,
+  registration: { enabled: null },
+  passwordPolicy: { minLength: null, maxLength: null, rejectUserAttributes: null, rejectCommon: null, breachedPasswords: null },
+  emailConfirm: {
+    enabled: null, field: null, ttl: null, baseUrl: null, redirect: { success: null, invalid: null }, resendInterval: null,
+    from: null, subject: null, templates: null, defaultLocale: null,
+  },
+  passwordReset: { url: null, ttl: null, requestInterval: null, from: null, subject: null, templates: null, defaultLocale: null },
+  mailer: null,
+  mailRetryDelays: null,
+  cleanup: { enabled: null, interval: null, batchSize: null },
+  throttle: { enabled: null, maxFailures: null, maxPerAccount: null, maxPerIp: null, maxRegistrationsPerIp: null, maxMailsPerAddress: null, window: null },
+};
+
+/** Keys that belong at the top level of `forRoot`/`forRootAsync`, next to (not inside) the options. */
+const EXTRAS = ['userEntity', 'routePrefix', 'isGlobal', 'globalGuard'];
+
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j += 1) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[y.length];
+}
+
+/** Every known path, e.g. `tokens.ttl`, `emailConfirm.redirect.success`. */
+function allPaths(known: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(known).flatMap(([key, children]) => {
+    const path = `${prefix}${key}`;
+    return children ? [path, ...allPaths(children as Record<string, unknown>, `${path}.`)] : [path];
+  });
+}
+const PATHS = allPaths(KNOWN);
+
+function suggestion(path: string, siblings: string[]): string {
+  const key = path.split('.').pop() as string;
+  const close = siblings.filter((sibling) => distance(key, sibling) <= 2).sort((a, b) => distance(key, a) - distance(key, b))[0];
+  if (close) return `; did you mean "${path.replace(/[^.]+$/, close)}"?`;
+  const elsewhere = PATHS.filter((candidate) => candidate.split('.').pop() === key);
+  if (elsewhere.length) return `; did you mean "${elsewhere[0]}"?`;
+  return '';
+}
+
+/**
+ * Refuses option keys the library does not know, with the nearest known name: a misspelt option (`tokens.tll`,
+ * `token.ttl`, `userFeilds`) would otherwise be ignored without a word and its default used.
+ */
+export function assertKnownOptionKeys(raw: object, known: Record<string, unknown> = KNOWN, prefix = ''): void {
+  for (const [key, value] of Object.entries(raw)) {
+    const path = `${prefix}${key}`;
+    if (!(key in known)) {
+      if (!prefix && EXTRAS.includes(key)) {
+        throw new AuthTokenConfigError(path, 'belongs at the top level of forRoot()/forRootAsync(), next to useFactory, not among the options the factory returns');
+      }
+      throw new AuthTokenConfigError(path, `is not an option of AuthTokenModule${suggestion(path, Object.keys(known))}`);
+    }
+    const children = known[key];
+    if (children && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      assertKnownOptionKeys(value, children as Record<string, unknown>, `${path}.`);
+    }
+  }
+}
