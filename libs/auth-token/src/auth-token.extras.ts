@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { getMetadataArgsStorage } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY } from './auth-token.constants.js';
 import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_TOKEN_RAW_OPTIONS, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
 import { authEmailTokenEntityFor } from './email-tokens/auth-email-token.entity.js';
@@ -29,6 +30,9 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
   const { userEntity, routePrefix = 'auth', isGlobal, globalGuard } = extras;
   if (typeof userEntity !== 'function') {
     throw new AuthTokenConfigError('userEntity', 'is required: pass the TypeORM entity class of your users');
+  }
+  if (!getMetadataArgsStorage().tables.some((table) => table.target === userEntity)) {
+    throw new AuthTokenConfigError('userEntity', `must be a TypeORM entity: ${userEntity.name || 'the class given'} has no @Entity() decorator`);
   }
   if (typeof routePrefix !== 'string' || !/^[\w\-/]*$/.test(routePrefix)) {
     throw new AuthTokenConfigError('routePrefix', `must be a URL path such as "auth" (got ${String(routePrefix)})`);

@@ -23,6 +23,7 @@ import { passwordPolicyProvider } from './passwords/password-policy.provider.js'
 import { PasswordService } from './passwords/password.service.js';
 import { RegistrationService } from './registration/registration.service.js';
 import { repositoryProvider } from './repositories.js';
+import { SchemaCheck } from './schema/schema-check.service.js';
 import { AuthTokenStrategy } from './strategy/auth-token.strategy.js';
 import { AuthThrottle } from './throttle/auth-throttle.entity.js';
 import { LoginThrottle } from './throttle/login-throttle.service.js';
@@ -66,6 +67,7 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
     LoginThrottle,
     MailThrottle,
     MailQueue,
+    SchemaCheck,
     AuthTokenStrategy,
     AuthTokenGuard,
     RouteEnabledGuard,

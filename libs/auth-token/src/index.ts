@@ -28,7 +28,7 @@ export {
 } from './errors/auth-token.exceptions.js';
 export { FieldErrorsException, type FieldErrors } from './errors/field-errors.exception.js';
 export { AuthTokenGuard } from './guards/auth-token.guard.js';
-export { IS_PUBLIC_KEY, Public } from './guards/public.decorator.js';
+export { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY, OptionalAuth, Public } from './guards/public.decorator.js';
 export { CurrentToken, CurrentUser } from './guards/current-user.decorator.js';
 export { AuthTokenStrategy } from './strategy/auth-token.strategy.js';
 export { authTokenEntities } from './entities.js';

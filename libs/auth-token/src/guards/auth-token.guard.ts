@@ -1,18 +1,20 @@
-import { HttpException, Injectable, Logger, Optional, type ExecutionContext } from '@nestjs/common';
+import { HttpException, Injectable, InternalServerErrorException, Logger, Optional, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
 import { AUTH_TOKEN_STRATEGY } from '../auth-token.constants.js';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import { AuthTokenUnavailableException, InvalidTokenException } from '../errors/auth-token.exceptions.js';
+import { isOutage } from '../errors/outage.js';
 import { AuthTokenStrategy, type AuthTokenFailure } from '../strategy/auth-token.strategy.js';
-import { IS_PUBLIC_KEY } from './public.decorator.js';
+import { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY } from './public.decorator.js';
 
 const isFailure = (info: unknown): info is AuthTokenFailure => typeof info === 'object' && info !== null && 'presented' in info;
 
 /**
  * Guards a route with the token strategy: `@UseGuards(AuthTokenGuard)`. Without a valid token it answers 401
- * with a JSON body and a `WWW-Authenticate: Bearer realm="..."` challenge. Routes marked `@Public()` pass.
+ * with a JSON body and a `WWW-Authenticate: Bearer realm="..."` challenge. Routes marked `@Public()` pass
+ * without a look at the token; routes marked `@OptionalAuth()` pass without one, and with a valid one.
  *
  * It is an `AuthGuard('auth-token')` (same `handleRequest`, `getRequest` and `request.user`/`authInfo`), but
  * calls its own module's strategy (injected) directly instead of through `passport.authenticate`, whose generic
@@ -43,7 +45,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
-    const request: Request & { user?: unknown; authInfo?: unknown } = this.getRequest(context);
+    const request: Request = this.getRequest(context);
     let result: Awaited<ReturnType<AuthTokenStrategy['validate']>> = [false, { realm: 'api', presented: false }];
     let failure: unknown = null;
     try {
@@ -52,17 +54,26 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
       failure = error;
     }
     const [user, info] = result;
-    request.user = this.handleRequest(failure, user, info, context);
-    request.authInfo = info;
+    if (!user && !failure && isFailure(info) && !info.presented && this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH_KEY, targets)) {
+      // Object.assign: passport types `request.user` as its own (empty) User interface, which null does not fit.
+      Object.assign(request, { user: null });
+      return true;
+    }
+    Object.assign(request, { user: this.handleRequest(failure, user, info, context), authInfo: info });
     return true;
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser | false | null, info: unknown, context: ExecutionContext): TUser {
     if (err) {
       if (err instanceof HttpException) throw err;
-      // A failing database must not look like a bad token (401) or a bug (500): the client may retry.
-      this.logger.error(`Token check failed: ${err instanceof Error ? err.message : String(err)}`);
-      throw new AuthTokenUnavailableException();
+      // A database that is down must not look like a bad token (401): the client may retry (503). Anything
+      // else is a fault of the app or its schema (500), logged with its cause.
+      if (isOutage(err)) {
+        this.logger.error(`Token check failed, the database is unavailable: ${err instanceof Error ? err.message : String(err)}`);
+        throw new AuthTokenUnavailableException();
+      }
+      this.logger.error(`Token check failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      throw new InternalServerErrorException();
     }
     if (user) return user;
     const { realm, presented } = isFailure(info) ? info : { realm: 'api', presented: false };

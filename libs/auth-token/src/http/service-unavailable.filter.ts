@@ -1,6 +1,7 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, InternalServerErrorException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { AuthTokenUnavailableException } from '../errors/auth-token.exceptions.js';
+import { isOutage } from '../errors/outage.js';
 
 /** An HTTP answer that needs headers of its own (a 429's or a busy 503's `Retry-After`). */
 const headersOf = (error: HttpException): Record<string, string> => {
@@ -9,9 +10,10 @@ const headersOf = (error: HttpException): Record<string, string> => {
 };
 
 /**
- * On the library's routes, an error that is not an HTTP answer means a backing service failed (the database,
- * the mail server): answer 503 with a JSON body instead of a 500 with a stack, and log the cause. An answer
- * that carries headers (`Retry-After`) gets them.
+ * On the library's routes: an error that means a backing service is down (the database, the mail server) is
+ * a 503 with a JSON body, the client may retry; any other error that is not an HTTP answer (a missing table, a
+ * schema mismatch, a bug) is a 500. Both are logged with their cause, never with a stack in the answer. An
+ * answer that carries headers (`Retry-After`) gets them.
  */
 @Catch()
 export class ServiceUnavailableFilter implements ExceptionFilter {
@@ -19,10 +21,15 @@ export class ServiceUnavailableFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    if (!(error instanceof HttpException)) {
-      this.logger.error(`Request failed: ${error instanceof Error ? error.message : String(error)}`);
+    let answer: HttpException;
+    if (error instanceof HttpException) answer = error;
+    else if (isOutage(error)) {
+      this.logger.error(`Request failed, a backing service is unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      answer = new AuthTokenUnavailableException();
+    } else {
+      this.logger.error(`Request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      answer = new InternalServerErrorException();
     }
-    const answer = error instanceof HttpException ? error : new AuthTokenUnavailableException();
     for (const [name, value] of Object.entries(headersOf(answer))) response.setHeader(name, value);
     response.status(answer.getStatus()).json(answer.getResponse());
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isEmail } from 'class-validator';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { EmailConfirmationService } from '../email-confirmation/email-confirmation.service.js';
 import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
@@ -53,10 +54,10 @@ export class RegistrationService<TUser extends object = object> {
     const { acceptLanguage } = client;
     const { maxRegistrationsPerIp } = this.options.throttle;
     await this.throttle.hit([{ scope: 'register-ip', identity: throttleAddress(ip), limit: maxRegistrationsPerIp }]);
-    const username = normalizeUsername(input.username);
-    const email = input.email?.trim() || null;
     const errors: FieldErrors = {};
-    const usernameError = usernameProblem(username);
+    const { login, email } = this.loginAndEmail(input, errors);
+    const username = normalizeUsername(login);
+    const usernameError = errors.username || errors.email ? null : usernameProblem(username);
     if (usernameError) errors.username = [usernameError];
     if (this.options.emailConfirm.enabled && !email) errors.email = [AUTH_TOKEN_MESSAGES.emailRequired];
     const passwordProblems = await this.policy.problems(input.password, { username, email });
@@ -77,6 +78,24 @@ export class RegistrationService<TUser extends object = object> {
     if (this.confirmation.enabled) await this.sendOrUndo(user, acceptLanguage);
     this.events.publish(AUTH_TOKEN_EVENTS.userRegistered, { userId: this.users.getId(user), username });
     return user;
+  }
+
+  /**
+   * The login name and the address. When the login is the e-mail address (one column), either field gives it,
+   * and both only when they are equal; it must then be an address.
+   */
+  private loginAndEmail(input: RegisterDto, errors: FieldErrors): { login: string; email: string | null } {
+    const given = input.username?.trim() || undefined;
+    const email = input.email?.trim() || undefined;
+    if (!this.users.loginIsEmail()) {
+      if (!given) errors.username = [AUTH_TOKEN_MESSAGES.usernameRequired];
+      return { login: given ?? '', email: email ?? null };
+    }
+    if (given && email && given.toLowerCase() !== email.toLowerCase()) errors.email = [AUTH_TOKEN_MESSAGES.loginEmailMismatch];
+    const address = given ?? email;
+    if (!address) errors.username = [AUTH_TOKEN_MESSAGES.usernameRequired];
+    else if (!isEmail(address)) errors.username = [AUTH_TOKEN_MESSAGES.emailInvalid];
+    return { login: address ?? '', email: address ?? null };
   }
 
   private async sendOrUndo(user: TUser, acceptLanguage?: string): Promise<void> {

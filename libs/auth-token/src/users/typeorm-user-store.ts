@@ -85,7 +85,7 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = ObjectLiteral> exten
   async create({ username, passwordHash, email, emailConfirmed }: NewUserInput): Promise<TUser> {
     const values: Record<string, unknown> = { [this.fields.username]: username, [this.fields.password]: passwordHash };
     if (this.fields.canonicalUsername !== null) values[this.fields.canonicalUsername] = canonicalUsername(username);
-    if (this.fields.email !== null && email !== undefined) values[this.fields.email] = email;
+    if (this.fields.email !== null && email !== undefined && !this.loginIsEmail()) values[this.fields.email] = email;
     if (this.fields.emailConfirmed !== null && emailConfirmed !== undefined) values[this.fields.emailConfirmed] = emailConfirmed;
     try {
       return await this.repository.save(this.repository.create(values as DeepPartial<TUser>));
@@ -93,6 +93,10 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = ObjectLiteral> exten
       if (isUniqueViolation(error)) throw new UserAlreadyExistsError();
       throw error;
     }
+  }
+
+  override loginIsEmail(): boolean {
+    return this.fields.email === this.fields.username;
   }
 
   async delete(user: TUser): Promise<void> {

@@ -18,7 +18,7 @@ const OPTIONAL_DEFAULTS = { canonicalUsername: 'canonicalUsername', email: 'emai
  * Checks the configured field names against the entity's columns. A field named explicitly must exist; an
  * optional field left at its default is simply not used when the entity lacks it.
  */
-export function mapUserFields(options: Pick<ResolvedAuthTokenOptions, 'userFields' | 'emailConfirm'>, metadata: EntityMetadata): UserFieldMap {
+export function mapUserFields(options: Pick<ResolvedAuthTokenOptions, 'userFields' | 'emailConfirm' | 'passwordReset'>, metadata: EntityMetadata): UserFieldMap {
   const fields = { ...options.userFields, ...(options.emailConfirm.field ? { emailConfirmed: options.emailConfirm.field } : {}) };
   const has = (property: string) => metadata.findColumnWithPropertyPath(property) !== undefined;
   const optionName = (field: string) => (field === 'emailConfirmed' && options.emailConfirm.field ? 'emailConfirm.field' : `userFields.${field}`);
@@ -48,6 +48,9 @@ export function mapUserFields(options: Pick<ResolvedAuthTokenOptions, 'userField
         throw new AuthTokenConfigError(optionName(field), `must name a column of the ${metadata.name} entity when emailConfirm.enabled is true`);
       }
     }
+  }
+  if (options.passwordReset.url !== undefined && map.email === null) {
+    throw new AuthTokenConfigError(optionName('email'), `must name a column of the ${metadata.name} entity when passwordReset.url is set (reset links go to it)`);
   }
   return map;
 }

@@ -47,6 +47,10 @@ export abstract class UserStore<TUser extends object = object> {
   abstract setEmailConfirmed(user: TUser, confirmed: boolean): Promise<void>;
   /** Creates a user; rejects with {@link UserAlreadyExistsError} when the database refuses a duplicate. */
   abstract create(input: NewUserInput): Promise<TUser>;
+  /** Whether the login name is the e-mail address (one column): registration then takes one value for both. */
+  loginIsEmail(): boolean {
+    return false;
+  }
   /** Deletes a user (its tokens go with it). */
   abstract delete(user: TUser): Promise<void>;
 }

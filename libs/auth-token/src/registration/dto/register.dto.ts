@@ -2,16 +2,19 @@ import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-vali
 
 /** Body of `POST /auth/register` (JSON or form-urlencoded). */
 export class RegisterDto {
-  /** 1-150 letters, digits and `@ . + - _`; unique ignoring case. */
-  @IsString()
-  @IsNotEmpty()
+  /**
+   * 1-150 letters, digits and `@ . + - _`; unique ignoring case. Required, unless the login is the e-mail
+   * address (`userFields.username` names the e-mail column): then `username` or `email` gives it.
+   */
+  @IsOptional()
   @MaxLength(150)
-  username!: string;
+  @IsString()
+  username?: string;
 
   /** Checked against the password policy. */
-  @IsString()
-  @IsNotEmpty()
   @MaxLength(4096)
+  @IsString()
+  @IsNotEmpty({ message: '$property is required' })
   password!: string;
 
   /** Required when e-mail confirmation is on. */
