@@ -108,12 +108,14 @@ describe('configuration errors stop the boot with a message naming the option', 
   }
 
   it('names userEntity when it is missing', async () => {
+    // @ts-expect-error: the compiler refuses it too; this is the start-up check for hosts written in JavaScript.
     const error = await bootError(() => AuthTokenModule.forRoot({}));
     expect(error.option).toBe('userEntity');
     expect(error.message).toMatch(/^AuthTokenModule option "userEntity" is required/);
   });
 
   it('names a user field that is not a column of the entity', async () => {
+    // @ts-expect-error: the compiler refuses it too; this is the start-up check for hosts written in JavaScript.
     const error = await bootError(() => AuthTokenModule.forRoot({ userEntity: Account, userFields: { username: 'emailAddress', password: 'pwd' } }));
     expect(error.option).toBe('userFields.password');
     expect(error.message).toContain('"pwd", which is not a column of the Account entity');

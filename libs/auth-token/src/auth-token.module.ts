@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AuthTokenModuleAsyncOptions, AuthTokenModuleOptions } from './options/auth-token-options.interface.js';
 import { PassportModule } from '@nestjs/passport';
 import { AUTH_TOKEN_USER_FIELDS } from './auth-token.constants.js';
 import { AUTH_THROTTLE_REPOSITORY } from './auth-token.internal-constants.js';
@@ -92,4 +93,18 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
     AuthTokenGuard,
   ],
 })
-export class AuthTokenModule extends AuthTokenConfigurableModule {}
+export class AuthTokenModule {
+  /**
+   * The module for the host's User entity: the entity's type flows into `userFields` (its property names
+   * only) and `userSerializer` (a function of that entity).
+   */
+  static forRoot<TUser extends object>(options: AuthTokenModuleOptions<TUser>): DynamicModule {
+    // Checked against TUser above; the builder itself knows no entity type.
+    return { ...AuthTokenConfigurableModule.forRoot(options as AuthTokenModuleOptions<object>), module: AuthTokenModule };
+  }
+
+  /** As {@link forRoot}, with the options from a factory (e.g. from ConfigService); the extras stay at the top level. */
+  static forRootAsync<TUser extends object>(options: AuthTokenModuleAsyncOptions<TUser>): DynamicModule {
+    return { ...AuthTokenConfigurableModule.forRootAsync(options as AuthTokenModuleAsyncOptions<object>), module: AuthTokenModule };
+  }
+}

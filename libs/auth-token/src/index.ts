@@ -4,7 +4,10 @@ export type {
   AuthTokenCleanupOptions,
   AuthTokenEmailConfirmOptions,
   AuthTokenMailOptions,
+  AuthTokenModuleAsyncOptions,
   AuthTokenModuleExtras,
+  AuthTokenModuleOptions,
+  AuthTokenThrottleOptions,
   AuthTokenPasswordResetOptions,
   AuthTokenRegistrationOptions,
   ResolvedMailOptions,
@@ -13,6 +16,7 @@ export type {
   AuthTokenUserFields,
   ResolvedAuthTokenOptions,
   ScryptParameters,
+  UserProperty,
   UserSerializer,
 } from './options/auth-token-options.interface.js';
 export { AUTH_TOKEN_DEFAULTS } from './options/auth-token-defaults.js';

@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import type { ConfigurableModuleAsyncOptions, Type } from '@nestjs/common';
 import type { Mailer } from '../mail/mailer.js';
 import type { MailTemplate } from '../mail/mail-templates.js';
 import type { PasswordPolicyOptions } from '../passwords/password-policy.js';
@@ -10,25 +10,35 @@ import type { UserStore } from '../users/user-store.js';
 // `any` until forRoot is generic over the User entity (issue 14): a serializer typed by the host entity must fit.
 export type UserSerializer<TUser extends object = any> = (user: TUser) => unknown | Promise<unknown>;
 
+/**
+ * A property name of the host's User entity. With the entity known (`forRoot({ userEntity: User, ... })`) only
+ * its own property names compile; without it, any string.
+ */
+export type UserProperty<TUser extends object = object> = [Extract<keyof TUser, string>] extends [never] ? string : Extract<keyof TUser, string>;
+
+/** The User entity when it is known; while it is not (plain `AuthTokenOptions`), a serializer of any entity fits. */
+// `any` stands only for "not known yet": forRoot infers the entity from `userEntity`.
+type KnownUser<TUser extends object> = [Extract<keyof TUser, string>] extends [never] ? any : TUser;
+
 /** Which properties of the host's User entity the library reads and writes. */
-export interface AuthTokenUserFields {
+export interface AuthTokenUserFields<TUser extends object = object> {
   /** Property matched (case-insensitively) against the login name; may be an e-mail column. @default 'username' */
-  username?: string;
+  username?: UserProperty<TUser>;
   /**
    * Property holding the canonical form of the login name ({@link canonicalUsername}: NFKC and full case
    * folding), with a unique index: logins match it, and the index keeps look-alike names from both registering.
    * Skipped when the entity has none; logins then match `LOWER(username)`, which on SQLite folds ASCII only.
    * @default 'canonicalUsername'
    */
-  canonicalUsername?: string | null;
+  canonicalUsername?: UserProperty<TUser> | null;
   /** Property holding the password hash. @default 'password' */
-  password?: string;
+  password?: UserProperty<TUser>;
   /** Property holding the e-mail address; skipped when the entity has none. @default 'email' */
-  email?: string | null;
+  email?: UserProperty<TUser> | null;
   /** Boolean property that must be true for the user to log in; `null` or absent from the entity turns the check off. @default 'isActive' */
-  isActive?: string | null;
+  isActive?: UserProperty<TUser> | null;
   /** Boolean property marking a confirmed e-mail address; skipped when absent from the entity. @default 'emailConfirmed' */
-  emailConfirmed?: string | null;
+  emailConfirmed?: UserProperty<TUser> | null;
 }
 
 /** How tokens are made and how long they live. */
@@ -101,11 +111,11 @@ export interface AuthTokenMailOptions {
 }
 
 /** E-mail confirmation after registration, with expiring links. */
-export interface AuthTokenEmailConfirmOptions extends AuthTokenMailOptions {
+export interface AuthTokenEmailConfirmOptions<TUser extends object = object> extends AuthTokenMailOptions {
   /** Require a confirmed e-mail address: registration needs `email`, sends a link, login answers 403 until confirmed. @default false */
   enabled?: boolean;
   /** Boolean user property set on confirmation (may be the isActive field). @default userFields.emailConfirmed */
-  field?: string;
+  field?: UserProperty<TUser>;
   /** Seconds a confirmation link stays valid. @default 86400 */
   ttl?: number;
   /** Origin (and optional path) put in front of `/auth/register/confirm/<token>`. Required when enabled. */
@@ -165,10 +175,10 @@ export interface AuthTokenThrottleOptions {
 /** The scrypt parameters stored in each hash (everything but the concurrency limit), all set. */
 export type ScryptCostParameters = Required<Omit<ScryptParameters, 'maxConcurrency' | 'maxQueue'>>;
 
-/** Options of `AuthTokenModule.forRoot()` / the factory of `forRootAsync()`. */
-export interface AuthTokenOptions {
+/** Options of `AuthTokenModule.forRoot()` / the factory of `forRootAsync()`; `TUser` is the host's User entity. */
+export interface AuthTokenOptions<TUser extends object = object> {
   /** Property names of the host's User entity. @default see {@link AuthTokenUserFields} */
-  userFields?: AuthTokenUserFields;
+  userFields?: AuthTokenUserFields<TUser>;
   /**
    * Replaces the default user store, e.g. to change how a login name is matched: an instance, or a class the
    * module instantiates with dependency injection (a subclass of TypeOrmUserStore gets its repository and fields).
@@ -176,7 +186,7 @@ export interface AuthTokenOptions {
    */
   userStore?: UserStore | Type<UserStore>;
   /** Output of this function is returned as `user` with a login and by `GET /auth/me`. @default `{ id, username }` */
-  userSerializer?: UserSerializer;
+  userSerializer?: UserSerializer<KnownUser<TUser>>;
   /** Token lifetime, prefix and pepper. */
   tokens?: AuthTokenTokenOptions;
   /** Parameters of the default scrypt password hasher. Raising them rehashes each password at its next login. */
@@ -192,7 +202,7 @@ export interface AuthTokenOptions {
   /** Rules for new passwords (registration, change, reset). @default 8-128 characters, not the username, not common */
   passwordPolicy?: PasswordPolicyOptions;
   /** E-mail confirmation. @default off */
-  emailConfirm?: AuthTokenEmailConfirmOptions;
+  emailConfirm?: AuthTokenEmailConfirmOptions<TUser>;
   /** Password reset by e-mail. @default off (no `url`) */
   passwordReset?: AuthTokenPasswordResetOptions;
   /** Sends the mails: an instance or a class built by DI. @default MailerService of @nestjs-modules/mailer if registered, else LogMailer */
@@ -209,9 +219,9 @@ export interface AuthTokenOptions {
 }
 
 /** Options known when the module is defined (they shape it), accepted by both `forRoot` and `forRootAsync`. */
-export interface AuthTokenModuleExtras {
+export interface AuthTokenModuleExtras<TUser extends object = object> {
   /** The host's TypeORM User entity; tokens reference its table (deleting a user deletes its tokens). Required. */
-  userEntity?: Type<object>;
+  userEntity?: Type<TUser>;
   /** Path the login/logout/me controllers are mounted at. @default 'auth' */
   routePrefix?: string;
   /** Register the module's providers globally. @default false */
@@ -254,3 +264,11 @@ export interface ResolvedMailOptions {
   templates: Record<string, MailTemplate>;
   defaultLocale: string;
 }
+
+/** What `AuthTokenModule.forRoot()` takes: the options and the extras, `userEntity` required. */
+export type AuthTokenModuleOptions<TUser extends object> = AuthTokenOptions<NoInfer<TUser>> &
+  Omit<AuthTokenModuleExtras<TUser>, 'userEntity'> & { userEntity: Type<TUser> };
+
+/** What `AuthTokenModule.forRootAsync()` takes: the extras at the top level, the options from a factory. */
+export type AuthTokenModuleAsyncOptions<TUser extends object> = ConfigurableModuleAsyncOptions<AuthTokenOptions<NoInfer<TUser>>> &
+  Omit<AuthTokenModuleExtras<TUser>, 'userEntity'> & { userEntity: Type<TUser> };
