@@ -9,6 +9,9 @@ import { HelloController } from './hello/hello.controller.js';
 import { User } from './users/user.entity.js';
 import { UsersService } from './users/users.service.js';
 
+/** The scopes an API token of the demo may carry. */
+export const DEMO_SCOPES = { 'hello:read': 'Read the greeting (GET /api/hello)', 'hello:write': 'Post to the greeting (POST /api/hello)' };
+
 /** What the demo returns as `user` with a login and from /auth/me. */
 export const serializeUser = (user: User) => ({ id: user.id, username: user.username, email: user.email });
 
@@ -25,6 +28,8 @@ export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): Auth
   const options: AuthTokenOptions = {
     userSerializer: serializeUser,
     tokens: { ttl: config.tokenTtl, maxTtl: config.tokenMaxTtl, cacheTtl: config.tokenCacheTtl },
+    scopes: DEMO_SCOPES,
+    apiTokens: { ttl: config.apiTokenTtl, maxTtl: config.apiTokenMaxTtl },
     scrypt: { cost: config.scryptCost },
     registration: { enabled: config.registration },
     emailConfirm: {

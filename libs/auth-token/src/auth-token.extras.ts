@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { getMetadataArgsStorage } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY } from './auth-token.constants.js';
 import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_TOKEN_RAW_OPTIONS, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
+import { ApiTokensController } from './api-tokens/api-tokens.controller.js';
 import { authEmailTokenEntityFor } from './email-tokens/auth-email-token.entity.js';
 import { authTokenEntities } from './entities.js';
 import { AuthTokenConfigError } from './errors/auth-token-config.error.js';
@@ -41,7 +42,7 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
     ...definition,
     global: isGlobal,
     imports: [...(definition.imports ?? []), TypeOrmModule.forFeature([...authTokenEntities(userEntity), userEntity])],
-    controllers: [LoginController, SessionsController, RegistrationController, PasswordController].map((controller) => mountController(controller, routePrefix)),
+    controllers: [LoginController, SessionsController, ApiTokensController, RegistrationController, PasswordController].map((controller) => mountController(controller, routePrefix)),
     providers: [
       ...(definition.providers ?? []),
       { provide: AUTH_TOKEN_OPTIONS, inject: [AUTH_TOKEN_RAW_OPTIONS], useFactory: (raw: AuthTokenOptions) => resolveAuthTokenOptions(raw, routePrefix) },

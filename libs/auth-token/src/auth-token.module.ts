@@ -3,6 +3,7 @@ import type { AuthTokenModuleAsyncOptions, AuthTokenModuleOptions } from './opti
 import { PassportModule } from '@nestjs/passport';
 import { AUTH_TOKEN_USER_FIELDS } from './auth-token.constants.js';
 import { AUTH_THROTTLE_REPOSITORY } from './auth-token.internal-constants.js';
+import { ApiTokenService } from './api-tokens/api-token.service.js';
 import { AuthTokenConfigurableModule } from './auth-token.module-definition.js';
 import { TokenPurgeService } from './cleanup/token-purge.service.js';
 import { EmailConfirmationService } from './email-confirmation/email-confirmation.service.js';
@@ -56,6 +57,7 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
     userStoreProvider,
     repositoryProvider(AUTH_THROTTLE_REPOSITORY, AuthThrottle),
     TokenService,
+    ApiTokenService,
     LoginService,
     EmailTokenService,
     LinkMailService,
@@ -77,6 +79,7 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
   exports: [
     AUTH_TOKEN_USER_FIELDS,
     TokenService,
+    ApiTokenService,
     LoginService,
     EmailConfirmationService,
     PasswordService,

@@ -4,6 +4,7 @@ export type {
   AuthTokenCleanupOptions,
   AuthTokenEmailConfirmOptions,
   AuthTokenMailOptions,
+  AuthTokenApiTokenOptions,
   AuthTokenModuleAsyncOptions,
   AuthTokenModuleExtras,
   AuthTokenModuleOptions,
@@ -27,16 +28,21 @@ export {
   EmailNotConfirmedException,
   InvalidCredentialsException,
   InvalidTokenException,
+  InsufficientScopeException,
+  LoginTokenRequiredException,
   MailUnavailableException,
   PasswordHashingBusyException,
 } from './errors/auth-token.exceptions.js';
 export { FieldErrorsException, type FieldErrors } from './errors/field-errors.exception.js';
 export { AuthTokenGuard } from './guards/auth-token.guard.js';
+export { REQUIRE_LOGIN_TOKEN_KEY, REQUIRED_SCOPES_KEY, RequireLoginToken, RequireScopes } from './guards/require-scopes.decorator.js';
+export { ApiTokenService, type CreateApiTokenInput, type CreatedApiToken } from './api-tokens/api-token.service.js';
+export { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './api-tokens/api-token.dto.js';
 export { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY, OptionalAuth, Public } from './guards/public.decorator.js';
 export { CurrentToken, CurrentUser } from './guards/current-user.decorator.js';
 export { AuthTokenStrategy } from './strategy/auth-token.strategy.js';
 export { authTokenEntities } from './entities.js';
-export { AUTH_TOKEN_TABLE, AuthToken, authTokenEntityFor } from './tokens/auth-token.entity.js';
+export { AUTH_TOKEN_TABLE, AuthToken, authTokenEntityFor, type AuthTokenKind } from './tokens/auth-token.entity.js';
 export { AUTH_EMAIL_TOKEN_TABLE, AuthEmailToken, authEmailTokenEntityFor, type EmailTokenPurpose } from './email-tokens/auth-email-token.entity.js';
 export { TokenService, type AuthenticatedToken, type IssuedToken, type IssueTokenOptions } from './tokens/token.service.js';
 export { LoginService, type LoginResult } from './login/login.service.js';
@@ -74,6 +80,9 @@ export {
   type LogoutEvent,
   type PasswordChangedEvent,
   type TokenRevokedEvent,
+  type ApiTokenCreatedEvent,
+  type ApiTokenExpiringEvent,
+  type ApiTokenRevokedEvent,
   type UserRegisteredEvent,
 } from './events/auth-token.events.js';
 export { describeAuthTokenApi, type SwaggerDecorators } from './openapi/describe-auth-token-api.js';

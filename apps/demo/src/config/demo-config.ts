@@ -26,6 +26,10 @@ export interface DemoConfig {
   tokenCacheTtl: number;
   /** Seconds before /auth/register/resend mails the same account again (AUTH_CONFIRM_RESEND_INTERVAL). */
   confirmResendInterval: number;
+  /** Default lifetime of an API token in seconds (AUTH_API_TOKEN_TTL). */
+  apiTokenTtl: number;
+  /** Longest lifetime a user may choose for an API token (AUTH_API_TOKEN_MAX_TTL). */
+  apiTokenMaxTtl: number;
   /**
    * Express's `trust proxy` setting (TRUST_PROXY): `false` (unset) uses the socket's address and ignores
    * X-Forwarded-For; `true` trusts every hop; a number trusts that many hops; a list names the trusted proxies
@@ -57,6 +61,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max = Nu
     throw new DemoConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function apiTokenLifetimes(env: Env): { apiTokenTtl: number; apiTokenMaxTtl: number } {
+  const apiTokenMaxTtl = integer(env, 'AUTH_API_TOKEN_MAX_TTL', 31_536_000, 1);
+  const apiTokenTtl = integer(env, 'AUTH_API_TOKEN_TTL', Math.min(7_776_000, apiTokenMaxTtl), 1);
+  if (apiTokenTtl > apiTokenMaxTtl) {
+    throw new DemoConfigError('AUTH_API_TOKEN_TTL', `must be at most AUTH_API_TOKEN_MAX_TTL (${apiTokenMaxTtl}), got "${apiTokenTtl}"`);
+  }
+  return { apiTokenTtl, apiTokenMaxTtl };
 }
 
 function boolean(env: Env, name: string, fallback: boolean): boolean {
@@ -208,6 +221,7 @@ export function loadDemoConfig(env: Env = process.env): DemoConfig {
     scryptCost,
     tokenCacheTtl: integer(env, 'AUTH_TOKEN_CACHE_TTL', 0, 0, 3600),
     confirmResendInterval: integer(env, 'AUTH_CONFIRM_RESEND_INTERVAL', 60, 0),
+    ...apiTokenLifetimes(env),
     trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -8,12 +8,13 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 import { EmailTokens1763900000001 } from './migrations/1763900000001-email-tokens.js';
 import { Throttle1763900000002 } from './migrations/1763900000002-throttle.js';
 import { CanonicalUsernamesAndSessionIp1763900000003 } from './migrations/1763900000003-canonical-usernames-and-session-ip.js';
+import { ApiTokens1763900000004 } from './migrations/1763900000004-api-tokens.js';
 
 /** TypeORM options for the demo: its entities, and migrations run at start-up (no synchronize). */
 export function dataSourceOptions(database: DemoDatabase): DataSourceOptions {
   const common = {
     entities: [User, ...authTokenEntities(User)],
-    migrations: [InitialSchema1763900000000, EmailTokens1763900000001, Throttle1763900000002, CanonicalUsernamesAndSessionIp1763900000003],
+    migrations: [InitialSchema1763900000000, EmailTokens1763900000001, Throttle1763900000002, CanonicalUsernamesAndSessionIp1763900000003, ApiTokens1763900000004],
     migrationsRun: true,
     synchronize: false,
   };

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AuthTokenGuard, CurrentUser } from 'nestjs-auth-token';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AuthTokenGuard, CurrentUser, RequireScopes } from 'nestjs-auth-token';
 import type { User } from '../users/user.entity.js';
 
 const greeting = (example: string) => ({ schema: { example: { message: example } } });
@@ -11,9 +11,11 @@ const greeting = (example: string) => ({ schema: { example: { message: example }
 export class HelloController {
   @Get('hello')
   @UseGuards(AuthTokenGuard)
+  @RequireScopes('hello:read')
   @ApiBearerAuth('token')
   @ApiOkResponse({ description: 'Greets the token\'s user', ...greeting('Hello alice!') })
   @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })
+  @ApiForbiddenResponse({ description: 'An API token without the scope hello:read' })
   hello(@CurrentUser() user: User) {
     return { message: `Hello ${user.username}!` };
   }
@@ -21,9 +23,11 @@ export class HelloController {
   @Post('hello')
   @HttpCode(HttpStatus.OK)
   @UseGuards(AuthTokenGuard)
+  @RequireScopes('hello:write')
   @ApiBearerAuth('token')
   @ApiOkResponse({ description: 'Greets the token\'s user', ...greeting('Hello alice! Posted!') })
   @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })
+  @ApiForbiddenResponse({ description: 'An API token without the scope hello:write' })
   posted(@CurrentUser() user: User) {
     return { message: `Hello ${user.username}! Posted!` };
   }

@@ -4,7 +4,11 @@ import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
+import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import { Clock } from '../time/clock.js';
+import type { AuthToken } from '../tokens/auth-token.entity.js';
+import { UserStore } from '../users/user-store.js';
 
 /** How many rows a purge deleted. */
 export interface PurgeResult {
@@ -12,7 +16,12 @@ export interface PurgeResult {
   links: number;
   /** Throttling counters whose window has passed. */
   counters: number;
+  /** API tokens announced as expiring within seven days (the `apiTokenExpiring` event, once per token). */
+  expiring: number;
 }
+
+/** How long before an API token dies its `apiTokenExpiring` event goes out. */
+const EXPIRY_NOTICE_MS = 7 * 86_400_000;
 
 interface SchedulerRegistryLike {
   addInterval(name: string, intervalId: NodeJS.Timeout): void;
@@ -40,16 +49,46 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
     @Inject(AUTH_THROTTLE_REPOSITORY) private readonly counters: Repository<object>,
     private readonly clock: Clock,
     private readonly moduleRef: ModuleRef,
+    private readonly events: AuthTokenEventPublisher,
+    private readonly users: UserStore,
   ) {}
 
-  /** Deletes every expired token, link and throttling counter now. */
+  /**
+   * Deletes every expired token, link and throttling counter now, and announces the API tokens that die within
+   * seven days (`apiTokenExpiring`, once per token, so the host can mail a reminder).
+   */
   async purge(): Promise<PurgeResult> {
     const now = this.clock.now();
     return {
       tokens: await this.purgeExpired(this.tokens, 'expiresAt', now),
       links: await this.purgeExpired(this.links, 'expiresAt', now),
       counters: await this.purgeExpired(this.counters, 'resetAt', now.getTime()),
+      expiring: await this.announceExpiring(now),
     };
+  }
+
+  private async announceExpiring(now: Date): Promise<number> {
+    const soon = await this.tokens
+      .createQueryBuilder('token')
+      .innerJoinAndSelect('token.user', 'user')
+      .where("token.kind = 'api'")
+      .andWhere('token.expiryNoticeAt IS NULL')
+      .andWhere('token.expiresAt > :now', { now })
+      .andWhere('token.expiresAt <= :soon', { soon: new Date(now.getTime() + EXPIRY_NOTICE_MS) })
+      .getMany();
+    for (const token of soon as (AuthToken & { user: object })[]) {
+      // Marked first: an event is sent once, even when two instances purge at the same time.
+      const marked = await this.tokens
+        .createQueryBuilder()
+        .update()
+        .set({ expiryNoticeAt: now } as never)
+        .where('id = :id', { id: token.id })
+        .andWhere('"expiryNoticeAt" IS NULL')
+        .execute();
+      if ((marked.affected ?? 0) === 0) continue;
+      this.events.publish(AUTH_TOKEN_EVENTS.apiTokenExpiring, { userId: this.users.getId(token.user), tokenId: token.id, name: token.name ?? '', expiresAt: token.expiresAt });
+    }
+    return soon.length;
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -46,3 +46,21 @@ export class PasswordHashingBusyException extends ServiceUnavailableException {
     this.headers = { 'Retry-After': String(retryAfter) };
   }
 }
+
+/** 403 for an API token on a route that needs a login token. */
+export class LoginTokenRequiredException extends ForbiddenException {
+  constructor() {
+    super(AUTH_TOKEN_MESSAGES.loginTokenRequired);
+  }
+}
+
+/** 403 for an API token without a scope the route needs, with the RFC 6750 challenge naming the scopes. */
+export class InsufficientScopeException extends ForbiddenException {
+  /** Response headers the library's exception filter (and the guard) set with this answer. */
+  readonly headers: Record<string, string>;
+
+  constructor(realm: string, needed: string[], missing: string[]) {
+    super(AUTH_TOKEN_MESSAGES.insufficientScope(missing));
+    this.headers = { 'WWW-Authenticate': `Bearer realm="${realm}", error="insufficient_scope", scope="${needed.join(' ')}"` };
+  }
+}

@@ -9,6 +9,9 @@ export const AUTH_TOKEN_EVENTS = {
   userRegistered: 'auth-token.user.registered',
   emailConfirmed: 'auth-token.email.confirmed',
   passwordChanged: 'auth-token.password.changed',
+  apiTokenCreated: 'auth-token.api-token.created',
+  apiTokenRevoked: 'auth-token.api-token.revoked',
+  apiTokenExpiring: 'auth-token.api-token.expiring',
 } as const;
 
 export interface LoginSucceededEvent {
@@ -50,6 +53,30 @@ export interface PasswordChangedEvent {
   via: 'change' | 'reset';
 }
 
+/** An API token was created (never the token itself). */
+export interface ApiTokenCreatedEvent {
+  userId: UserId;
+  tokenId: string;
+  name: string;
+  scopes: string[];
+  expiresAt: Date;
+}
+
+/** An API token was revoked by its owner or the host (`revoke`), not when it expired. */
+export interface ApiTokenRevokedEvent {
+  userId: UserId;
+  tokenId: string;
+  name: string;
+}
+
+/** Sent once per API token, by the purge job, seven days before it dies: time to mail its owner a reminder. */
+export interface ApiTokenExpiringEvent {
+  userId: UserId;
+  tokenId: string;
+  name: string;
+  expiresAt: Date;
+}
+
 /** Payload type of each event. */
 export interface AuthTokenEventMap {
   [AUTH_TOKEN_EVENTS.loginSucceeded]: LoginSucceededEvent;
@@ -59,4 +86,7 @@ export interface AuthTokenEventMap {
   [AUTH_TOKEN_EVENTS.userRegistered]: UserRegisteredEvent;
   [AUTH_TOKEN_EVENTS.emailConfirmed]: EmailConfirmedEvent;
   [AUTH_TOKEN_EVENTS.passwordChanged]: PasswordChangedEvent;
+  [AUTH_TOKEN_EVENTS.apiTokenCreated]: ApiTokenCreatedEvent;
+  [AUTH_TOKEN_EVENTS.apiTokenRevoked]: ApiTokenRevokedEvent;
+  [AUTH_TOKEN_EVENTS.apiTokenExpiring]: ApiTokenExpiringEvent;
 }

@@ -4,7 +4,9 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
 import { AUTH_TOKEN_STRATEGY } from '../auth-token.constants.js';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
-import { AuthTokenUnavailableException, InvalidTokenException } from '../errors/auth-token.exceptions.js';
+import { AuthTokenUnavailableException, InsufficientScopeException, InvalidTokenException, LoginTokenRequiredException } from '../errors/auth-token.exceptions.js';
+import type { AuthToken } from '../tokens/auth-token.entity.js';
+import { REQUIRE_LOGIN_TOKEN_KEY, REQUIRED_SCOPES_KEY } from './require-scopes.decorator.js';
 import { isOutage } from '../errors/outage.js';
 import { AuthTokenStrategy, type AuthTokenFailure } from '../strategy/auth-token.strategy.js';
 import { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY } from './public.decorator.js';
@@ -43,7 +45,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
+    const targets: [Function, Function] = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
     const request: Request = this.getRequest(context);
     let result: Awaited<ReturnType<AuthTokenStrategy['validate']>> = [false, { realm: 'api', presented: false }];
@@ -60,7 +62,22 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
       return true;
     }
     Object.assign(request, { user: this.handleRequest(failure, user, info, context), authInfo: info });
+    // Login tokens carry every scope and reach every route: only an API token is checked further.
+    if ((info as AuthToken).kind === 'api') this.checkApiToken(info as AuthToken, context, targets);
     return true;
+  }
+
+  /** 403 for an API token on a login-token route, or without a scope the route needs (RFC 6750 §3.1). */
+  private checkApiToken(token: AuthToken, context: ExecutionContext, targets: [Function, Function]): void {
+    if (this.reflector.getAllAndOverride<boolean>(REQUIRE_LOGIN_TOKEN_KEY, targets)) throw new LoginTokenRequiredException();
+    const needed = [...new Set(this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES_KEY, targets) ?? [])];
+    const missing = needed.filter((scope) => !token.scopes?.includes(scope));
+    if (missing.length === 0) return;
+    const refusal = new InsufficientScopeException(this.strategy.realm, needed, missing);
+    const response = context.switchToHttp().getResponse<Response>();
+    for (const [name, value] of Object.entries(refusal.headers)) response.setHeader(name, value);
+    response.setHeader('Cache-Control', 'no-store');
+    throw refusal;
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser | false | null, info: unknown, context: ExecutionContext): TUser {

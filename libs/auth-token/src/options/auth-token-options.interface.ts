@@ -75,6 +75,18 @@ export interface AuthTokenTokenOptions {
   pepper?: string;
 }
 
+/** Personal access tokens ("API tokens") that users create for scripts and CI: named, scoped, fixed expiry. */
+export interface AuthTokenApiTokenOptions {
+  /** Lifetime in seconds when the user chooses none. @default 7776000 (90 days) */
+  ttl?: number;
+  /** Longest lifetime a user may choose, in seconds. @default 31536000 (365 days) */
+  maxTtl?: number;
+  /** Most live API tokens per user; creating one more answers 409. @default 100 */
+  maxPerUser?: number;
+  /** Letters/digits in front of every API token, unlike a login token's, so scanners and logs tell them apart. @default 'natapi' */
+  prefix?: string;
+}
+
 /** Parameters of the default scrypt password hasher (node:crypto). */
 export interface ScryptParameters {
   /** CPU/memory cost N, a power of two. @default 131072 (2^17, OWASP's recommendation) */
@@ -189,6 +201,15 @@ export interface AuthTokenOptions<TUser extends object = object> {
   userSerializer?: UserSerializer<KnownUser<TUser>>;
   /** Token lifetime, prefix and pepper. */
   tokens?: AuthTokenTokenOptions;
+  /**
+   * The scopes an API token may be given, by name, with a description (for OpenAPI and the page). A scope
+   * not declared here can never be granted. Login tokens carry every scope.
+   * @example { 'orders:read': 'Read orders', 'orders:write': 'Create and change orders' }
+   * @default {} (API tokens can then only reach routes that need no scope)
+   */
+  scopes?: Record<string, string>;
+  /** API tokens (personal access tokens): lifetimes, limit, prefix. */
+  apiTokens?: AuthTokenApiTokenOptions;
   /** Parameters of the default scrypt password hasher. Raising them rehashes each password at its next login. */
   scrypt?: ScryptParameters;
   /** Replaces the scrypt password hasher entirely (`scrypt` is then ignored). @default a ScryptPasswordHasher */
@@ -236,6 +257,8 @@ export interface ResolvedAuthTokenOptions {
   userStore?: UserStore | Type<UserStore>;
   userSerializer?: UserSerializer;
   tokens: { ttl: number; maxTtl: number; touchInterval: number; maxPerUser: number; cacheTtl: number; cacheSize: number; recordIp: boolean; prefix: string; pepper?: string };
+  scopes: Record<string, string>;
+  apiTokens: Required<AuthTokenApiTokenOptions>;
   scrypt: ScryptCostParameters & { maxConcurrency?: number; maxQueue: number };
   passwordHasher?: PasswordHasher;
   realm: string;

@@ -128,6 +128,34 @@ function resolveMailRetryDelays(raw: AuthTokenOptions['mailRetryDelays'] = [...A
   return raw.map((delay, i) => nonNegativeSeconds(`mailRetryDelays[${i}]`, delay));
 }
 
+const TOKEN_PREFIX = /^[A-Za-z][A-Za-z0-9]{0,15}$/;
+/** A scope name: letters, digits and `: . _ -` (no spaces: scopes are stored and challenged space-separated). */
+const SCOPE_NAME = /^[A-Za-z0-9:._-]{1,64}$/;
+
+function resolveScopes(raw: AuthTokenOptions['scopes'] = {}): ResolvedAuthTokenOptions['scopes'] {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new AuthTokenConfigError('scopes', "must be an object of scope names and descriptions, e.g. { 'orders:read': 'Read orders' }");
+  }
+  for (const [name, description] of Object.entries(raw)) {
+    if (!SCOPE_NAME.test(name)) throw new AuthTokenConfigError('scopes', `has an invalid scope name "${name}": use 1-64 letters, digits and : . _ -`);
+    if (typeof description !== 'string') throw new AuthTokenConfigError(`scopes.${name}`, 'must be a description (a string)');
+  }
+  return { ...raw };
+}
+
+function resolveApiTokens(raw: AuthTokenOptions['apiTokens'] = {}, loginPrefix: string): ResolvedAuthTokenOptions['apiTokens'] {
+  const apiTokens = { ...AUTH_TOKEN_DEFAULTS.apiTokens, ...raw };
+  positiveSeconds('apiTokens.ttl', apiTokens.ttl);
+  positiveSeconds('apiTokens.maxTtl', apiTokens.maxTtl);
+  if (apiTokens.ttl > apiTokens.maxTtl) throw new AuthTokenConfigError('apiTokens.ttl', `must be at most apiTokens.maxTtl (${apiTokens.maxTtl}), got ${apiTokens.ttl}`);
+  wholeNumber('apiTokens.maxPerUser', apiTokens.maxPerUser);
+  if (typeof apiTokens.prefix !== 'string' || !TOKEN_PREFIX.test(apiTokens.prefix)) {
+    throw new AuthTokenConfigError('apiTokens.prefix', 'must be 1-16 letters or digits, starting with a letter');
+  }
+  if (apiTokens.prefix === loginPrefix) throw new AuthTokenConfigError('apiTokens.prefix', `must differ from tokens.prefix ("${loginPrefix}"), so the two kinds can be told apart`);
+  return apiTokens;
+}
+
 function resolveThrottle(raw: AuthTokenOptions['throttle'] = {}): ResolvedAuthTokenOptions['throttle'] {
   const throttle = { ...AUTH_TOKEN_DEFAULTS.throttle, ...raw };
   for (const key of ['maxFailures', 'maxPerAccount', 'maxPerIp', 'maxRegistrationsPerIp', 'maxMailsPerAddress'] as const) wholeNumber(`throttle.${key}`, throttle[key]);
@@ -200,12 +228,13 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
   nonNegativeSeconds('tokens.cacheTtl', tokens.cacheTtl);
   wholeNumber('tokens.cacheSize', tokens.cacheSize);
   wholeNumber('tokens.maxPerUser', tokens.maxPerUser);
-  if (typeof tokens.prefix !== 'string' || !/^[A-Za-z][A-Za-z0-9]{0,15}$/.test(tokens.prefix)) {
+  if (typeof tokens.prefix !== 'string' || !TOKEN_PREFIX.test(tokens.prefix)) {
     throw new AuthTokenConfigError('tokens.prefix', 'must be 1-16 letters or digits, starting with a letter');
   }
   if (tokens.pepper !== undefined && (typeof tokens.pepper !== 'string' || tokens.pepper.length < 16)) {
     throw new AuthTokenConfigError('tokens.pepper', 'must be a string of at least 16 characters');
   }
+  const apiTokens = resolveApiTokens(raw.apiTokens, tokens.prefix);
   const realm = raw.realm ?? AUTH_TOKEN_DEFAULTS.realm;
   if (typeof realm !== 'string' || !/^[\x20-\x7e]*$/.test(realm) || /["\\]/.test(realm)) {
     throw new AuthTokenConfigError('realm', 'must be printable ASCII without quotes or backslashes');
@@ -215,6 +244,8 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     userStore: typeof raw.userStore === 'function' ? raw.userStore : optionalFunction('userStore', raw.userStore, 'findByLogin'),
     userSerializer: optionalFunction('userSerializer', raw.userSerializer),
     tokens,
+    scopes: resolveScopes(raw.scopes),
+    apiTokens,
     scrypt: resolveScrypt(raw.scrypt),
     passwordHasher: optionalFunction('passwordHasher', raw.passwordHasher, 'verify'),
     realm,

@@ -1,5 +1,6 @@
 import { Body, Headers, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
 import { AuthTokenGuard } from '../guards/auth-token.guard.js';
+import { RequireLoginToken } from '../guards/require-scopes.decorator.js';
 import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
 import { Public } from '../guards/public.decorator.js';
 import { ClientIp } from '../http/client-ip.decorator.js';
@@ -24,6 +25,7 @@ export class PasswordController {
   /** Changes the signed-in user's password; every other session of the user is logged out. */
   @Post('password/change')
   @UseGuards(AuthTokenGuard)
+  @RequireLoginToken()
   @HttpCode(HttpStatus.NO_CONTENT)
   async change(@CurrentUser() user: object, @CurrentToken() token: AuthToken, @Body() body: ChangePasswordDto, @ClientIp() ip: string): Promise<void> {
     await this.passwords.change(user, token.id, body.currentPassword, body.newPassword, { ip });

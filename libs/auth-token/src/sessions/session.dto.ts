@@ -3,7 +3,7 @@ export class SessionDto {
   /** Public id, for `DELETE /auth/sessions/:id`. */
   id!: string;
   createdAt!: Date;
-  lastUsedAt!: Date;
+  lastUsedAt!: Date | null;
   expiresAt!: Date;
   userAgent!: string | null;
   /** The client's IP address at login (null when not recorded). */

@@ -1,6 +1,7 @@
 import { Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
 import { AuthTokenGuard } from '../guards/auth-token.guard.js';
+import { RequireLoginToken } from '../guards/require-scopes.decorator.js';
 import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
 import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
 import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
@@ -12,6 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The signed-in user's sessions (live tokens) under the route prefix: list, revoke one, revoke all. */
 @UseGuards(AuthTokenGuard)
+@RequireLoginToken()
 @UseInterceptors(NoStoreInterceptor)
 @UseFilters(ServiceUnavailableFilter)
 export class SessionsController {
@@ -37,7 +39,7 @@ export class SessionsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async revoke(@CurrentUser() user: object, @Param('id') id: string): Promise<void> {
     // Session ids are uuids; anything else cannot exist and need not reach the database.
-    if (!UUID.test(id) || !(await this.tokens.revokeOwn(user, id, 'session'))) throw new NotFoundException(AUTH_TOKEN_MESSAGES.noSuchSession);
+    if (!UUID.test(id) || !(await this.tokens.revokeOwn(user, id, 'session', 'login'))) throw new NotFoundException(AUTH_TOKEN_MESSAGES.noSuchSession);
   }
 
   /** Revokes every token of the user, this one included ("log out everywhere"). */

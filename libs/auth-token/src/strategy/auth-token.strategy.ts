@@ -29,6 +29,11 @@ export class AuthTokenStrategy extends PassportStrategy(CustomStrategy, AUTH_TOK
     super();
   }
 
+  /** The realm named in challenges (`WWW-Authenticate`). */
+  get realm(): string {
+    return this.options.realm;
+  }
+
   async validate(request: Request): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
     const credential = parseAuthorization(request.headers.authorization);
     const found = credential ? await this.tokens.authenticate(credential) : null;

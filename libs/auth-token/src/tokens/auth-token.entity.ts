@@ -1,6 +1,15 @@
 import type { Type } from '@nestjs/common';
-import { Column, Index, PrimaryColumn } from 'typeorm';
+import { Column, Index, PrimaryColumn, type ValueTransformer } from 'typeorm';
 import { userBoundEntity } from '../users/user-bound-entity.js';
+
+/** A login token (interactive session: slides, listed in sessions) or an API token (named, scoped, fixed expiry). */
+export type AuthTokenKind = 'login' | 'api';
+
+/** Scopes stored space-separated, as in OAuth's `scope` parameter; null for a login token (every scope). */
+const scopeList: ValueTransformer = {
+  to: (scopes: string[] | null | undefined) => (scopes ? scopes.join(' ') : null),
+  from: (stored: string | null) => (stored === null ? null : stored.split(' ').filter(Boolean)),
+};
 
 /** Name of the table holding the tokens. */
 export const AUTH_TOKEN_TABLE = 'auth_token';
@@ -26,9 +35,28 @@ export abstract class AuthToken {
   @Column()
   expiresAt!: Date;
 
-  /** When the token was last used, to within `tokens.touchInterval`; the login counts as a use. */
-  @Column({ type: Date })
-  lastUsedAt!: Date;
+  /**
+   * When the token was last used, to within `tokens.touchInterval`; a login counts as a use, an API token
+   * starts unused (null).
+   */
+  @Column({ type: Date, nullable: true })
+  lastUsedAt!: Date | null;
+
+  /** `login` or `api`. */
+  @Column({ type: 'varchar', length: 8, default: 'login' })
+  kind!: AuthTokenKind;
+
+  /** An API token's name, chosen by its owner ("CI deploy"); null for a login token. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  name!: string | null;
+
+  /** An API token's scopes; null for a login token, which carries every scope. */
+  @Column({ type: 'varchar', length: 2000, nullable: true, transformer: scopeList })
+  scopes!: string[] | null;
+
+  /** When the `apiTokenExpiring` event went out for this API token (once, seven days before it dies). */
+  @Column({ type: Date, nullable: true })
+  expiryNoticeAt!: Date | null;
 
   /** The `User-Agent` of the login request, cut to 512 characters. */
   @Column({ type: 'varchar', length: 512, nullable: true })

@@ -9,7 +9,7 @@ import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.int
 import { Clock } from '../time/clock.js';
 import { userIdColumn } from '../users/user-bound-entity.js';
 import { UserStore } from '../users/user-store.js';
-import type { AuthToken, AuthTokenWithUser } from './auth-token.entity.js';
+import type { AuthToken, AuthTokenKind, AuthTokenWithUser } from './auth-token.entity.js';
 import { TokenCache } from './token-cache.js';
 import { TokenLookup } from './token-lookup.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
@@ -78,6 +78,10 @@ export class TokenService<TUser extends object = object> {
       lastUsedAt: now,
       userAgent: sanitizeUserAgent(userAgent),
       ip: recordIp && typeof ip === 'string' ? ip.slice(0, MAX_IP) : null,
+      kind: 'login',
+      name: null,
+      scopes: null,
+      expiryNoticeAt: null,
     } as AuthToken);
     await this.tokens.insert({ ...record, user } as never);
     await this.enforceLimit(user);
@@ -91,11 +95,13 @@ export class TokenService<TUser extends object = object> {
    */
   async authenticate(token: string): Promise<AuthenticatedToken<TUser> | null> {
     const { prefix, pepper } = this.options.tokens;
-    if (!isWellFormedToken(token, prefix)) return null;
+    const kind = isWellFormedToken(token, prefix) ? 'login' : isWellFormedToken(token, this.options.apiTokens.prefix) ? 'api' : null;
+    if (kind === null) return null;
     const digest = digestToken(token, pepper);
     const now = this.clock.now().getTime();
     const found = this.cache?.get(digest, now) ?? (await this.load(digest, now));
-    if (!found || found.token.expiresAt.getTime() <= now || !this.users.isActive(found.user)) return null;
+    // A token is only valid with its own kind's prefix: the prefix tells people (and scanners) what it is.
+    if (!found || found.token.kind !== kind || found.token.expiresAt.getTime() <= now || !this.users.isActive(found.user)) return null;
     await this.touch(found.token, now);
     return { user: found.user, token: { ...found.token } };
   }
@@ -109,11 +115,12 @@ export class TokenService<TUser extends object = object> {
     return { token: record, user };
   }
 
-  /** The user's live tokens, most recently used first. */
-  async listForUser(user: TUser): Promise<AuthToken[]> {
+  /** The user's live tokens of one kind (login tokens: the sessions), most recently used first. */
+  async listForUser(user: TUser, kind: AuthTokenKind = 'login'): Promise<AuthToken[]> {
     const records = await this.tokens
       .createQueryBuilder('token')
       .where(`token.${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
+      .andWhere('token.kind = :kind', { kind })
       .andWhere('token.expiresAt > :now', { now: this.clock.now() })
       .orderBy('token.lastUsedAt', 'DESC')
       .addOrderBy('token.createdAt', 'DESC')
@@ -139,26 +146,34 @@ export class TokenService<TUser extends object = object> {
     return this.revokeOwn(record.user, tokenId, 'session');
   }
 
-  /** Revokes `tokenId` only if it belongs to `user`; resolves to false for another user's or an unknown id. */
-  async revokeOwn(user: TUser, tokenId: string, reason: RevokeReason = 'session'): Promise<boolean> {
-    const result = await this.tokens
+  /**
+   * Revokes `tokenId` only if it belongs to `user` (and is of `kind`, when given); resolves to false for another
+   * user's or an unknown id.
+   */
+  async revokeOwn(user: TUser, tokenId: string, reason: RevokeReason = 'session', kind?: AuthTokenKind): Promise<boolean> {
+    const query = this.tokens
       .createQueryBuilder()
       .delete()
       .where('id = :tokenId', { tokenId })
-      .andWhere(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
-      .execute();
+      .andWhere(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) });
+    if (kind) query.andWhere('kind = :kind', { kind });
+    const result = await query.execute();
     const revoked = (result.affected ?? 0) > 0;
     this.cache?.dropToken(tokenId);
     if (revoked) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId: this.users.getId(user), tokenIds: [tokenId], reason });
     return revoked;
   }
 
-  /** Revokes every token of `user`, except the one with id `exceptId` (the caller's own, say). */
+  /**
+   * Revokes every login token of `user`, except the one with id `exceptId` (the caller's own, say). A password
+   * reset (`reason: 'password-reset'`, account recovery) revokes the user's API tokens too.
+   */
   async revokeAllForUser(user: TUser, exceptId?: string, reason: RevokeReason = 'all-sessions'): Promise<number> {
     const query = this.tokens
       .createQueryBuilder()
       .delete()
       .where(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) });
+    if (reason !== 'password-reset') query.andWhere("kind = 'login'");
     if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
     const revoked = (await query.execute()).affected ?? 0;
     // Dropping all of the user's entries also drops the one kept: it is simply loaded again.
@@ -167,14 +182,18 @@ export class TokenService<TUser extends object = object> {
     return revoked;
   }
 
-  /** Slides the expiry: `ttl` after this use, never past `maxTtl` after login; written at most once per touchInterval. */
+  /**
+   * Records the use, at most once per touchInterval: a login token's expiry slides (`ttl` after this use, never
+   * past `maxTtl` after login); an API token's stays fixed, only `lastUsedAt` moves (first use at once).
+   */
   private async touch(record: AuthToken, now: number): Promise<void> {
     const { ttl, maxTtl, touchInterval } = this.options.tokens;
-    if (now - record.lastUsedAt.getTime() < touchInterval * 1000) return;
+    if (record.lastUsedAt && now - record.lastUsedAt.getTime() < touchInterval * 1000) return;
     const lastUsedAt = new Date(now);
-    const expiresAt = new Date(Math.min(now + ttl * 1000, record.createdAt.getTime() + maxTtl * 1000));
-    await this.tokens.update({ id: record.id } as never, { lastUsedAt, expiresAt } as never);
-    Object.assign(record, { lastUsedAt, expiresAt });
+    const changes =
+      record.kind === 'api' ? { lastUsedAt } : { lastUsedAt, expiresAt: new Date(Math.min(now + ttl * 1000, record.createdAt.getTime() + maxTtl * 1000)) };
+    await this.tokens.update({ id: record.id } as never, changes as never);
+    Object.assign(record, changes);
   }
 
   /**
@@ -189,6 +208,7 @@ export class TokenService<TUser extends object = object> {
       .createQueryBuilder('kept')
       .select('kept.id')
       .where(`kept.${column} = :userId`)
+      .andWhere("kept.kind = 'login'")
       .orderBy('kept.lastUsedAt', 'DESC')
       .addOrderBy('kept.createdAt', 'DESC')
       .addOrderBy('kept.id', 'DESC')
@@ -197,6 +217,7 @@ export class TokenService<TUser extends object = object> {
       .createQueryBuilder()
       .delete()
       .where(`${column} = :userId`, { userId })
+      .andWhere("kind = 'login'")
       .andWhere(`id NOT IN (${newest.getQuery()})`)
       .execute();
     if ((evicted.affected ?? 0) > 0) {

@@ -1,0 +1,219 @@
+import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
+import { TokenPurgeService } from 'nestjs-auth-token';
+import { TEST_DATABASES } from './fixtures/databases.js';
+import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
+
+const PASSWORD = 'violet staple battery';
+const DAY = 86_400;
+const RESET_URL = 'http://localhost:3000/#reset=';
+const API_TOKEN = /^natapi_[0-9A-Za-z]{49}$/;
+
+describe.each(TEST_DATABASES)('API tokens and scopes, as the demo serves them (%s)', (db) => {
+  let demo: DemoTestApp;
+  let smtp: SmtpCatcher;
+  const events: { name: string; payload: Record<string, unknown> }[] = [];
+  let counter = 0;
+
+  beforeAll(async () => {
+    smtp = await new SmtpCatcher().start();
+    demo = await startDemoApp(db, {
+      env: { AUTH_PASSWORD_RESET_URL: RESET_URL, AUTH_API_TOKEN_MAX_TTL: String(365 * DAY) },
+      mailer: new SmtpMailer(smtp.port),
+      options: { apiTokens: { maxPerUser: 3 } },
+      imports: [EventEmitterModule.forRoot({ wildcard: true })],
+    });
+    demo.app.get(EventEmitter2).onAny((name, payload) => events.push({ name: String(name), payload }));
+  });
+  afterAll(async () => {
+    await demo.close();
+    await smtp.close();
+  });
+
+  /** A fresh user and a login token of theirs. */
+  async function member(): Promise<{ username: string; email: string; login: string }> {
+    counter += 1;
+    const username = `scripter${counter}`;
+    const email = `${username}@example.com`;
+    await demo.createUser({ username, password: PASSWORD, email, emailConfirmed: true });
+    return { username, email, login: await demo.login(username, PASSWORD) };
+  }
+  const as = (token: string) => ({
+    get: (path: string) => demo.http().get(path).set('Authorization', `Bearer ${token}`),
+    post: (path: string, body: object = {}) => demo.http().post(path).set('Authorization', `Bearer ${token}`).send(body),
+    delete: (path: string) => demo.http().delete(path).set('Authorization', `Bearer ${token}`),
+  });
+  async function apiToken(login: string, body: object = { name: 'CI', scopes: ['hello:read'] }): Promise<{ token: string; id: string; expiresAt: string }> {
+    const response = await as(login).post('/auth/tokens', body);
+    if (response.status !== 201) throw new Error(`creating an API token failed: ${response.status} ${response.text}`);
+    return response.body;
+  }
+
+  it('creates a named, scoped token with its own prefix, shown once, with the default lifetime of 90 days', async () => {
+    const { login } = await member();
+    const response = await as(login).post('/auth/tokens', { name: 'CI deploy', scopes: ['hello:read'] });
+    expect(response.status).toBe(201);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(Object.keys(response.body).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'name', 'scopes', 'token']);
+    expect(response.body).toMatchObject({ name: 'CI deploy', scopes: ['hello:read'], token: expect.stringMatching(API_TOKEN) });
+    expect(Date.parse(response.body.expiresAt) - Date.parse(response.body.createdAt)).toBe(90 * DAY * 1000);
+    const listed = (await as(login).get('/auth/tokens').expect(200)).body;
+    expect(listed).toEqual([{ id: response.body.id, name: 'CI deploy', scopes: ['hello:read'], createdAt: response.body.createdAt, lastUsedAt: null, expiresAt: response.body.expiresAt }]);
+    const rows = await demo.query<Record<string, unknown>>('SELECT * FROM auth_token WHERE id = $1', [response.body.id]);
+    expect(JSON.stringify(rows)).not.toContain(response.body.token);
+    expect(JSON.stringify(rows)).not.toContain(response.body.token.slice(7));
+  });
+
+  it('lets a token reach the routes of its scopes only: 403 with an RFC 6750 challenge naming the scope otherwise', async () => {
+    const { login, username } = await member();
+    const reader = (await apiToken(login, { name: 'reader', scopes: ['hello:read'] })).token;
+    expect((await as(reader).get('/api/hello').expect(200)).body).toEqual({ message: `Hello ${username}!` });
+    const refused = await as(reader).post('/api/hello');
+    expect(refused.status).toBe(403);
+    expect(refused.headers['www-authenticate']).toBe('Bearer realm="api", error="insufficient_scope", scope="hello:write"');
+    expect(refused.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'This token lacks the scope hello:write that this route needs.' });
+    const none = (await apiToken(login, { name: 'nothing' })).token;
+    expect((await as(none).get('/api/hello')).headers['www-authenticate']).toBe('Bearer realm="api", error="insufficient_scope", scope="hello:read"');
+    // A login token carries every scope.
+    await as(login).get('/api/hello').expect(200);
+    await as(login).post('/api/hello').expect(200);
+  });
+
+  it('lets any valid token use /auth/me and log itself out, and keeps API tokens off the credential routes (403)', async () => {
+    const { login, username } = await member();
+    const token = (await apiToken(login)).token;
+    expect((await as(token).get('/auth/me').expect(200)).body).toMatchObject({ username });
+    for (const [method, path] of [['get', '/auth/tokens'], ['post', '/auth/tokens'], ['get', '/auth/sessions'], ['delete', '/auth/sessions'], ['post', '/auth/password/change']] as const) {
+      const response = await as(token)[method](path);
+      expect({ method, path, status: response.status, message: response.body.message }).toEqual({ method, path, status: 403, message: 'This needs a login token: an API token cannot manage credentials.' });
+    }
+    await as(login).get('/auth/sessions').expect(200);
+    await as(token).delete('/auth/logout').expect(204);
+    await as(token).get('/auth/me').expect(401);
+  });
+
+  it.each([
+    ['an undeclared scope', { name: 'x', scopes: ['hello:read', 'admin:all'] }, { scopes: ['scopes: "admin:all" is not a scope of this app'] }],
+    ['no name', { scopes: [] }, { name: ['name is required'] }],
+    ['a name of 101 characters', { name: 'n'.repeat(101) }, { name: ['name must be shorter than or equal to 100 characters'] }],
+    ['a lifetime past AUTH_API_TOKEN_MAX_TTL', { name: 'x', expiresIn: 365 * DAY + 1 }, { expiresIn: [`expiresIn must be a whole number of seconds from 1 to ${365 * DAY}`] }],
+    ['a lifetime of 0', { name: 'x', expiresIn: 0 }, { expiresIn: [`expiresIn must be a whole number of seconds from 1 to ${365 * DAY}`] }],
+    ['a fractional lifetime', { name: 'x', expiresIn: 1.5 }, { expiresIn: ['expiresIn must be an integer number'] }],
+    ['scopes that are not a list', { name: 'x', scopes: 'hello:read' }, { scopes: ['scopes must be an array'] }],
+  ])('refuses %s with a 400 naming the field', async (_case, body, errors) => {
+    const { login } = await member();
+    const response = await as(login).post('/auth/tokens', body);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual(errors);
+    expect((await as(login).get('/auth/tokens')).body).toEqual([]);
+  });
+
+  it('keeps a fixed expiry: use moves lastUsedAt (null until the first use), never expiresAt', async () => {
+    const { login } = await member();
+    const { token, expiresAt } = await apiToken(login, { name: 'short', scopes: ['hello:read'], expiresIn: 2 * DAY });
+    const HALF_DAY = DAY / 2;
+    demo.clock.advance(HALF_DAY);
+    try {
+      const before = demo.clock.now().getTime();
+      await as(token).get('/api/hello').expect(200);
+      const after = demo.clock.now().getTime();
+      const [listed] = (await as(login).get('/auth/tokens').expect(200)).body;
+      expect(listed.expiresAt).toBe(expiresAt);
+      expect(Date.parse(listed.lastUsedAt)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(listed.lastUsedAt)).toBeLessThanOrEqual(after);
+      demo.clock.advance(2 * DAY);
+      await as(token).get('/api/hello').expect(401);
+    } finally {
+      demo.clock.advance(-HALF_DAY - 2 * DAY);
+    }
+  });
+
+  it('revokes one token by id (404 for another user\'s, a login token\'s or an unknown id)', async () => {
+    const owner = await member();
+    const stranger = await member();
+    const { token, id } = await apiToken(owner.login);
+    await as(stranger.login).delete(`/auth/tokens/${id}`).expect(404);
+    const [session] = (await as(owner.login).get('/auth/sessions')).body;
+    await as(owner.login).delete(`/auth/tokens/${session.id}`).expect(404);
+    await as(owner.login).delete('/auth/tokens/not-a-uuid').expect(404);
+    await as(token).get('/api/hello').expect(200);
+    await as(owner.login).delete(`/auth/tokens/${id}`).expect(204);
+    await as(token).get('/api/hello').expect(401);
+    await as(owner.login).delete(`/auth/tokens/${id}`).expect(404);
+  });
+
+  it('ends API tokens on a password reset and on deleting the user, not on "log out everywhere" or a password change', async () => {
+    const { login, email, username } = await member();
+    const { token } = await apiToken(login);
+    await as(login).delete('/auth/sessions').expect(204);
+    await as(token).get('/api/hello').expect(200);
+    const again = await demo.login(username, PASSWORD);
+    await as(again).post('/auth/password/change', { currentPassword: PASSWORD, newPassword: 'another violet staple' }).expect(204);
+    await as(token).get('/api/hello').expect(200);
+    await demo.http().post('/auth/password/reset').send({ email }).expect(202);
+    await demo.drainMail();
+    const mail = await smtp.waitFor(email);
+    const resetToken = (mail.link as string).split('#reset=')[1];
+    await demo.http().post('/auth/password/reset/confirm').send({ token: resetToken, newPassword: 'a third violet staple' }).expect(204);
+    await as(token).get('/api/hello').expect(401);
+
+    const doomed = await member();
+    const second = (await apiToken(doomed.login)).token;
+    await demo.query('DELETE FROM users WHERE username = $1', [doomed.username]);
+    await as(second).get('/api/hello').expect(401);
+  });
+
+  it('caps API tokens per user (409), apart from login tokens, and never lists them as sessions', async () => {
+    const { login, username } = await member();
+    for (let i = 0; i < 3; i += 1) await apiToken(login, { name: `t${i}` });
+    const fourth = await as(login).post('/auth/tokens', { name: 't3' });
+    expect(fourth.status).toBe(409);
+    expect(fourth.body.message).toBe('You already have 3 API tokens, the most allowed: revoke one first.');
+    const sessions = (await as(login).get('/auth/sessions')).body;
+    expect(sessions).toHaveLength(1);
+    await demo.login(username, PASSWORD);
+    expect((await as(login).get('/auth/tokens')).body).toHaveLength(3);
+  });
+
+  it('purges expired API tokens and announces each one once, seven days before it dies', async () => {
+    const { login } = await member();
+    const { id } = await apiToken(login, { name: 'expiring', expiresIn: 10 * DAY });
+    const purge = demo.app.get(TokenPurgeService);
+    events.length = 0;
+    demo.clock.advance(2 * DAY);
+    try {
+      const expiring = () => events.filter((event) => event.name === 'auth-token.api-token.expiring' && event.payload.tokenId === id);
+      await purge.purge();
+      expect(expiring()).toEqual([]);
+      demo.clock.advance(2 * DAY);
+      await purge.purge();
+      await purge.purge();
+      expect(expiring()).toEqual([{ name: 'auth-token.api-token.expiring', payload: expect.objectContaining({ tokenId: id, name: 'expiring' }) }]);
+      demo.clock.advance(7 * DAY);
+      await purge.purge();
+      expect(await demo.query('SELECT id FROM auth_token WHERE id = $1', [id])).toEqual([]);
+    } finally {
+      demo.clock.advance(-11 * DAY);
+    }
+  });
+
+  it('answers an unknown API token exactly like an unknown login token (its kind is never named)', async () => {
+    const unknownApi = `natapi_${'A'.repeat(49)}`;
+    const unknownLogin = `nat_${'A'.repeat(49)}`;
+    const [api, login] = [await as(unknownApi).get('/api/hello'), await as(unknownLogin).get('/api/hello')];
+    expect(api.status).toBe(401);
+    expect(api.body).toEqual(login.body);
+    expect(api.headers['www-authenticate']).toBe(login.headers['www-authenticate']);
+  });
+
+  it('publishes apiTokenCreated and apiTokenRevoked without the token', async () => {
+    const { login } = await member();
+    events.length = 0;
+    const { token, id } = await apiToken(login, { name: 'evented', scopes: ['hello:write'] });
+    await as(login).delete(`/auth/tokens/${id}`).expect(204);
+    const mine = events.filter((event) => event.name.startsWith('auth-token.api-token.'));
+    expect(mine.map((event) => event.name)).toEqual(['auth-token.api-token.created', 'auth-token.api-token.revoked']);
+    expect(mine[0].payload).toMatchObject({ tokenId: id, name: 'evented', scopes: ['hello:write'] });
+    expect(JSON.stringify(events)).not.toContain(token);
+  });
+});
