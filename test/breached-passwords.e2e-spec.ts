@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import { PASSWORD_MESSAGES } from 'nestjs-auth-token';
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { freePort } from './fixtures/free-port.js';
 
 const BREACHED = 'correct staple violet horse';
@@ -26,7 +26,7 @@ async function fakeRangeApi(): Promise<{ server: Server; url: string; paths: str
 
 describe.each(TEST_DATABASES)('the optional breached-password check (%s)', (db) => {
   let api: Awaited<ReturnType<typeof fakeRangeApi>>;
-  const apps: DemoTestApp[] = [];
+  const apps: LibraryTestApp[] = [];
 
   beforeAll(async () => {
     api = await fakeRangeApi();
@@ -37,18 +37,18 @@ describe.each(TEST_DATABASES)('the optional breached-password check (%s)', (db) 
   });
 
   async function start(url: string, logger?: LoggerService) {
-    const demo = await startDemoApp(db, { logger, options: { passwordPolicy: { breachedPasswords: { url, timeout: 1 } } } });
-    apps.push(demo);
-    return demo;
+    const host = await startLibraryHost(db, { logger, options: { registration: { enabled: true }, passwordPolicy: { breachedPasswords: { url, timeout: 1 } } } });
+    apps.push(host);
+    return host;
   }
-  const register = (demo: DemoTestApp, username: string, password: string) => demo.http().post('/auth/register').send({ username, password });
+  const register = (host: LibraryTestApp, username: string, password: string) => host.http().post('/auth/register').send({ username, password });
 
   it('refuses a password known from breaches, sending only the first five hex digits of its SHA-1', async () => {
-    const demo = await start(api.url);
-    const refused = await register(demo, 'leaky', BREACHED);
+    const host = await start(api.url);
+    const refused = await register(host, 'leaky', BREACHED);
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual({ password: [PASSWORD_MESSAGES.breached] });
-    expect((await register(demo, 'careful', FRESH)).status).toBe(201);
+    expect((await register(host, 'careful', FRESH)).status).toBe(201);
     expect(api.paths.length).toBeGreaterThanOrEqual(2);
     for (const path of api.paths) expect(path).toMatch(/^\/range\/[0-9A-F]{5}$/);
   });
@@ -56,19 +56,19 @@ describe.each(TEST_DATABASES)('the optional breached-password check (%s)', (db) 
   it('fails open with one warning when the range API cannot be reached', async () => {
     const warnings: string[] = [];
     const logger: LoggerService = { log: () => undefined, error: () => undefined, warn: (message: unknown) => warnings.push(String(message)) };
-    const demo = await start(`http://127.0.0.1:${await freePort()}/range/`, logger);
-    expect((await register(demo, 'offline', BREACHED)).status).toBe(201);
+    const host = await start(`http://127.0.0.1:${await freePort()}/range/`, logger);
+    expect((await register(host, 'offline', BREACHED)).status).toBe(201);
     const skipped = warnings.filter((line) => line.includes('Breached-password check skipped'));
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).not.toContain(BREACHED);
   });
 
   it('is off by default: no request leaves the server', async () => {
-    const demo = await startDemoApp(db);
-    apps.push(demo);
+    const host = await startLibraryHost(db, { options: { registration: { enabled: true } } });
+    apps.push(host);
     const requests = jest.spyOn(globalThis, 'fetch');
     try {
-      expect((await register(demo, 'default', BREACHED)).status).toBe(201);
+      expect((await register(host, 'default', BREACHED)).status).toBe(201);
       expect(requests).not.toHaveBeenCalled();
     } finally {
       requests.mockRestore();

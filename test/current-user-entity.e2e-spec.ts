@@ -4,12 +4,12 @@ import { Test } from '@nestjs/testing';
 import { TokenService } from 'nestjs-auth-token';
 import request from 'supertest';
 import { DataSource, type ObjectLiteral, type Repository } from 'typeorm';
-import { generateToken } from '../libs/auth-token/src/tokens/token-secret.js';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase, type TestDatabaseKind } from './fixtures/databases.js';
 import { Address } from './fixtures/entity-host/address.js';
 import { EntityHostModule, type EntityHostVariant } from './fixtures/entity-host/entity-host.module.js';
 import { PlainUser, Team } from './fixtures/entity-host/plain-user.entity.js';
 import { Profile, User } from './fixtures/entity-host/rich-user.entity.js';
+import { forgottenToken } from './fixtures/tokens.js';
 
 interface EntityHost {
   app: INestApplication;
@@ -104,8 +104,9 @@ describe.each(TEST_DATABASES)('@CurrentUser() is the entity the host repository 
     });
 
     it('still refuses an unknown (well-formed) token without loading a user', async () => {
+      const unknown = await forgottenToken(host.app, ada);
       const loads = spyOnLoads(users);
-      const response = await host.http().get('/entity-host/me').set('Authorization', `Bearer ${generateToken('nat')}`);
+      const response = await host.http().get('/entity-host/me').set('Authorization', `Bearer ${unknown}`);
       expect(response.status).toBe(401);
       expect(loads.count()).toBe(0);
     });

@@ -1,20 +1,20 @@
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 describe.each(TEST_DATABASES)('when the database is gone (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
   let token: string;
 
   beforeAll(async () => {
-    demo = await startDemoApp(db);
-    await demo.createUser({ username: 'ivan', password: 'ivan password' });
-    token = await demo.login('ivan', 'ivan password');
-    await demo.dataSource.destroy();
+    host = await startLibraryHost(db);
+    await host.createUser({ username: 'ivan', password: 'ivan password' });
+    token = await host.login('ivan', 'ivan password');
+    await host.dataSource.destroy();
   });
-  afterAll(() => demo.close());
+  afterAll(() => host.close());
 
   it('answers a guarded request with 503 and a JSON body, not 401 or 500', async () => {
-    const response = await demo.http().get('/api/hello').set('Authorization', `Token ${token}`);
+    const response = await host.http().get('/api/hello').set('Authorization', `Token ${token}`);
     expect(response.status).toBe(503);
     expect(response.body).toEqual({
       statusCode: 503,
@@ -25,13 +25,13 @@ describe.each(TEST_DATABASES)('when the database is gone (%s)', (db) => {
   });
 
   it('answers a login with 503 too', async () => {
-    const response = await demo.http().post('/auth/login').send({ username: 'ivan', password: 'ivan password' });
+    const response = await host.http().post('/auth/login').send({ username: 'ivan', password: 'ivan password' });
     expect(response.status).toBe(503);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body.statusCode).toBe(503);
   });
 
   it('still refuses a malformed token with 401: that needs no database', async () => {
-    await demo.http().get('/api/hello').set('Authorization', 'Token nat_broken').expect(401);
+    await host.http().get('/api/hello').set('Authorization', 'Token nat_broken').expect(401);
   });
 });

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { LoggerService } from '@nestjs/common';
 import { Mailer, PasswordHasher, PasswordHashingBusyException, type MailMessage } from 'nestjs-auth-token';
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
 
 const PASSWORD = 'violet staple battery';
@@ -11,31 +11,37 @@ const TOO_MANY = { statusCode: 429, error: 'Too Many Requests', message: expect.
 const CONFIRM_SUBJECT = 'Confirm your e-mail address';
 const RESET_SUBJECT = 'Reset your password';
 const RESET_URL = 'http://localhost:3000/#reset=';
+/** Registration, confirmation of the address, and password reset: all the routes that send mail. */
+const MAILING = {
+  registration: { enabled: true },
+  emailConfirm: { enabled: true, baseUrl: 'http://localhost:3000' },
+  passwordReset: { url: RESET_URL },
+};
 
 /** `levels` nested JSON lists: [[[...]]]. */
 const nestedLists = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
-const countUsers = async (demo: DemoTestApp) => Number((await demo.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM users'))[0].n);
+const countUsers = async (host: LibraryTestApp) => Number((await host.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM users'))[0].n);
 
 describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
 
   beforeAll(async () => {
-    demo = await startDemoApp(db);
-    await demo.createUser({ username: 'steady', password: PASSWORD });
+    host = await startLibraryHost(db, { options: { registration: { enabled: true }, passwordReset: { url: RESET_URL } } });
+    await host.createUser({ username: 'steady', password: PASSWORD });
   });
-  afterAll(() => demo.close());
-  beforeEach(() => demo.query('DELETE FROM auth_throttle'));
+  afterAll(() => host.close());
+  beforeEach(() => host.query('DELETE FROM auth_throttle'));
   afterEach(() => jest.restoreAllMocks());
 
-  const register = (username: string) => demo.http().post('/auth/register').send({ username, password: PASSWORD });
+  const register = (username: string) => host.http().post('/auth/register').send({ username, password: PASSWORD });
 
   it('lets 20 registrations from one client IP through in 15 minutes, refuses the 21st with a 429 that creates nobody, and lets them in again after the window', async () => {
     // A taken name still counts as a registration attempt: anything but a 429 passed the limit.
     const statuses: number[] = [];
     for (let i = 0; i < 20; i += 1) statuses.push((await register(i === 19 ? 'flood0' : `flood${i}`)).status);
     expect(statuses.filter((status) => status === 429)).toEqual([]);
-    const before = await countUsers(demo);
+    const before = await countUsers(host);
 
     const refused = await register('flood20');
     expect(refused.status).toBe(429);
@@ -43,31 +49,31 @@ describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(WINDOW);
     expect(refused.headers['content-type']).toMatch(/^application\/json/);
     expect(refused.body).toEqual(TOO_MANY);
-    expect(await countUsers(demo)).toBe(before);
-    expect(await demo.query('SELECT id FROM users WHERE username = $1', ['flood20'])).toHaveLength(0);
+    expect(await countUsers(host)).toBe(before);
+    expect(await host.query('SELECT id FROM users WHERE username = $1', ['flood20'])).toHaveLength(0);
 
-    demo.clock.advance(WINDOW + 1);
+    host.clock.advance(WINDOW + 1);
     try {
       await register('flood20').expect(201);
     } finally {
-      demo.clock.advance(-(WINDOW + 1));
+      host.clock.advance(-(WINDOW + 1));
     }
   });
 
   it('answers a login with 503, Retry-After and a JSON body while the password hasher is busy', async () => {
-    jest.spyOn(demo.app.get(PasswordHasher), 'verify').mockRejectedValueOnce(new PasswordHashingBusyException(5));
-    const busy = await demo.http().post('/auth/login').send({ username: 'steady', password: PASSWORD });
+    jest.spyOn(host.app.get(PasswordHasher), 'verify').mockRejectedValueOnce(new PasswordHashingBusyException(5));
+    const busy = await host.http().post('/auth/login').send({ username: 'steady', password: PASSWORD });
     expect(busy.status).toBe(503);
     expect(busy.headers['retry-after']).toBe('5');
     expect(busy.body).toEqual({ statusCode: 503, message: 'The server is busy. Please try again in a few seconds.', error: 'Service Unavailable' });
-    await demo.login('steady', PASSWORD);
+    await host.login('steady', PASSWORD);
   });
 
   it('counts no failed login for attempts refused as busy, so a flood cannot lock the owner out', async () => {
-    jest.spyOn(demo.app.get(PasswordHasher), 'verify').mockRejectedValue(new PasswordHashingBusyException(5));
-    for (let i = 0; i < 12; i += 1) expect((await demo.http().post('/auth/login').send({ username: 'steady', password: PASSWORD })).status).toBe(503);
+    jest.spyOn(host.app.get(PasswordHasher), 'verify').mockRejectedValue(new PasswordHashingBusyException(5));
+    for (let i = 0; i < 12; i += 1) expect((await host.http().post('/auth/login').send({ username: 'steady', password: PASSWORD })).status).toBe(503);
     jest.restoreAllMocks();
-    await demo.login('steady', PASSWORD);
+    await host.login('steady', PASSWORD);
   });
 
   describe('deeply nested bodies', () => {
@@ -75,7 +81,7 @@ describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
     // and reaches the library rather than being refused with a 413 by the body parser.
     const deep = nestedLists(45_000);
     const deepUsername = `{"username": ${deep}, "password": "x"}`;
-    const post = (path: string, text: string) => demo.http().post(path).set('Content-Type', 'application/json').send(text);
+    const post = (path: string, text: string) => host.http().post(path).set('Content-Type', 'application/json').send(text);
 
     it('fits under the body-size limit', () => {
       expect(Buffer.byteLength(deepUsername)).toBeGreaterThan(90_000);
@@ -118,49 +124,49 @@ describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
 
     it('keeps serving afterwards', async () => {
       await post('/auth/login', deepUsername).expect(400);
-      const response = await demo.http().get('/api/public');
+      const response = await host.http().get('/api/public');
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ message: 'Hello anonymous!' });
-      expect(await demo.query('SELECT id FROM users WHERE username = $1', ['nested'])).toHaveLength(0);
+      expect(await host.query('SELECT id FROM users WHERE username = $1', ['nested'])).toHaveLength(0);
     });
   });
 });
 
 describe.each(TEST_DATABASES)('confirmation mails to one address (%s)', (db) => {
   let smtp: SmtpCatcher;
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
 
   beforeAll(async () => {
     smtp = await new SmtpCatcher().start();
-    demo = await startDemoApp(db, { env: { AUTH_EMAIL_CONFIRM: 'true', AUTH_PASSWORD_RESET_URL: RESET_URL }, mailer: new SmtpMailer(smtp.port) });
+    host = await startLibraryHost(db, { options: MAILING, mailer: new SmtpMailer(smtp.port) });
   });
   afterAll(async () => {
-    await demo.close();
+    await host.close();
     await smtp.close();
   });
 
   it('sends at most 5 confirmation mails to one address in a window: the 6th registration is a 429 that creates nobody and mails nothing', async () => {
-    const register = (username: string) => demo.http().post('/auth/register').send({ username, password: PASSWORD, email: 'victim@example.com' });
+    const register = (username: string) => host.http().post('/auth/register').send({ username, password: PASSWORD, email: 'victim@example.com' });
     for (let i = 1; i <= 5; i += 1) {
       const response = await register(`signup${i}`);
       expect({ i, status: response.status }).toEqual({ i, status: 201 });
     }
     await smtp.waitFor('victim@example.com', 5);
-    const before = await countUsers(demo);
+    const before = await countUsers(host);
 
     const sixth = await register('signup6');
     expect(sixth.status).toBe(429);
     expect(sixth.headers['retry-after']).toBeDefined();
     expect(sixth.body).toEqual(TOO_MANY);
-    await demo.drainMail();
-    expect(await countUsers(demo)).toBe(before);
-    expect(await demo.query('SELECT id FROM users WHERE username = $1', ['signup6'])).toHaveLength(0);
+    await host.drainMail();
+    expect(await countUsers(host)).toBe(before);
+    expect(await host.query('SELECT id FROM users WHERE username = $1', ['signup6'])).toHaveLength(0);
     expect(smtp.to('victim@example.com')).toHaveLength(5);
 
     // Those registrations used up the confirmation allowance only: the address's owner still gets a reset link.
-    await demo.createUser({ username: 'realvictim', password: PASSWORD, email: 'victim@example.com', emailConfirmed: true });
-    await demo.http().post('/auth/password/reset').send({ email: 'victim@example.com' }).expect(202);
-    await demo.drainMail();
+    await host.createUser({ username: 'realvictim', password: PASSWORD, email: 'victim@example.com', emailConfirmed: true });
+    await host.http().post('/auth/password/reset').send({ email: 'victim@example.com' }).expect(202);
+    await host.drainMail();
     expect(smtp.to('victim@example.com').map((mail) => mail.subject).filter((subject) => subject === RESET_SUBJECT)).toHaveLength(1);
   });
 });
@@ -227,20 +233,20 @@ class RecordingLogger implements LoggerService {
 describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
   const mailer = new ScriptedMailer();
   const logger = new RecordingLogger();
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
 
   beforeAll(async () => {
-    demo = await startDemoApp(db, { env: { AUTH_EMAIL_CONFIRM: 'true', AUTH_PASSWORD_RESET_URL: RESET_URL }, mailer, logger });
+    host = await startLibraryHost(db, { options: MAILING, mailer, logger });
     // Reset mails go to confirmed addresses only (confirmation is on); resend mails to unconfirmed ones, so
     // known@example.com has one account of each kind.
     for (const username of ['known', 'flaky', 'doomed', 'patient']) {
-      await demo.createUser({ username, password: PASSWORD, email: `${username}@example.com`, emailConfirmed: true });
+      await host.createUser({ username, password: PASSWORD, email: `${username}@example.com`, emailConfirmed: true });
     }
-    await demo.createUser({ username: 'knownpending', password: PASSWORD, email: 'known@example.com', emailConfirmed: false });
+    await host.createUser({ username: 'knownpending', password: PASSWORD, email: 'known@example.com', emailConfirmed: false });
   });
   afterAll(async () => {
     mailer.reset();
-    await demo.close();
+    await host.close();
   });
   beforeEach(() => {
     mailer.reset();
@@ -250,7 +256,7 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
   afterEach(() => mailer.release());
 
   const to = (messages: MailMessage[], address: string) => messages.filter((message) => message.to === address);
-  const requestReset = (email: string) => demo.http().post('/auth/password/reset').send({ email });
+  const requestReset = (email: string) => host.http().post('/auth/password/reset').send({ email });
 
   it('answers reset and resend with 202 before the mail is sent, known address or not, then sends each mail once', async () => {
     mailer.hold = true;
@@ -260,7 +266,7 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
     const unknown = await requestReset('unknown@example.com');
     expect(unknown.status).toBe(202);
     expect(unknown.body).toEqual(known.body);
-    const resend = await demo.http().post('/auth/register/resend').send({ email: 'known@example.com' });
+    const resend = await host.http().post('/auth/register/resend').send({ email: 'known@example.com' });
     expect(resend.status).toBe(202);
     // Both mails to the known address are now being sent, and neither send has finished: the answers came first.
     await mailer.waitForCalls(2);
@@ -268,7 +274,7 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
     expect(mailer.delivered).toEqual([]);
 
     mailer.release();
-    await demo.drainMail();
+    await host.drainMail();
     expect(to(mailer.delivered, 'known@example.com').map((message) => message.subject).sort()).toEqual([CONFIRM_SUBJECT, RESET_SUBJECT]);
     expect(to(mailer.calls, 'known@example.com')).toHaveLength(2);
     expect(to(mailer.calls, 'unknown@example.com')).toEqual([]);
@@ -277,7 +283,7 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
   it('delivers a reset mail whose first two tries failed, with a link that works', async () => {
     mailer.failures = 2;
     await requestReset('flaky@example.com').expect(202);
-    await demo.drainMail();
+    await host.drainMail();
     expect(to(mailer.calls, 'flaky@example.com')).toHaveLength(3);
     const delivered = to(mailer.delivered, 'flaky@example.com');
     expect(delivered.map((message) => message.subject)).toEqual([RESET_SUBJECT]);
@@ -285,8 +291,8 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
 
     const token = delivered[0].text.split(RESET_URL)[1]?.split(/\s/)[0];
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    await demo.http().post('/auth/password/reset/confirm').send({ token, newPassword: 'a brand new phrase' }).expect(204);
-    await demo.login('flaky', 'a brand new phrase');
+    await host.http().post('/auth/password/reset/confirm').send({ token, newPassword: 'a brand new phrase' }).expect(204);
+    await host.login('flaky', 'a brand new phrase');
   });
 
   it('counts a mail against its address\'s allowance once, however many tries it took, and logs one it holds back', async () => {
@@ -295,12 +301,12 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
       for (let i = 0; i < 6; i += 1) {
         mailer.failures = 2;
         await requestReset('patient@example.com').expect(202);
-        await demo.drainMail();
+        await host.drainMail();
         delivered.push(to(mailer.delivered, 'patient@example.com').length);
-        demo.clock.advance(61);
+        host.clock.advance(61);
       }
     } finally {
-      demo.clock.advance(-6 * 61);
+      host.clock.advance(-6 * 61);
     }
     expect(delivered).toEqual([1, 2, 3, 4, 5, 5]);
     expect(logger.warnings.filter((line) => line.includes('was not sent'))).toHaveLength(1);
@@ -309,7 +315,7 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
   it('tries a mail that always fails exactly 3 times, then logs one error without the token or the link', async () => {
     mailer.failures = Number.POSITIVE_INFINITY;
     await requestReset('doomed@example.com').expect(202);
-    await demo.drainMail();
+    await host.drainMail();
     const calls = to(mailer.calls, 'doomed@example.com');
     expect(calls).toHaveLength(3);
     expect(mailer.delivered).toEqual([]);
@@ -327,40 +333,40 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
 
 describe.each(TEST_DATABASES)('resend once the last link has expired (%s)', (db) => {
   let smtp: SmtpCatcher;
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
 
   beforeAll(async () => {
     smtp = await new SmtpCatcher().start();
-    demo = await startDemoApp(db, { env: { AUTH_EMAIL_CONFIRM: 'true', AUTH_CONFIRM_TTL: '30' }, mailer: new SmtpMailer(smtp.port) });
+    host = await startLibraryHost(db, { options: { ...MAILING, emailConfirm: { ...MAILING.emailConfirm, ttl: 30 } }, mailer: new SmtpMailer(smtp.port) });
   });
   afterAll(async () => {
-    await demo.close();
+    await host.close();
     await smtp.close();
   });
 
   it('sends a fresh link at once when the last one expired, though the resend interval (60 s) has not passed', async () => {
-    const resend = () => demo.http().post('/auth/register/resend').send({ email: 'late@example.com' }).expect(202);
-    await demo.http().post('/auth/register').send({ username: 'late', password: PASSWORD, email: 'late@example.com' }).expect(201);
+    const resend = () => host.http().post('/auth/register/resend').send({ email: 'late@example.com' }).expect(202);
+    await host.http().post('/auth/register').send({ username: 'late', password: PASSWORD, email: 'late@example.com' }).expect(201);
     await smtp.waitFor('late@example.com', 1);
     // The interval holds while the link still works.
     await resend();
-    await demo.drainMail();
+    await host.drainMail();
     expect(smtp.to('late@example.com')).toHaveLength(1);
 
-    demo.clock.advance(31);
+    host.clock.advance(31);
     try {
       await resend();
-      await demo.drainMail();
+      await host.drainMail();
       expect(smtp.to('late@example.com')).toHaveLength(2);
       await resend();
-      await demo.drainMail();
+      await host.drainMail();
       expect(smtp.to('late@example.com')).toHaveLength(2);
 
       const fresh = smtp.to('late@example.com')[1].link as string;
-      await demo.http().get(new URL(fresh).pathname).expect(302);
-      expect((await demo.http().post('/auth/login').send({ username: 'late', password: PASSWORD })).status).toBe(200);
+      await host.http().get(new URL(fresh).pathname).expect(302);
+      expect((await host.http().post('/auth/login').send({ username: 'late', password: PASSWORD })).status).toBe(200);
     } finally {
-      demo.clock.advance(-31);
+      host.clock.advance(-31);
     }
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { rawRequest } from './fixtures/raw-http.js';
 
 /** Keys that try to pollute prototypes through JSON bodies. */
@@ -31,13 +31,13 @@ function request(method: string, path: string, headers: Record<string, string>, 
 }
 
 describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
 
   beforeAll(async () => {
-    demo = await startDemoApp(db, { options: { registration: { enabled: true } } });
-    await demo.createUser({ username: 'fuzzy', password: 'violet staple battery' });
+    host = await startLibraryHost(db, { options: { registration: { enabled: true }, passwordReset: { url: 'http://localhost:3000/#reset=' } } });
+    await host.createUser({ username: 'fuzzy', password: 'violet staple battery' });
   });
-  afterAll(() => demo.close());
+  afterAll(() => host.close());
 
   const is4xx = (status: number) => status >= 400 && status < 500;
 
@@ -51,7 +51,7 @@ describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
     await fc.assert(
       fc.asyncProperty(header, async (value) => {
         const safe = value.replace(/[\r\n]/g, ' ');
-        const response = await rawRequest(demo.baseUrl, request('GET', '/api/hello', { Authorization: safe }), 5000);
+        const response = await rawRequest(host.baseUrl, request('GET', '/api/hello', { Authorization: safe }), 5000);
         return is4xx(response.status);
       }),
       { numRuns: 150 },
@@ -64,7 +64,7 @@ describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
       await fc.assert(
         fc.asyncProperty(nastyBody, async (body) => {
           const json = Buffer.from(JSON.stringify(body) ?? 'null');
-          const response = await rawRequest(demo.baseUrl, request('POST', path, { 'Content-Type': 'application/json' }, json), 5000);
+          const response = await rawRequest(host.baseUrl, request('POST', path, { 'Content-Type': 'application/json' }, json), 5000);
           if (response.status === 0 || response.status >= 500) throw new Error(`${response.status}: ${response.body}`);
           return true;
         }),
@@ -83,7 +83,7 @@ describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
     ['/auth/password/reset', { email: '\u0000@example.com' }],
     ['/auth/password/reset/confirm', { token: '\u0000', newPassword: 'violet staple battery' }],
   ])('answers NUL characters (which PostgreSQL refuses in text) on %s with a 4xx or a 2xx', async (path, body) => {
-    const response = await demo.http().post(path).send(body);
+    const response = await host.http().post(path).send(body);
     expect(response.status).toBeLessThan(500);
   });
 
@@ -93,7 +93,7 @@ describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
         fc.uint8Array({ maxLength: 400 }),
         fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain', 'application/json; charset=latin1'),
         async (bytes, type) => {
-          const response = await rawRequest(demo.baseUrl, request('POST', '/auth/login', { 'Content-Type': type }, Buffer.from(bytes)), 5000);
+          const response = await rawRequest(host.baseUrl, request('POST', '/auth/login', { 'Content-Type': type }, Buffer.from(bytes)), 5000);
           return is4xx(response.status);
         },
       ),
@@ -103,13 +103,13 @@ describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
 
   it('refuses bodies over the size limit with 413', async () => {
     const big = Buffer.from(JSON.stringify({ username: 'fuzzy', password: 'x'.repeat(300_000) }));
-    const response = await rawRequest(demo.baseUrl, request('POST', '/auth/login', { 'Content-Type': 'application/json' }, big), 5000);
+    const response = await rawRequest(host.baseUrl, request('POST', '/auth/login', { 'Content-Type': 'application/json' }, big), 5000);
     expect(response.status).toBe(413);
   });
 
   it('still works normally afterwards', async () => {
-    await demo.query('DELETE FROM auth_throttle');
-    const token = await demo.login('fuzzy', 'violet staple battery');
-    await demo.http().get('/api/hello').set('Authorization', `Token ${token}`).expect(200);
+    await host.query('DELETE FROM auth_throttle');
+    const token = await host.login('fuzzy', 'violet staple battery');
+    await host.http().get('/api/hello').set('Authorization', `Token ${token}`).expect(200);
   });
 });

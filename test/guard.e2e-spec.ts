@@ -1,26 +1,29 @@
 import { jest } from '@jest/globals';
-import { generateToken } from '../libs/auth-token/src/tokens/token-secret.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { rawRequest } from './fixtures/raw-http.js';
+import { forgottenToken } from './fixtures/tokens.js';
 
 const CHALLENGE = 'Bearer realm="api"';
 const INVALID_CHALLENGE = 'Bearer realm="api", error="invalid_token"';
 
 describe.each(TEST_DATABASES)('AuthTokenGuard on /api/hello (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
   let token: string;
+  /** Well-formed, but unknown to the database. */
+  let unknownToken: string;
 
   beforeAll(async () => {
-    demo = await startDemoApp(db);
-    await demo.createUser({ username: 'bob', password: 'bob password' });
-    token = await demo.login('bob', 'bob password');
+    host = await startLibraryHost(db);
+    const bob = await host.createUser({ username: 'bob', password: 'bob password' });
+    token = await host.login('bob', 'bob password');
+    unknownToken = await forgottenToken(host.app, bob);
   });
-  afterAll(() => demo.close());
+  afterAll(() => host.close());
   afterEach(() => jest.restoreAllMocks());
 
   const hello = (authorization?: string) => {
-    const call = demo.http().get('/api/hello');
+    const call = host.http().get('/api/hello');
     return authorization === undefined ? call : call.set('Authorization', authorization);
   };
 
@@ -31,7 +34,7 @@ describe.each(TEST_DATABASES)('AuthTokenGuard on /api/hello (%s)', (db) => {
   });
 
   it('lets POST in too', async () => {
-    const response = await demo.http().post('/api/hello').set('Authorization', `Token ${token}`);
+    const response = await host.http().post('/api/hello').set('Authorization', `Token ${token}`);
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ message: 'Hello bob! Posted!' });
   });
@@ -51,7 +54,7 @@ describe.each(TEST_DATABASES)('AuthTokenGuard on /api/hello (%s)', (db) => {
   });
 
   it.each([
-    ['an unknown but well-formed token', () => `Token ${generateToken('nat')}`],
+    ['an unknown but well-formed token', () => `Token ${unknownToken}`],
     ['a token with a broken checksum', () => `Token ${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`],
     ['junk after a valid token', () => `Token ${token}x`],
     ['two tokens', () => `Token ${token} ${token}`],
@@ -66,8 +69,8 @@ describe.each(TEST_DATABASES)('AuthTokenGuard on /api/hello (%s)', (db) => {
 
   it('refuses a malformed token without querying the database, and checks a good one with one query', async () => {
     // The lookup goes through TypeORM's raw query on SQLite and through the pg pool (a named statement) on PostgreSQL.
-    const pool = (demo.dataSource.driver as unknown as { master: { query: (...args: unknown[]) => unknown } }).master;
-    const lookups = db === 'postgres' ? jest.spyOn(pool, 'query') : jest.spyOn(demo.dataSource, 'query');
+    const pool = (host.dataSource.driver as unknown as { master: { query: (...args: unknown[]) => unknown } }).master;
+    const lookups = db === 'postgres' ? jest.spyOn(pool, 'query') : jest.spyOn(host.dataSource, 'query');
     await hello(`Token ${token}junk`).expect(401);
     await hello(`Token ${token.slice(0, -2)}zz`).expect(401);
     expect(lookups).not.toHaveBeenCalled();
@@ -76,7 +79,7 @@ describe.each(TEST_DATABASES)('AuthTokenGuard on /api/hello (%s)', (db) => {
   });
 
   it('ignores a token in the query string', async () => {
-    const response = await demo.http().get(`/api/hello?token=${token}&access_token=${token}`);
+    const response = await host.http().get(`/api/hello?token=${token}&access_token=${token}`);
     expect(response.status).toBe(401);
     expect(response.headers['www-authenticate']).toBe(CHALLENGE);
   });
@@ -97,31 +100,31 @@ describe.each(TEST_DATABASES)('AuthTokenGuard on /api/hello (%s)', (db) => {
       value,
       Buffer.from('\r\n\r\n'),
     ]);
-    const response = await rawRequest(demo.baseUrl, request);
+    const response = await rawRequest(host.baseUrl, request);
     expect([400, 401]).toContain(response.status);
   });
 
   it('refuses an expired token, and a fresh login works again', async () => {
-    const shortLived = await demo.login('bob', 'bob password');
+    const shortLived = await host.login('bob', 'bob password');
     await hello(`Token ${shortLived}`).expect(200);
-    demo.clock.advance(86_400 + 1);
+    host.clock.advance(86_400 + 1);
     try {
       const response = await hello(`Token ${shortLived}`);
       expect(response.status).toBe(401);
       expect(response.headers['www-authenticate']).toBe(INVALID_CHALLENGE);
-      const fresh = await demo.login('bob', 'bob password');
+      const fresh = await host.login('bob', 'bob password');
       await hello(`Token ${fresh}`).expect(200);
     } finally {
-      demo.clock.advance(-(86_400 + 1));
+      host.clock.advance(-(86_400 + 1));
     }
   });
 
   it('refuses the token of a deactivated user exactly like an unknown token', async () => {
-    await demo.createUser({ username: 'carol', password: 'carol password' });
-    const carolToken = await demo.login('carol', 'carol password');
-    await demo.query('UPDATE users SET "isActive" = $1 WHERE username = $2', [false, 'carol']);
+    await host.createUser({ username: 'carol', password: 'carol password' });
+    const carolToken = await host.login('carol', 'carol password');
+    await host.query('UPDATE users SET "isActive" = $1 WHERE username = $2', [false, 'carol']);
     const deactivated = await hello(`Token ${carolToken}`);
-    const unknown = await hello(`Token ${generateToken('nat')}`);
+    const unknown = await hello(`Token ${unknownToken}`);
     expect(deactivated.status).toBe(401);
     expect(deactivated.body).toEqual(unknown.body);
     expect(deactivated.headers['www-authenticate']).toBe(unknown.headers['www-authenticate']);

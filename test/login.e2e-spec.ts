@@ -1,21 +1,21 @@
 import { jest } from '@jest/globals';
 import { PasswordHasher, ScryptPasswordHasher } from 'nestjs-auth-token';
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
   let alice: { id: number };
 
   beforeAll(async () => {
-    demo = await startDemoApp(db);
-    alice = await demo.createUser({ username: 'Alice', password: 'correct horse', email: 'alice@example.com' });
+    host = await startLibraryHost(db);
+    alice = await host.createUser({ username: 'Alice', password: 'correct horse', email: 'alice@example.com' });
   });
-  afterAll(() => demo.close());
+  afterAll(() => host.close());
   afterEach(() => jest.restoreAllMocks());
 
   const login = (body: object | string, type: 'json' | 'form' = 'json') =>
-    demo.http().post('/auth/login').type(type).send(body);
+    host.http().post('/auth/login').type(type).send(body);
 
   it('answers a JSON login with a token, its expiry and the serialized user, not cacheable', async () => {
     const before = Date.now();
@@ -39,22 +39,22 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
   });
 
   it('matches the username case-insensitively and accepts a trailing slash', async () => {
-    const response = await demo.http().post('/auth/login/').send({ username: 'aLiCe', password: 'correct horse' });
+    const response = await host.http().post('/auth/login/').send({ username: 'aLiCe', password: 'correct horse' });
     expect(response.status).toBe(200);
     expect(response.body.user.username).toBe('Alice');
   });
 
   it('issues a new token on every login, so each device can log out alone', async () => {
-    const first = await demo.login('alice', 'correct horse');
-    const second = await demo.login('alice', 'correct horse');
+    const first = await host.login('alice', 'correct horse');
+    const second = await host.login('alice', 'correct horse');
     expect(first).not.toBe(second);
-    await demo.http().delete('/auth/logout').set('Authorization', `Token ${first}`).expect(204);
-    await demo.http().get('/api/hello').set('Authorization', `Token ${first}`).expect(401);
-    await demo.http().get('/api/hello').set('Authorization', `Token ${second}`).expect(200);
+    await host.http().delete('/auth/logout').set('Authorization', `Token ${first}`).expect(204);
+    await host.http().get('/api/hello').set('Authorization', `Token ${first}`).expect(401);
+    await host.http().get('/api/hello').set('Authorization', `Token ${second}`).expect(200);
   });
 
   it('answers an unknown user exactly like a wrong password, after exactly one password check each', async () => {
-    const hasher = demo.app.get(PasswordHasher);
+    const hasher = host.app.get(PasswordHasher);
     const verify = jest.spyOn(hasher, 'verify');
     const hash = jest.spyOn(hasher, 'hash');
     const wrong = await login({ username: 'Alice', password: 'wrong horse' });
@@ -70,9 +70,9 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
   });
 
   it('refuses an inactive user with the same 401, after checking the password', async () => {
-    await demo.createUser({ username: 'sleeper', password: 'pw sleeper' });
-    await demo.query('UPDATE users SET "isActive" = $1 WHERE username = $2', [false, 'sleeper']);
-    const verify = jest.spyOn(demo.app.get(PasswordHasher), 'verify');
+    await host.createUser({ username: 'sleeper', password: 'pw sleeper' });
+    await host.query('UPDATE users SET "isActive" = $1 WHERE username = $2', [false, 'sleeper']);
+    const verify = jest.spyOn(host.app.get(PasswordHasher), 'verify');
     const response = await login({ username: 'sleeper', password: 'pw sleeper' });
     expect(response.status).toBe(401);
     expect(response.body.message).toBe('Unable to log in with the provided credentials.');
@@ -98,13 +98,13 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
     ['a JSON string', '"Alice"'],
     ['broken JSON', '{"username": '],
   ])('answers %s with a 400', async (_case, raw) => {
-    const response = await demo.http().post('/auth/login').set('Content-Type', 'application/json').send(raw);
+    const response = await host.http().post('/auth/login').set('Content-Type', 'application/json').send(raw);
     expect(response.status).toBe(400);
     expect(response.body.statusCode).toBe(400);
   });
 
   it('ignores a stale token sent along with the login', async () => {
-    const response = await demo
+    const response = await host
       .http()
       .post('/auth/login')
       .set('Authorization', 'Token nat_stale')
@@ -114,21 +114,21 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
 
   it('records the User-Agent of the login with its token', async () => {
     const response = await login({ username: 'Alice', password: 'correct horse' });
-    const me = await demo.http().get('/auth/me').set('Authorization', `Bearer ${response.body.token}`).set('User-Agent', 'later');
+    const me = await host.http().get('/auth/me').set('Authorization', `Bearer ${response.body.token}`).set('User-Agent', 'later');
     expect(me.status).toBe(200);
-    await demo.http().post('/auth/login').set('User-Agent', 'TestPhone/1.0').send({ username: 'Alice', password: 'correct horse' });
-    const rows = await demo.query<{ userAgent: string | null }>('SELECT "userAgent" FROM auth_token');
+    await host.http().post('/auth/login').set('User-Agent', 'TestPhone/1.0').send({ username: 'Alice', password: 'correct horse' });
+    const rows = await host.query<{ userAgent: string | null }>('SELECT "userAgent" FROM auth_token');
     expect(rows.map((row) => row.userAgent)).toContain('TestPhone/1.0');
   });
 
   it('rehashes a password made with older scrypt parameters at the next login', async () => {
     const weak = await new ScryptPasswordHasher({ cost: 2 ** 9 }).hash('old params');
-    const user = await demo.createUser({ username: 'veteran', password: 'placeholder' });
-    await demo.query('UPDATE users SET password = $1 WHERE id = $2', [weak, user.id]);
-    await demo.login('veteran', 'old params');
-    const [{ password }] = await demo.query<{ password: string }>('SELECT password FROM users WHERE id = $1', [user.id]);
+    const user = await host.createUser({ username: 'veteran', password: 'placeholder' });
+    await host.query('UPDATE users SET password = $1 WHERE id = $2', [weak, user.id]);
+    await host.login('veteran', 'old params');
+    const [{ password }] = await host.query<{ password: string }>('SELECT password FROM users WHERE id = $1', [user.id]);
     expect(password).toMatch(/^\$scrypt\$ln=10,r=8,p=1\$/);
     expect(password).not.toBe(weak);
-    await demo.login('veteran', 'old params');
+    await host.login('veteran', 'old params');
   });
 });

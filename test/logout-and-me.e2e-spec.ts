@@ -1,71 +1,71 @@
 import { createHash } from 'node:crypto';
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 describe.each(TEST_DATABASES)('logout, me and token storage (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
   let dave: { id: number };
 
   beforeAll(async () => {
-    demo = await startDemoApp(db);
-    dave = await demo.createUser({ username: 'dave', password: 'dave password', email: 'dave@example.com' });
+    host = await startLibraryHost(db);
+    dave = await host.createUser({ username: 'dave', password: 'dave password', email: 'dave@example.com' });
   });
-  afterAll(() => demo.close());
+  afterAll(() => host.close());
 
   const auth = (token: string) => ({ Authorization: `Token ${token}` });
 
   it.each(['delete', 'post'] as const)('%s /auth/logout revokes only the presented token (204)', async (method) => {
-    const [phone, laptop] = [await demo.login('dave', 'dave password'), await demo.login('dave', 'dave password')];
-    const response = await demo.http()[method]('/auth/logout').set(auth(phone));
+    const [phone, laptop] = [await host.login('dave', 'dave password'), await host.login('dave', 'dave password')];
+    const response = await host.http()[method]('/auth/logout').set(auth(phone));
     expect(response.status).toBe(204);
     expect(response.text).toBe('');
-    await demo.http().get('/api/hello').set(auth(phone)).expect(401);
-    await demo.http().get('/api/hello').set(auth(laptop)).expect(200);
-    await demo.http()[method]('/auth/logout/').set(auth(laptop)).expect(204);
-    await demo.http().get('/api/hello').set(auth(laptop)).expect(401);
+    await host.http().get('/api/hello').set(auth(phone)).expect(401);
+    await host.http().get('/api/hello').set(auth(laptop)).expect(200);
+    await host.http()[method]('/auth/logout/').set(auth(laptop)).expect(204);
+    await host.http().get('/api/hello').set(auth(laptop)).expect(401);
   });
 
   it('refuses logout without a token, and a second logout with the same token', async () => {
-    const token = await demo.login('dave', 'dave password');
-    const anonymous = await demo.http().delete('/auth/logout');
+    const token = await host.login('dave', 'dave password');
+    const anonymous = await host.http().delete('/auth/logout');
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="api"');
-    await demo.http().delete('/auth/logout').set(auth(token)).expect(204);
-    const again = await demo.http().delete('/auth/logout').set(auth(token));
+    await host.http().delete('/auth/logout').set(auth(token)).expect(204);
+    const again = await host.http().delete('/auth/logout').set(auth(token));
     expect(again.status).toBe(401);
     expect(again.headers['www-authenticate']).toContain('error="invalid_token"');
   });
 
   it('GET /auth/me returns the serialized current user, never the password hash', async () => {
-    const token = await demo.login('DAVE', 'dave password');
-    const response = await demo.http().get('/auth/me').set(auth(token));
+    const token = await host.login('DAVE', 'dave password');
+    const response = await host.http().get('/auth/me').set(auth(token));
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body).toEqual({ id: dave.id, username: 'dave', email: 'dave@example.com' });
     expect(response.text).not.toContain('scrypt');
-    await demo.http().get('/auth/me').expect(401);
+    await host.http().get('/auth/me').expect(401);
   });
 
   it('stores only a SHA-256 digest of each token, never the token itself', async () => {
-    const token = await demo.login('dave', 'dave password');
-    const rows = await demo.query('SELECT * FROM auth_token');
+    const token = await host.login('dave', 'dave password');
+    const rows = await host.query('SELECT * FROM auth_token');
     const dump = JSON.stringify(rows);
     expect(dump).not.toContain(token);
     expect(dump).not.toContain(token.slice(4, 30));
     const digest = createHash('sha256').update(token).digest('hex');
     expect(rows.filter((row) => row.digest === digest)).toHaveLength(1);
-    expect(Object.keys(rows[0]).sort()).toEqual(['createdAt', 'digest', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'userAgent', 'userId']);
+    expect(Object.keys(rows[0]).sort()).toEqual(['createdAt', 'digest', 'expiresAt', 'expiryNoticeAt', 'id', 'ip', 'kind', 'lastUsedAt', 'name', 'scopes', 'userAgent', 'userId']);
   });
 
   it('deletes the tokens of a deleted user (ON DELETE CASCADE in the database)', async () => {
-    const erin = await demo.createUser({ username: 'erin', password: 'erin password' });
-    const token = await demo.login('erin', 'erin password');
-    await demo.login('erin', 'erin password');
-    const count = async () => (await demo.query('SELECT id FROM auth_token WHERE "userId" = $1', [erin.id])).length;
+    const erin = await host.createUser({ username: 'erin', password: 'erin password' });
+    const token = await host.login('erin', 'erin password');
+    await host.login('erin', 'erin password');
+    const count = async () => (await host.query('SELECT id FROM auth_token WHERE "userId" = $1', [erin.id])).length;
     expect(await count()).toBe(2);
-    await demo.query('DELETE FROM users WHERE id = $1', [erin.id]);
+    await host.query('DELETE FROM users WHERE id = $1', [erin.id]);
     expect(await count()).toBe(0);
-    const response = await demo.http().get('/api/hello').set(auth(token));
+    const response = await host.http().get('/api/hello').set(auth(token));
     expect(response.status).toBe(401);
     expect(response.body.message).toBe('Invalid or expired token.');
   });

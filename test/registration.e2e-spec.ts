@@ -1,37 +1,37 @@
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 const TAKEN = 'A user with that username already exists.';
 
 describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
 
   beforeAll(async () => {
-    demo = await startDemoApp(db);
+    host = await startLibraryHost(db, { options: { registration: { enabled: true } } });
   });
-  afterAll(() => demo.close());
+  afterAll(() => host.close());
   // Registrations are limited per client IP, and every request here comes from 127.0.0.1.
-  beforeEach(() => demo.query('DELETE FROM auth_throttle'));
+  beforeEach(() => host.query('DELETE FROM auth_throttle'));
 
-  const register = (body: object | string, type: 'json' | 'form' = 'json') => demo.http().post('/auth/register').type(type).send(body);
+  const register = (body: object | string, type: 'json' | 'form' = 'json') => host.http().post('/auth/register').type(type).send(body);
 
   it('creates an account that can log in at once (JSON and form data)', async () => {
     const json = await register({ username: 'john', password: 'violet staple battery' });
     expect(json.status).toBe(201);
     expect(json.body).toEqual({ success: true });
     expect(json.headers['cache-control']).toBe('no-store');
-    await demo.login('john', 'violet staple battery');
+    await host.login('john', 'violet staple battery');
 
     const form = await register('username=mary&password=violet+staple+battery&email=mary%40example.com', 'form');
     expect(form.status).toBe(201);
-    const login = await demo.http().post('/auth/login').send({ username: 'MARY', password: 'violet staple battery' });
+    const login = await host.http().post('/auth/login').send({ username: 'MARY', password: 'violet staple battery' });
     expect(login.body.user).toMatchObject({ username: 'mary', email: 'mary@example.com' });
   });
 
   it('stores only a scrypt hash of the password, and never answers with it', async () => {
     const response = await register({ username: 'hashed', password: 'violet staple battery' });
     expect(response.text).not.toContain('violet');
-    const [row] = await demo.query<{ password: string }>('SELECT password FROM users WHERE username = $1', ['hashed']);
+    const [row] = await host.query<{ password: string }>('SELECT password FROM users WHERE username = $1', ['hashed']);
     expect(row.password).toMatch(/^\$scrypt\$ln=10,r=8,p=1\$/);
   });
 
@@ -47,7 +47,7 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
     const response = await register({ username: 'fullwidth', password: 'violet staple battery' });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual({ username: [TAKEN] });
-    await demo.login('fullwidth', 'violet staple battery');
+    await host.login('fullwidth', 'violet staple battery');
   });
 
   it('gives exactly one of 20 parallel registrations of John/john a 201, the others a 400, never a 500', async () => {
@@ -58,7 +58,7 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 400)).toHaveLength(19);
     for (const response of responses.filter((r) => r.status === 400)) expect(response.body.errors).toEqual({ username: [TAKEN] });
-    const rows = await demo.query('SELECT id FROM users WHERE lower(username) = $1', ['racer']);
+    const rows = await host.query('SELECT id FROM users WHERE lower(username) = $1', ['racer']);
     expect(rows).toHaveLength(1);
   });
 
@@ -96,27 +96,27 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
     expect(Object.keys(response.body.errors).sort()).toEqual(['email']);
     const both = await register({ username: 'bad name', password: 'short' });
     expect(Object.keys(both.body.errors).sort()).toEqual(['password', 'username']);
-    const array = await demo.http().post('/auth/register').set('Content-Type', 'application/json').send('[]');
+    const array = await host.http().post('/auth/register').set('Content-Type', 'application/json').send('[]');
     expect(array.status).toBe(400);
   });
 
   it('answers resend with 202 and sends nothing, and finds every confirmation link invalid, while e-mail confirmation is off', async () => {
-    const resend = await demo.http().post('/auth/register/resend').send({ email: 'mary@example.com' });
+    const resend = await host.http().post('/auth/register/resend').send({ email: 'mary@example.com' });
     expect(resend.status).toBe(202);
     expect(resend.body).toEqual({ success: true });
-    const confirm = await demo.http().get(`/auth/register/confirm/${'A'.repeat(43)}`);
+    const confirm = await host.http().get(`/auth/register/confirm/${'A'.repeat(43)}`);
     expect(confirm.status).toBe(400);
     expect(confirm.text).toBe('This confirmation link is invalid or has expired.');
   });
 });
 
 describe.each(TEST_DATABASES)('registration switched off (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
 
   beforeAll(async () => {
-    demo = await startDemoApp(db, { env: { AUTH_REGISTRATION: 'false', AUTH_EMAIL_CONFIRM: 'true' } });
+    host = await startLibraryHost(db, { options: { registration: { enabled: false }, emailConfirm: { enabled: true, baseUrl: 'http://localhost:3000' } } });
   });
-  afterAll(() => demo.close());
+  afterAll(() => host.close());
 
   it.each([
     ['POST', '/auth/register', { username: 'x', password: 'violet staple battery', email: 'x@example.com' }],
@@ -125,10 +125,10 @@ describe.each(TEST_DATABASES)('registration switched off (%s)', (db) => {
     ['GET', '/auth/register/confirm/abc', undefined],
     ['POST', '/auth/register/confirm/abc', undefined],
   ])('answers %s %s with 404', async (method, path, body) => {
-    const call = method === 'GET' ? demo.http().get(path) : demo.http().post(path).send(body);
+    const call = method === 'GET' ? host.http().get(path) : host.http().post(path).send(body);
     const response = await call;
     expect(response.status).toBe(404);
     expect(response.body.statusCode).toBe(404);
-    expect(await demo.query('SELECT id FROM users')).toHaveLength(0);
+    expect(await host.query('SELECT id FROM users')).toHaveLength(0);
   });
 });

@@ -1,27 +1,27 @@
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 const PASSWORD = 'violet staple battery';
 
 describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
   let counter = 0;
 
   beforeAll(async () => {
-    demo = await startDemoApp(db);
+    host = await startLibraryHost(db);
   });
-  afterAll(() => demo.close());
+  afterAll(() => host.close());
 
   async function newUser(): Promise<string> {
     counter += 1;
     const username = `sessions${counter}`;
-    await demo.createUser({ username, password: PASSWORD });
+    await host.createUser({ username, password: PASSWORD });
     return username;
   }
   const loginFrom = async (username: string, userAgent: string) =>
-    (await demo.http().post('/auth/login').set('User-Agent', userAgent).send({ username, password: PASSWORD }).expect(200)).body.token as string;
+    (await host.http().post('/auth/login').set('User-Agent', userAgent).send({ username, password: PASSWORD }).expect(200)).body.token as string;
   const auth = (token: string) => ({ Authorization: `Token ${token}` });
-  const sessions = (token: string) => demo.http().get('/auth/sessions').set(auth(token));
+  const sessions = (token: string) => host.http().get('/auth/sessions').set(auth(token));
 
   it('lists the live tokens of the user, marking the current one, never showing a secret', async () => {
     const username = await newUser();
@@ -42,7 +42,7 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
     ]);
     expect(response.text).not.toContain(phone);
     expect(response.text).not.toContain(laptop);
-    const digests = await demo.query<{ digest: string }>('SELECT digest FROM auth_token');
+    const digests = await host.query<{ digest: string }>('SELECT digest FROM auth_token');
     for (const { digest } of digests) expect(response.text).not.toContain(digest);
   });
 
@@ -52,14 +52,14 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
     await loginFrom(bob, 'B');
     expect((await sessions(aliceToken)).body.map((s: { userAgent: string }) => s.userAgent)).toEqual(['A']);
     const old = await loginFrom(alice, 'old');
-    demo.clock.advance(86_400 + 1);
+    host.clock.advance(86_400 + 1);
     try {
       const fresh = await loginFrom(alice, 'fresh');
       const agents = (await sessions(fresh)).body.map((s: { userAgent: string }) => s.userAgent);
       expect(agents).toEqual(['fresh']);
-      await demo.http().get('/api/hello').set(auth(old)).expect(401);
+      await host.http().get('/api/hello').set(auth(old)).expect(401);
     } finally {
-      demo.clock.advance(-(86_400 + 1));
+      host.clock.advance(-(86_400 + 1));
     }
   });
 
@@ -68,9 +68,9 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
     const [here, there] = [await loginFrom(username, 'here'), await loginFrom(username, 'there')];
     const list = (await sessions(here)).body as { id: string; userAgent: string }[];
     const thereId = list.find((s) => s.userAgent === 'there')?.id as string;
-    await demo.http().delete(`/auth/sessions/${thereId}`).set(auth(here)).expect(204);
-    await demo.http().get('/api/hello').set(auth(there)).expect(401);
-    await demo.http().get('/api/hello').set(auth(here)).expect(200);
+    await host.http().delete(`/auth/sessions/${thereId}`).set(auth(here)).expect(204);
+    await host.http().get('/api/hello').set(auth(there)).expect(401);
+    await host.http().get('/api/hello').set(auth(here)).expect(200);
     expect((await sessions(here)).body).toHaveLength(1);
   });
 
@@ -79,26 +79,26 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
     const aliceToken = await loginFrom(alice, 'alice');
     const aliceId = (await sessions(aliceToken)).body[0].id as string;
     const malloryToken = await loginFrom(mallory, 'mallory');
-    const foreign = await demo.http().delete(`/auth/sessions/${aliceId}`).set(auth(malloryToken));
-    const unknown = await demo.http().delete('/auth/sessions/00000000-0000-4000-8000-000000000000').set(auth(malloryToken));
-    const garbage = await demo.http().delete(`/auth/sessions/${'x'.repeat(300)}`).set(auth(malloryToken));
+    const foreign = await host.http().delete(`/auth/sessions/${aliceId}`).set(auth(malloryToken));
+    const unknown = await host.http().delete('/auth/sessions/00000000-0000-4000-8000-000000000000').set(auth(malloryToken));
+    const garbage = await host.http().delete(`/auth/sessions/${'x'.repeat(300)}`).set(auth(malloryToken));
     expect(foreign.status).toBe(404);
     expect(foreign.body).toEqual(unknown.body);
     expect(garbage.status).toBe(404);
-    await demo.http().get('/api/hello').set(auth(aliceToken)).expect(200);
+    await host.http().get('/api/hello').set(auth(aliceToken)).expect(200);
   });
 
   it('DELETE /auth/sessions logs the user out everywhere, this session included', async () => {
     const [username, other] = [await newUser(), await newUser()];
     const tokens = [await loginFrom(username, '1'), await loginFrom(username, '2'), await loginFrom(username, '3')];
     const bystander = await loginFrom(other, 'other');
-    await demo.http().delete('/auth/sessions/').set(auth(tokens[0])).expect(204);
-    for (const token of tokens) await demo.http().get('/api/hello').set(auth(token)).expect(401);
-    await demo.http().get('/api/hello').set(auth(bystander)).expect(200);
+    await host.http().delete('/auth/sessions/').set(auth(tokens[0])).expect(204);
+    for (const token of tokens) await host.http().get('/api/hello').set(auth(token)).expect(401);
+    await host.http().get('/api/hello').set(auth(bystander)).expect(200);
   });
 
   it('needs a token', async () => {
-    await demo.http().get('/auth/sessions').expect(401);
-    await demo.http().delete('/auth/sessions').expect(401);
+    await host.http().get('/auth/sessions').expect(401);
+    await host.http().delete('/auth/sessions').expect(401);
   });
 });

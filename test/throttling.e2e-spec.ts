@@ -1,23 +1,24 @@
 import { jest } from '@jest/globals';
 import { LoginService, PasswordHasher, TokenPurgeService } from 'nestjs-auth-token';
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 const PASSWORD = 'violet staple battery';
 const WINDOW = 900;
+const RESET_URL = 'http://localhost:3000/#reset=';
 
 describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
 
   beforeAll(async () => {
-    demo = await startDemoApp(db, { options: { throttle: { maxFailures: 10, maxPerIp: 40, window: WINDOW } } });
-    for (const username of ['victim', 'bystander', 'regular', 'racer']) await demo.createUser({ username, password: PASSWORD, email: `${username}@example.com` });
+    host = await startLibraryHost(db, { options: { passwordReset: { url: RESET_URL }, throttle: { maxFailures: 10, maxPerIp: 40, window: WINDOW } } });
+    for (const username of ['victim', 'bystander', 'regular', 'racer']) await host.createUser({ username, password: PASSWORD, email: `${username}@example.com` });
   });
-  afterAll(() => demo.close());
-  beforeEach(() => demo.query('DELETE FROM auth_throttle'));
+  afterAll(() => host.close());
+  beforeEach(() => host.query('DELETE FROM auth_throttle'));
   afterEach(() => jest.restoreAllMocks());
 
-  const login = (username: string, password: string) => demo.http().post('/auth/login').send({ username, password });
+  const login = (username: string, password: string) => host.http().post('/auth/login').send({ username, password });
   async function fail(username: string, times: number): Promise<number[]> {
     const statuses: number[] = [];
     for (let i = 0; i < times; i += 1) statuses.push((await login(username, `wrong guess ${i}`)).status);
@@ -46,11 +47,11 @@ describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
 
   it('lets the name in again after the window', async () => {
     await fail('victim', 11);
-    demo.clock.advance(WINDOW + 1);
+    host.clock.advance(WINDOW + 1);
     try {
       expect((await login('victim', PASSWORD)).status).toBe(200);
     } finally {
-      demo.clock.advance(-(WINDOW + 1));
+      host.clock.advance(-(WINDOW + 1));
     }
   });
 
@@ -61,7 +62,7 @@ describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
   });
 
   it('counts parallel guesses atomically: 10 are checked, the rest refused without hashing', async () => {
-    const verify = jest.spyOn(demo.app.get(PasswordHasher), 'verify');
+    const verify = jest.spyOn(host.app.get(PasswordHasher), 'verify');
     const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => login('racer', `parallel guess ${i}`)));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
@@ -81,47 +82,47 @@ describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
     ['/auth/password/reset', { email: 'victim@example.com' }],
   ])('limits mail requests per address on %s, known or not', async (path, body) => {
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i += 1) statuses.push((await demo.http().post(path).send(body)).status);
+    for (let i = 0; i < 11; i += 1) statuses.push((await host.http().post(path).send(body)).status);
     expect(statuses).toEqual([...Array(10).fill(202), 429]);
     const unknown: number[] = [];
-    for (let i = 0; i < 11; i += 1) unknown.push((await demo.http().post(path).send({ email: 'nobody@example.com' })).status);
+    for (let i = 0; i < 11; i += 1) unknown.push((await host.http().post(path).send({ email: 'nobody@example.com' })).status);
     expect(unknown).toEqual([...Array(10).fill(202), 429]);
   });
 
   it('keeps the table bounded: the purge deletes counters whose window has passed', async () => {
     await fail('victim', 3);
-    expect((await demo.query('SELECT "key" FROM auth_throttle')).length).toBeGreaterThan(0);
-    demo.clock.advance(WINDOW + 1);
+    expect((await host.query('SELECT "key" FROM auth_throttle')).length).toBeGreaterThan(0);
+    host.clock.advance(WINDOW + 1);
     try {
-      const purged = await demo.app.get(TokenPurgeService).purge();
+      const purged = await host.app.get(TokenPurgeService).purge();
       expect(purged.counters).toBeGreaterThan(0);
-      expect(await demo.query('SELECT "key" FROM auth_throttle')).toEqual([]);
+      expect(await host.query('SELECT "key" FROM auth_throttle')).toEqual([]);
     } finally {
-      demo.clock.advance(-(WINDOW + 1));
+      host.clock.advance(-(WINDOW + 1));
     }
   });
 
   it('stores hashed keys, never a username, address or IP', async () => {
     await fail('victim', 1);
-    await demo.http().post('/auth/password/reset').send({ email: 'victim@example.com' });
-    const rows = await demo.query<{ key: string }>('SELECT "key" FROM auth_throttle');
+    await host.http().post('/auth/password/reset').send({ email: 'victim@example.com' });
+    const rows = await host.query<{ key: string }>('SELECT "key" FROM auth_throttle');
     expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const { key } of rows) expect(key).toMatch(/^[a-z-]+:[0-9a-f]{64}$/);
   });
 });
 
 describe.each(TEST_DATABASES)('throttling switched off (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
 
   beforeAll(async () => {
-    demo = await startDemoApp(db, { options: { throttle: { enabled: false } } });
-    await demo.createUser({ username: 'free', password: PASSWORD });
+    host = await startLibraryHost(db, { options: { throttle: { enabled: false } } });
+    await host.createUser({ username: 'free', password: PASSWORD });
   });
-  afterAll(() => demo.close());
+  afterAll(() => host.close());
 
   it('never answers 429', async () => {
-    for (let i = 0; i < 12; i += 1) await demo.http().post('/auth/login').send({ username: 'free', password: 'wrong one!' }).expect(401);
-    await demo.login('free', PASSWORD);
+    for (let i = 0; i < 12; i += 1) await host.http().post('/auth/login').send({ username: 'free', password: 'wrong one!' }).expect(401);
+    await host.login('free', PASSWORD);
   });
 });
 
@@ -130,34 +131,34 @@ describe.each(TEST_DATABASES)('throttling switched off (%s)', (db) => {
  * proxy stands in for them). Each test reproduces a lock-out or a bypass that an earlier version allowed.
  */
 describe.each(TEST_DATABASES)('throttling against a guesser with several addresses (%s)', (db) => {
-  let demo: DemoTestApp;
+  let host: LibraryTestApp;
   const limits = { maxFailures: 10, maxPerAccount: 30, maxPerIp: 40, window: WINDOW };
 
   beforeAll(async () => {
-    demo = await startDemoApp(db, { env: { TRUST_PROXY: 'loopback' }, options: { throttle: limits } });
-    for (const username of ['bob', 'owner', 'iris', 'dormant', 'changer']) await demo.createUser({ username, password: PASSWORD, email: `${username}@example.com` });
-    await demo.query('UPDATE users SET "isActive" = $1 WHERE username = $2', [false, 'dormant']);
+    host = await startLibraryHost(db, { trustProxy: 'loopback', options: { passwordReset: { url: RESET_URL }, throttle: limits } });
+    for (const username of ['bob', 'owner', 'iris', 'dormant', 'changer']) await host.createUser({ username, password: PASSWORD, email: `${username}@example.com` });
+    await host.query('UPDATE users SET "isActive" = $1 WHERE username = $2', [false, 'dormant']);
   });
-  afterAll(() => demo.close());
-  beforeEach(() => demo.query('DELETE FROM auth_throttle'));
+  afterAll(() => host.close());
+  beforeEach(() => host.query('DELETE FROM auth_throttle'));
   afterEach(() => jest.restoreAllMocks());
 
   const from = (ip: string) => ({
-    login: (username: string, password: string) => demo.http().post('/auth/login').set('X-Forwarded-For', ip).send({ username, password }),
-    reset: (email: string) => demo.http().post('/auth/password/reset').set('X-Forwarded-For', ip).send({ email }),
+    login: (username: string, password: string) => host.http().post('/auth/login').set('X-Forwarded-For', ip).send({ username, password }),
+    reset: (email: string) => host.http().post('/auth/password/reset').set('X-Forwarded-For', ip).send({ email }),
   });
   async function statuses(times: number, send: (i: number) => Promise<{ status: number }>): Promise<number[]> {
     const result: number[] = [];
     for (let i = 0; i < times; i += 1) result.push((await send(i)).status);
     return result;
   }
-  const counterRows = async () => (await demo.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM auth_throttle'))[0].n;
+  const counterRows = async () => (await host.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM auth_throttle'))[0].n;
 
   it('lets an address that is over its limit add nothing to a victim account, not even a row', async () => {
     const attacker = from('203.0.113.1');
     expect(await statuses(40, (i) => attacker.login(`sprayed${i}`, 'Winter2026!'))).toEqual(Array(40).fill(401));
     const rowsBefore = await counterRows();
-    const verify = jest.spyOn(demo.app.get(PasswordHasher), 'verify');
+    const verify = jest.spyOn(host.app.get(PasswordHasher), 'verify');
     expect(await statuses(40, (i) => attacker.login('bob', `guess ${i}`))).toEqual(Array(40).fill(429));
     expect(verify).not.toHaveBeenCalled();
     expect(await counterRows()).toBe(rowsBefore);
@@ -190,15 +191,15 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
     const wrong = await statuses(9, (i) => guesser.login('dormant', `guess ${i}`));
     const right = await guesser.login('dormant', PASSWORD);
     expect([...wrong, right.status]).toEqual(Array(10).fill(401));
-    expect(right.body).toEqual((await demo.http().post('/auth/login').send({ username: 'nobody', password: 'x' })).body);
+    expect(right.body).toEqual((await host.http().post('/auth/login').send({ username: 'nobody', password: 'x' })).body);
     // Had the right password reset the counter, this would be a 401.
     expect((await guesser.login('dormant', 'one more')).status).toBe(429);
   });
 
   it('counts a wrong current password on password change as a failed login of the account', async () => {
-    const token = await demo.login('changer', PASSWORD);
+    const token = await host.login('changer', PASSWORD);
     const change = (currentPassword: string) =>
-      demo.http().post('/auth/password/change').set('X-Forwarded-For', '203.0.113.9').set('Authorization', `Token ${token}`).send({ currentPassword, newPassword: 'a new violet staple' });
+      host.http().post('/auth/password/change').set('X-Forwarded-For', '203.0.113.9').set('Authorization', `Token ${token}`).send({ currentPassword, newPassword: 'a new violet staple' });
     const result = await statuses(11, (i) => change(`guess ${i}`));
     expect(result).toEqual([...Array(10).fill(400), 429]);
     expect((await change(PASSWORD)).status).toBe(429);
@@ -214,7 +215,7 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
   });
 
   it('requires the client address from host code calling LoginService directly', async () => {
-    const logins = demo.app.get(LoginService);
+    const logins = host.app.get(LoginService);
     await expect(logins.login('bob', PASSWORD, { ip: '' })).rejects.toThrow(TypeError);
     await expect(logins.login('bob', PASSWORD, undefined as never)).rejects.toThrow(/client IP address is required/);
     await expect(logins.login('bob', PASSWORD, { ip: '192.0.2.1' })).resolves.toMatchObject({ token: expect.any(String) });

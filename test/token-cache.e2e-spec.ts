@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 const PASSWORD = 'violet staple battery';
 const CACHE_TTL = 30;
@@ -11,17 +11,17 @@ const CACHE_TTL = 30;
 describe.each(TEST_DATABASES)('the optional in-process token cache, two instances on one database (%s)', (db) => {
   let database: TestDatabase;
   let workDir: string;
-  let first: DemoTestApp;
-  let second: DemoTestApp;
+  let first: LibraryTestApp;
+  let second: LibraryTestApp;
   let counter = 0;
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'token-cache-'));
     database = db === 'sqlite' ? { url: `sqlite:${join(workDir, 'shared.sqlite')}`, drop: async () => undefined } : await createTestDatabase('postgres');
-    const env = { DATABASE_URL: database.url, AUTH_TOKEN_CACHE_TTL: String(CACHE_TTL) };
-    // One after the other: the first runs the migrations, the second finds them done.
-    first = await startDemoApp(db, { env });
-    second = await startDemoApp(db, { env });
+    const options = { tokens: { cacheTtl: CACHE_TTL } };
+    // One after the other: the first creates the schema, the second finds it done.
+    first = await startLibraryHost(db, { database, options });
+    second = await startLibraryHost(db, { database, options });
   });
   afterAll(async () => {
     await first?.close();
@@ -37,14 +37,14 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
     await first.createUser({ username, password: PASSWORD });
     return { username, token: await first.login(username, PASSWORD) };
   }
-  const hello = (app: DemoTestApp, token: string) => app.http().get('/api/hello').set('Authorization', `Token ${token}`);
+  const hello = (app: LibraryTestApp, token: string) => app.http().get('/api/hello').set('Authorization', `Token ${token}`);
 
   it('decides a password change on the database, never on a cached user or token (stale copy on another instance)', async () => {
     const { username, token: victim } = await session();
     const stolen = await first.login(username, PASSWORD);
     // The attacker's token and user (with the old password hash) are now cached on the second instance.
     await hello(second, stolen).expect(200);
-    const change = (app: DemoTestApp, token: string, currentPassword: string, newPassword: string) =>
+    const change = (app: LibraryTestApp, token: string, currentPassword: string, newPassword: string) =>
       app.http().post('/auth/password/change').set('Authorization', `Token ${token}`).send({ currentPassword, newPassword });
     await change(first, victim, PASSWORD, 'the victim new secret').expect(204);
     // The cache may still let the stolen token read for up to cacheTtl, but never change the password.
