@@ -28,9 +28,13 @@ const HOST_DEPENDENCIES = [
   'rxjs',
 ];
 
+const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
 describe('the packed library in a fresh host app outside the workspace', () => {
   let app: string;
   let tarball: string;
+  /** What tsc printed while compiling the host app (errors only; empty when it compiles). */
+  let compileOutput: string;
 
   beforeAll(async () => {
     tarball = (await run(process.execPath, [join(ROOT, 'scripts', 'pack-lib.mjs')], { cwd: ROOT })).stdout.trim().split('\n').at(-1) as string;
@@ -52,6 +56,11 @@ describe('the packed library in a fresh host app outside the workspace', () => {
     // not rebuilt (a minute of compiling): the workspace's build of the very same version is copied instead.
     await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, timeout: 240_000 });
     cpSync(join(ROOT, 'node_modules', 'better-sqlite3', 'build'), join(app, 'node_modules', 'better-sqlite3', 'build'), { recursive: true });
+    // Compiled once, against the published types only; the type-check test reads the output, the others run dist/.
+    compileOutput = await run(process.execPath, [tsc, '-p', join(app, 'tsconfig.json')]).then(
+      ({ stdout }) => stdout,
+      (error: { stdout: string }) => error.stdout,
+    );
   }, 300_000);
   afterAll(() => {
     if (app) rmSync(app, { recursive: true, force: true });
@@ -70,16 +79,31 @@ describe('the packed library in a fresh host app outside the workspace', () => {
     expect(manifest.peerDependenciesMeta['@nestjs-modules/mailer']).toEqual({ optional: true });
   });
 
-  it('type-checks the host app with strict TypeScript against the published types only', async () => {
-    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const result = await run(process.execPath, [tsc, '-p', join(app, 'tsconfig.json'), '--noEmit']).catch((error: { stdout: string }) => error);
-    expect((result as { stdout: string }).stdout).toBe('');
+  it("ships the package's own README (libs/auth-token/README.md), linking to the repository with absolute URLs only", async () => {
+    const { stdout: readme } = await run('tar', ['xOzf', tarball, 'package/README.md'], { maxBuffer: 10_000_000 });
+    expect(readme).toBe(readFileSync(join(ROOT, 'libs', 'auth-token', 'README.md'), 'utf8'));
+    for (const section of ['## Install', '## The smallest host', '## What `@CurrentUser()` gives you', '## Tables and migrations', '## Usernames', '## Options']) {
+      expect(readme).toContain(`\n${section}\n`);
+    }
+    expect(readme).toContain('authTokenEntities(Member)');
+    expect(readme).toContain('typeorm migration:generate');
+    expect(readme).not.toContain('authTokenEntityFor');
+    // Markdown links and images: on npm a relative path leads nowhere, so only absolute URLs and in-page anchors.
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map(([, target]) => target);
+    expect(targets.length).toBeGreaterThan(5);
+    expect(targets.filter((target) => !/^(https:\/\/|#)/.test(target))).toEqual([]);
+    const anchors = targets.filter((target) => target.startsWith('#')).map((target) => target.slice(1));
+    const headings = [...readme.matchAll(/^#{2,3} (.+)$/gm)].map(([, heading]) => heading.toLowerCase().replace(/[^\w\s-]/g, '').replace(/\s/g, '-'));
+    expect(anchors.filter((anchor) => !headings.includes(anchor))).toEqual([]);
   });
 
-  it('boots and logs a member in over HTTP', async () => {
-    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    await run(process.execPath, [tsc, '-p', join(app, 'tsconfig.json')]);
-    const host = await startDemoProcess({ DB_FILE: join(app, 'app.sqlite'), SEED_EMAIL: 'ann@example.com', SEED_PASSWORD: 'violet staple battery' }, app, join(app, 'dist', 'main.js'), '/profile');
+  it('type-checks the host app with strict TypeScript against the published types only', () => {
+    expect(compileOutput).toBe('');
+  });
+
+  it('boots, logs a member in by e-mail over HTTP, and gives @CurrentUser() with its eager relation', async () => {
+    const seed = { SEED_EMAIL: 'ann@example.com', SEED_PASSWORD: 'violet staple battery', SEED_NAME: 'Ann' };
+    const host = await startDemoProcess({ DB_FILE: join(app, 'app.sqlite'), ...seed }, app, join(app, 'dist', 'main.js'), '/profile');
     try {
       const login = await fetch(`${host.baseUrl}/auth/login`, {
         method: 'POST',
@@ -90,10 +114,25 @@ describe('the packed library in a fresh host app outside the workspace', () => {
       const { token, user } = (await login.json()) as { token: string; user: { email: string } };
       expect(user.email).toBe('ann@example.com');
       const profile = await fetch(`${host.baseUrl}/profile`, { headers: { Authorization: `Bearer ${token}` } });
-      expect(await profile.json()).toEqual({ email: 'ann@example.com' });
+      // displayName comes from the member's eager one-to-one profile: @CurrentUser() is what the repository loads.
+      expect(await profile.json()).toEqual({ email: 'ann@example.com', displayName: 'Ann' });
       expect((await fetch(`${host.baseUrl}/profile`)).status).toBe(401);
+      // The entity follows the README's Usernames rule (canonicalUsername column, unique index): no fallback warning.
+      expect(host.output()).not.toMatch(/canonicalUsername column/);
     } finally {
       await host.stop();
     }
+  });
+
+  it("generates the schema from the README's DataSource (authTokenEntities) with typeorm migration:generate", async () => {
+    const cli = join(app, 'node_modules', 'typeorm', 'cli.js');
+    const { stdout } = await run(process.execPath, [cli, 'migration:generate', 'src/migrations/auth-token', '-d', 'dist/data-source.js', '--dryrun'], {
+      cwd: app,
+      env: { PATH: process.env.PATH ?? '', DB_FILE: join(app, 'migrations.sqlite') },
+      timeout: 60_000,
+    });
+    for (const table of ['members', 'member_profiles', 'auth_token', 'auth_email_token', 'auth_throttle']) expect(stdout).toContain(`CREATE TABLE "${table}"`);
+    expect(stdout).toMatch(/CREATE UNIQUE INDEX "\w+" ON "members" \("canonicalUsername"\)/);
+    expect(stdout).toMatch(/FOREIGN KEY \("userId"\) REFERENCES "members" \("id"\) ON DELETE CASCADE/);
   });
 });
