@@ -111,6 +111,33 @@ describe('the demo page in a real browser', () => {
     expect(confirmed?.url()).toBe(`${demo.baseUrl}/`);
   }
 
+  /** The login token the page keeps: in sessionStorage, or in localStorage with "remember me". */
+  const storedToken = async (page: Page): Promise<string> =>
+    (await page.evaluate<string | null>("localStorage.getItem('auth-token') ?? sessionStorage.getItem('auth-token')")) ?? '';
+
+  /** Every key and value the page keeps in localStorage and sessionStorage, as one string. */
+  const storedValues = (page: Page) => page.evaluate<string>('JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])');
+
+  /** A call to the demo from the test (not from the page), with `token`. */
+  async function call(method: string, path: string, token: string): Promise<{ status: number; body: string; authenticate: string | null }> {
+    const response = await fetch(`${demo.baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
+    return { status: response.status, body: await response.text(), authenticate: response.headers.get('www-authenticate') };
+  }
+
+  /** Fills and sends the page's "API tokens" form; `expiresIn` is the value of an option of its select. */
+  async function createToken(page: Page, name: string, scopes: string[], expiresIn = '2592000'): Promise<void> {
+    await page.fill('#token-form input[name=name]', name);
+    for (const scope of ['hello:read', 'hello:write']) await page.setChecked(`#token-form input[name=scopes][value="${scope}"]`, scopes.includes(scope));
+    await page.selectOption('#token-form select[name=expiresIn]', expiresIn);
+    await page.click('#token-form button[type=submit]');
+  }
+
+  /** The ISO date of a list entry's detail (`last-used`, `created`, `expires`), or its text when it holds no date. */
+  const dateIn = async (entry: ReturnType<Page['locator']>, detail: string): Promise<string> => {
+    const part = entry.locator(`.${detail}`);
+    return (await part.locator('time').count()) ? ((await part.locator('time').getAttribute('datetime')) ?? '') : ((await part.textContent()) ?? '');
+  };
+
   it('registers, confirms through the mailed link, logs in, and tests auth with GET and POST', async () => {
     const context = await newContext();
     const page = await context.newPage();
@@ -149,9 +176,21 @@ describe('the demo page in a real browser', () => {
     await logIn(phonePage, 'winona');
     await logIn(laptopPage, 'winona');
     await laptopPage.reload();
-    const phoneEntry = laptopPage.locator('#sessions li', { hasText: 'PhoneBrowser/1.0' });
+    // The server's own view of the two sessions: each entry shows `device` when the server names one, else the
+    // raw User-Agent, and the IP; only the laptop's own entry says "this device".
+    type Session = { id: string; current: boolean; userAgent: string | null; device?: string | null; ip: string | null };
+    const mine = async (page: Page) => ((await (await fetch(`${demo.baseUrl}/auth/sessions`, { headers: { Authorization: `Bearer ${await storedToken(page)}` } })).json()) as Session[]).find((session) => session.current) as Session;
+    const [phoneSession, laptopSession] = [await mine(phonePage), await mine(laptopPage)];
+    expect([phoneSession.userAgent, laptopSession.userAgent]).toEqual(['PhoneBrowser/1.0', 'LaptopBrowser/2.0']);
+    const phoneEntry = laptopPage.locator(`#sessions li[data-session="${phoneSession.id}"]`);
+    const laptopEntry = laptopPage.locator(`#sessions li[data-session="${laptopSession.id}"]`);
     await phoneEntry.waitFor();
-    await expect(laptopPage.locator('#sessions li', { hasText: 'this device' }).textContent()).resolves.toContain('LaptopBrowser/2.0');
+    await expect(phoneEntry.locator('.device').textContent()).resolves.toBe(phoneSession.device || phoneSession.userAgent);
+    await expect(laptopEntry.locator('.device').textContent()).resolves.toBe(laptopSession.device || laptopSession.userAgent);
+    await expect(phoneEntry.locator('.ip').textContent()).resolves.toBe(`IP ${phoneSession.ip}`);
+    expect(phoneSession.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    await expect(laptopPage.locator('#sessions li', { hasText: 'this device' }).getAttribute('data-session')).resolves.toBe(laptopSession.id);
+    await expect(laptopPage.locator('#sessions .tag').count()).resolves.toBe(1);
     await laptopPage.screenshot({ path: join(SCREENSHOTS, '3-sessions.png'), fullPage: true });
     await phoneEntry.getByRole('button', { name: 'Revoke' }).click();
     await phoneEntry.waitFor({ state: 'detached' });
@@ -181,12 +220,138 @@ describe('the demo page in a real browser', () => {
     await two.close();
   });
 
+  it('creates an API token with hello:read only, shows it once, lists its first use, and revokes it', async () => {
+    const context = await newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.baseUrl });
+    const page = await context.newPage();
+    await logIn(page, 'winona');
+    await page.locator('#tokens-section').waitFor({ state: 'visible' });
+    await createToken(page, 'CI read-only', ['hello:read'], '2592000');
+
+    // The raw token, shown this once with a hint, in the page only: never in localStorage or sessionStorage.
+    const shown = page.getByTestId('new-token');
+    await shown.waitFor({ state: 'visible' });
+    const token = ((await shown.textContent()) ?? '').trim();
+    expect(token).toMatch(/^natapi_[0-9A-Za-z]+$/);
+    await expect(page.locator('#new-token').textContent()).resolves.toContain('it will not be shown again');
+    const stored = await storedValues(page);
+    expect(stored).not.toContain(token);
+    expect(stored).not.toContain(token.slice(7, 30));
+    await page.click('#copy-token');
+    await page.locator('#copy-note', { hasText: 'Copied' }).waitFor();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(token);
+    await expect(page.locator('#token-form input[name=name]').inputValue()).resolves.toBe('');
+
+    // Listed with its one scope, "never" used, and an expiry 30 days after its creation.
+    const entry = page.locator('#tokens li', { hasText: 'CI read-only' });
+    await entry.waitFor();
+    await expect(entry.locator('.scope').allTextContents()).resolves.toEqual(['hello:read']);
+    await expect(entry.locator('.last-used').textContent()).resolves.toBe('last used never');
+    const [created, expires] = [Date.parse(await dateIn(entry, 'created')), Date.parse(await dateIn(entry, 'expires'))];
+    expect(Math.abs(Date.now() - created)).toBeLessThan(60_000);
+    expect(expires - created).toBe(30 * 86_400_000);
+    await page.screenshot({ path: join(SCREENSHOTS, '7-api-token-created.png'), fullPage: true });
+
+    // It reads the greeting, cannot post, and cannot manage credentials.
+    const before = Date.now();
+    await expect(call('GET', '/api/hello', token)).resolves.toMatchObject({ status: 200, body: '{"message":"Hello winona!"}' });
+    const post = await call('POST', '/api/hello', token);
+    expect(post.status).toBe(403);
+    expect(post.authenticate).toContain('error="insufficient_scope"');
+    expect(post.authenticate).toContain('scope="hello:write"');
+    await expect(call('GET', '/auth/tokens', token)).resolves.toMatchObject({ status: 403 });
+
+    // After a reload: the raw token is gone from the page for good, and the entry shows the use.
+    await page.reload();
+    await expectText(who(page), 'Logged in as winona');
+    await entry.locator('.last-used time').waitFor();
+    const lastUsed = Date.parse(await dateIn(entry, 'last-used'));
+    expect(lastUsed).toBeGreaterThanOrEqual(before - 1_000);
+    expect(lastUsed).toBeLessThanOrEqual(Date.now() + 1_000);
+    await expect(page.locator('#new-token').isHidden()).resolves.toBe(true);
+    expect(await page.content()).not.toContain(token);
+    await page.screenshot({ path: join(SCREENSHOTS, '8-api-token-used.png'), fullPage: true });
+
+    // Revoked through the page: gone from the list, and the token gets 401.
+    await entry.getByRole('button', { name: 'Revoke' }).click();
+    await entry.waitFor({ state: 'detached' });
+    const revoked = await call('GET', '/api/hello', token);
+    expect(revoked.status).toBe(401);
+    expect(revoked.authenticate).toBeTruthy();
+    // The login token of the page is untouched.
+    await page.click('#test-get');
+    await expectText(result(page), '200 {"message":"Hello winona!"}');
+    await context.close();
+  });
+
+  it('shows the field errors of a 400 beside the form, and the 409 past the cap', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await logIn(page, 'winona');
+    const count = async () => ((await call('GET', '/auth/tokens', await storedToken(page))).body.match(/"id"/g) ?? []).length;
+    const listed = await count();
+
+    // An empty name: the message beside the name field, which is marked invalid; nothing created.
+    await createToken(page, '', ['hello:read']);
+    const nameError = page.locator('#token-form [data-error-for=name]');
+    await nameError.filter({ hasText: /name/ }).waitFor({ state: 'visible' });
+    await expect(page.locator('#token-form input[name=name]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#new-token').isHidden()).resolves.toBe(true);
+    // Spaces only: refused too (the server trims the name).
+    await createToken(page, '   ', []);
+    await nameError.filter({ hasText: 'name must be 1 to 100 characters' }).waitFor({ state: 'visible' });
+    await page.screenshot({ path: join(SCREENSHOTS, '9-api-token-400.png'), fullPage: true });
+    expect(await count()).toBe(listed);
+
+    // A good name clears the errors.
+    await createToken(page, 'no scopes at all', []);
+    await page.getByTestId('new-token').waitFor({ state: 'visible' });
+    await expect(nameError.isHidden()).resolves.toBe(true);
+    await expect(page.locator('#token-form input[name=name]').getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(page.locator('#tokens li', { hasText: 'no scopes at all' }).locator('.scopes').textContent()).resolves.toBe('no scopes');
+
+    // Past the cap (100 API tokens per user), a 409 with its message under the form, and the list brought up to date.
+    const login = await storedToken(page);
+    try {
+      for (let made = await count(); made < 100; made++) {
+        const response = await fetch(`${demo.baseUrl}/auth/tokens`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${login}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name: `bulk ${made}`, scopes: [] }),
+        });
+        expect(response.status).toBe(201);
+      }
+      await createToken(page, 'one too many', ['hello:read']);
+      await page.locator('#token-message.error', { hasText: 'revoke one first' }).waitFor();
+      await page.locator('#tokens li', { hasText: 'bulk 99' }).waitFor();
+      await expect(page.locator('#tokens li').count()).resolves.toBe(100);
+      await expect(page.locator('#tokens li', { hasText: 'one too many' }).count()).resolves.toBe(0);
+    } finally {
+      // Back under the cap (revoked from the test), for the tests that follow.
+      type Listed = { id: string; name: string };
+      for (const { id } of (JSON.parse((await call('GET', '/auth/tokens', login)).body) as Listed[]).filter(({ name }) => name.startsWith('bulk ') || name === 'no scopes at all')) {
+        expect((await call('DELETE', `/auth/tokens/${id}`, login)).status).toBe(204);
+      }
+    }
+    await context.close();
+  });
+
   it('fits a phone-sized screen', async () => {
     const context = await newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true });
     const page = await context.newPage();
     await logIn(page, 'winona');
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    // The API tokens panel with a shown token, a long unbroken name and both scopes must fit too.
+    await createToken(page, `phone-${'x'.repeat(90)}`, ['hello:read', 'hello:write'], '604800');
+    await page.getByTestId('new-token').waitFor({ state: 'visible' });
+    await page.locator('#tokens li', { hasText: 'phone-' }).waitFor();
+    // Against the device's 375 pixels, not window.innerWidth: on a mobile viewport Chromium widens the layout
+    // viewport to whatever overflows (and zooms out), so innerWidth grows with the overflow it should reveal.
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - 375');
     expect(overflow).toBeLessThanOrEqual(0);
+    const sticksOut = await page.evaluate<string[]>(`[...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > 375 + 0.5)
+      .map((element) => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + (element.className ? '.' + element.className : ''))`);
+    expect(sticksOut).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, '5-phone.png'), fullPage: true });
     await context.close();
   });

@@ -41,36 +41,237 @@ async function refresh() {
   $('#who').textContent = user ? `Logged in as ${user.username}` : 'Not logged in';
   $('#login-section').hidden = Boolean(user);
   $('#sessions-section').hidden = !user;
+  $('#tokens-section').hidden = !user;
   $('#register-section').hidden = Boolean(user) || !config.registration;
-  if (user) await listSessions();
+  if (!user) {
+    forgetNewToken();
+    clearTokenErrors();
+    $('#sessions').replaceChildren();
+    $('#tokens').replaceChildren();
+    return;
+  }
+  await Promise.all([listSessions(), listTokens()]);
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A <time> for a date from the API, or `empty` as plain text when there is none. */
+function when(value, empty = '–') {
+  if (!value) return document.createTextNode(empty);
+  const date = new Date(value);
+  const time = document.createElement('time');
+  time.dateTime = date.toISOString();
+  time.title = date.toString();
+  time.textContent = dateFormat.format(date);
+  return time;
+}
+
+/** One detail of a list entry, e.g. "last used <time>", in a span of its own class. */
+function detail(className, label, value) {
+  const span = document.createElement('span');
+  span.className = className;
+  span.append(`${label} `, value);
+  return span;
+}
+
+/** A list entry: a title line, a line of details, and a Revoke button that calls `onRevoke`. */
+function entry(title, details, onRevoke) {
+  const item = document.createElement('li');
+  const info = document.createElement('div');
+  info.className = 'entry-info';
+  const line = document.createElement('div');
+  line.className = 'entry-details muted';
+  details.forEach((part, index) => line.append(...(index ? [' · ', part] : [part])));
+  info.append(title, line);
+  const revoke = document.createElement('button');
+  revoke.type = 'button';
+  revoke.className = 'danger';
+  revoke.textContent = 'Revoke';
+  revoke.addEventListener('click', async () => {
+    revoke.disabled = true;
+    await onRevoke();
+    revoke.disabled = false;
+  });
+  item.append(info, revoke);
+  return { item, revoke };
 }
 
 async function listSessions() {
   const { ok, data } = await api('GET', '/auth/sessions');
   const list = $('#sessions');
   list.replaceChildren();
-  if (!ok) return;
+  if (!ok || !Array.isArray(data)) return;
   for (const session of data) {
-    const item = document.createElement('li');
-    const label = document.createElement('span');
-    label.textContent = `${session.userAgent ?? 'unknown device'} · last used ${new Date(session.lastUsedAt).toLocaleString()}`;
+    const title = document.createElement('div');
+    title.className = 'entry-title';
+    const device = document.createElement('strong');
+    device.className = 'device';
+    // `device` ("Chrome 138 on Linux") when the server names it, else the raw User-Agent.
+    device.textContent = session.device || session.userAgent || 'Unknown device';
+    if (session.device && session.userAgent) device.title = session.userAgent;
+    title.append(device);
     if (session.current) {
       const tag = document.createElement('span');
       tag.className = 'tag';
       tag.textContent = 'this device';
-      label.append(tag);
+      title.append(tag);
     }
-    const revoke = document.createElement('button');
-    revoke.type = 'button';
-    revoke.className = 'danger';
-    revoke.textContent = 'Revoke';
-    revoke.dataset.session = session.id;
-    revoke.addEventListener('click', async () => {
+    const details = [];
+    if (session.ip) details.push(detail('ip', 'IP', session.ip));
+    details.push(detail('last-used', 'last used', when(session.lastUsedAt, 'never')));
+    details.push(detail('created', 'signed in', when(session.createdAt)));
+    const { item, revoke } = entry(title, details, async () => {
       await api('DELETE', `/auth/sessions/${encodeURIComponent(session.id)}`);
       await refresh();
     });
-    item.append(label, revoke);
+    item.dataset.session = session.id;
+    revoke.dataset.session = session.id;
     list.append(item);
+  }
+}
+
+/** The scopes the demo declares; /api/config may list them instead (`scopes`: {name: description} or [name]). */
+const DEFAULT_SCOPES = { 'hello:read': 'Read the greeting (GET /api/hello)', 'hello:write': 'Post to the greeting (POST /api/hello)' };
+
+function scopeEntries(scopes) {
+  if (Array.isArray(scopes)) return scopes.map((scope) => (typeof scope === 'string' ? [scope, ''] : [scope?.name, scope?.description ?? ''])).filter(([name]) => name);
+  if (scopes && typeof scopes === 'object') return Object.entries(scopes).map(([name, description]) => [name, typeof description === 'string' ? description : '']);
+  return Object.entries(DEFAULT_SCOPES);
+}
+
+function renderScopeOptions(scopes) {
+  const options = scopeEntries(scopes).map(([name, description]) => {
+    const label = document.createElement('label');
+    label.className = 'inline scope-option';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'scopes';
+    box.value = name;
+    const code = document.createElement('code');
+    code.textContent = name;
+    label.append(box, code);
+    if (description) {
+      const note = document.createElement('span');
+      note.className = 'muted';
+      note.textContent = description;
+      label.append(note);
+    }
+    return label;
+  });
+  $('#scope-options').replaceChildren(...options);
+  $('#token-scopes').hidden = options.length === 0;
+}
+
+async function listTokens() {
+  const { ok, data } = await api('GET', '/auth/tokens');
+  const list = $('#tokens');
+  list.replaceChildren();
+  if (!ok || !Array.isArray(data)) return;
+  $('#no-tokens').hidden = data.length > 0;
+  for (const token of data) {
+    const title = document.createElement('div');
+    title.className = 'entry-title';
+    const name = document.createElement('strong');
+    name.className = 'token-name';
+    name.textContent = token.name;
+    const scopes = document.createElement('span');
+    scopes.className = 'scopes';
+    if (token.scopes.length === 0) scopes.append(Object.assign(document.createElement('span'), { className: 'muted', textContent: 'no scopes' }));
+    for (const scope of token.scopes) scopes.append(Object.assign(document.createElement('code'), { className: 'scope', textContent: scope }));
+    title.append(name, scopes);
+    const details = [
+      detail('created', 'created', when(token.createdAt)),
+      detail('last-used', 'last used', when(token.lastUsedAt, 'never')),
+      detail('expires', 'expires', when(token.expiresAt)),
+    ];
+    const { item, revoke } = entry(title, details, async () => {
+      const { ok: revoked, status, data: answer } = await api('DELETE', `/auth/tokens/${encodeURIComponent(token.id)}`);
+      if (!revoked && status !== 404) show($('#token-message'), describe(answer), 'error');
+      else if (revoked) show($('#token-message'), `Revoked "${token.name}".`, 'ok');
+      await listTokens();
+    });
+    item.dataset.token = token.id;
+    revoke.dataset.token = token.id;
+    list.append(item);
+  }
+}
+
+/** Field-keyed errors of a 400 beside their fields; any other field's in the form's message. */
+function showTokenErrors(errors) {
+  const rest = [];
+  for (const [field, messages] of Object.entries(errors)) {
+    const slot = $('#token-form').querySelector(`[data-error-for="${CSS.escape(field)}"]`);
+    const text = [messages].flat().join(' ');
+    if (!slot) {
+      rest.push(text);
+      continue;
+    }
+    slot.textContent = text;
+    $('#token-form').querySelector(`[name="${CSS.escape(field)}"]`)?.setAttribute('aria-invalid', 'true');
+  }
+  if (rest.length) show($('#token-message'), rest.join(' '), 'error');
+}
+
+function clearTokenErrors() {
+  for (const slot of document.querySelectorAll('#token-form [data-error-for]')) slot.textContent = '';
+  for (const field of document.querySelectorAll('#token-form [aria-invalid]')) field.removeAttribute('aria-invalid');
+  show($('#token-message'), '');
+}
+
+/** Shows a new token's raw value, which no later answer contains: it lives in this element only, never in storage. */
+function showNewToken(created) {
+  $('#new-token-name').textContent = `"${created.name}"`;
+  $('#new-token-value').textContent = created.token;
+  copyNote('');
+  $('#new-token').hidden = false;
+  $('#copy-token').focus();
+}
+
+function forgetNewToken() {
+  $('#new-token').hidden = true;
+  $('#new-token-value').textContent = '';
+  $('#new-token-name').textContent = '';
+}
+
+async function createToken(event) {
+  event.preventDefault();
+  const form = event.target;
+  const fields = new FormData(form);
+  const submit = form.querySelector('button[type=submit]');
+  clearTokenErrors();
+  submit.disabled = true;
+  let answer;
+  try {
+    answer = await api('POST', '/auth/tokens', { name: fields.get('name'), scopes: fields.getAll('scopes'), expiresIn: Number(fields.get('expiresIn')) });
+  } finally {
+    submit.disabled = false;
+  }
+  const { ok, status, data } = answer;
+  if (!ok) {
+    if (status === 400 && data?.errors && typeof data.errors === 'object') showTokenErrors(data.errors);
+    else show($('#token-message'), describe(data), 'error');
+    if (status === 401) await refresh();
+    if (status === 409) await listTokens(); // the ones to choose from to revoke
+    return;
+  }
+  form.reset();
+  showNewToken(data);
+  await listTokens();
+}
+
+function copyNote(text, kind = '') {
+  $('#copy-note').textContent = text;
+  $('#copy-note').dataset.kind = kind;
+}
+
+async function copyNewToken() {
+  try {
+    await navigator.clipboard.writeText($('#new-token-value').textContent);
+    copyNote('Copied to the clipboard.', 'ok');
+  } catch {
+    // No clipboard (permission refused, or not a secure context): select the token for a manual copy.
+    getSelection().selectAllChildren($('#new-token-value'));
+    copyNote('Could not copy: the token is selected, copy it with Ctrl+C.', 'error');
   }
 }
 
@@ -121,6 +322,11 @@ document.addEventListener('DOMContentLoaded', async () => {
       show($('#reset-message'), 'Password changed. Log in with the new one.', 'ok');
     });
   }
+
+  renderScopeOptions(config.scopes);
+  $('#token-form').addEventListener('submit', createToken);
+  $('#copy-token').addEventListener('click', copyNewToken);
+  $('#dismiss-token').addEventListener('click', forgetNewToken);
 
   $('#test-get').addEventListener('click', () => testAuth('GET'));
   $('#test-post').addEventListener('click', () => testAuth('POST'));
