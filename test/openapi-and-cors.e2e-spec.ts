@@ -38,17 +38,24 @@ describe('OpenAPI documentation and CORS of the demo', () => {
         '/auth/register/resend',
         '/auth/sessions',
         '/auth/sessions/{id}',
+        '/auth/tokens',
+        '/auth/tokens/{id}',
       ].sort(),
     );
     expect(spec.components.securitySchemes.token).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(spec.paths['/api/hello'].get.security).toEqual([{ token: [] }]);
+    // Routes that need a scope name it in their security requirement, and the scheme lists the demo's scopes.
+    expect(spec.paths['/api/hello'].get.security).toEqual([{ token: ['hello:read'] }]);
+    expect(spec.paths['/api/hello'].post.security).toEqual([{ token: ['hello:write'] }]);
+    expect(spec.components.securitySchemes.token.description).toContain('hello:read');
+    expect(spec.paths['/auth/tokens'].post.security).toEqual([{ token: [] }]);
+    expect(Object.keys(spec.paths['/auth/tokens'].post.responses).sort()).toEqual(['201', '400', '401', '403', '409']);
     expect(spec.paths['/auth/sessions'].get.security).toEqual([{ token: [] }]);
     expect(spec.paths['/auth/login'].post.security).toBeUndefined();
     expect(spec.paths['/auth/login'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/LoginDto');
     expect(Object.keys(spec.components.schemas.LoginDto.properties).sort()).toEqual(['password', 'username']);
     expect(spec.paths['/auth/login'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/LoginResponseDto');
     expect(Object.keys(spec.paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401', '403', '429']);
-    expect(Object.keys(spec.components.schemas.SessionDto.properties).sort()).toEqual(['createdAt', 'current', 'expiresAt', 'id', 'lastUsedAt', 'userAgent']);
+    expect(Object.keys(spec.components.schemas.SessionDto.properties).sort()).toEqual(['createdAt', 'current', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'userAgent']);
   });
 
   it('sends a Content-Security-Policy without inline script, nosniff and no-referrer with every answer', async () => {

@@ -6,6 +6,7 @@ import express from 'express';
 import * as swagger from '@nestjs/swagger';
 import { describeAuthTokenApi } from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
+import { DEMO_SCOPES } from './demo.module.js';
 import { securityHeaders } from './http/security-headers.js';
 
 /** The page's files: beside the built code (dist), or in apps/demo/public when run from source (tests). */
@@ -45,7 +46,17 @@ export function configureDemoApp(app: INestApplication, config: DemoConfig): voi
       .setTitle('nestjs-auth-token demo')
       .setDescription('Token authentication: send `Authorization: Bearer <token>` (or `Token <token>`) from POST /auth/login.')
       .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque (nat_…)', description: 'A token from POST /auth/login' }, 'token')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'opaque (nat_… or natapi_…)',
+          description:
+            'A login token from POST /auth/login (every scope), or an API token from POST /auth/tokens with scopes: ' +
+            Object.entries(DEMO_SCOPES).map(([scope, description]) => `${scope} (${description})`).join(', '),
+        },
+        'token',
+      )
       .build(),
   );
   swagger.SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });

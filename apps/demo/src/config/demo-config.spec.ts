@@ -32,6 +32,8 @@ describe('loadDemoConfig', () => {
       scryptCost: 131_072,
       tokenCacheTtl: 0,
       confirmResendInterval: 60,
+      apiTokenTtl: 7_776_000,
+      apiTokenMaxTtl: 31_536_000,
       trustProxy: false,
     });
   });
@@ -138,5 +140,13 @@ describe('loadDemoConfig', () => {
     expect(error.variable).toBe(variable);
     expect(error.message).toMatch(new RegExp(`^Invalid ${variable}: `));
     expect(error.message).not.toContain('\n');
+  });
+
+  it('reads the API token lifetimes, and refuses a default longer than the maximum', () => {
+    expect(loadDemoConfig({ AUTH_API_TOKEN_TTL: '3600', AUTH_API_TOKEN_MAX_TTL: '86400' })).toMatchObject({ apiTokenTtl: 3600, apiTokenMaxTtl: 86_400 });
+    // A maximum below the default lifetime lowers the default with it.
+    expect(loadDemoConfig({ AUTH_API_TOKEN_MAX_TTL: '86400' })).toMatchObject({ apiTokenTtl: 86_400, apiTokenMaxTtl: 86_400 });
+    expect(() => loadDemoConfig({ AUTH_API_TOKEN_TTL: '90000', AUTH_API_TOKEN_MAX_TTL: '86400' })).toThrow(/AUTH_API_TOKEN_TTL/);
+    expect(() => loadDemoConfig({ AUTH_API_TOKEN_MAX_TTL: '0' })).toThrow(/AUTH_API_TOKEN_MAX_TTL/);
   });
 });

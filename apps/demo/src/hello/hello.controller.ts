@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiSecurity, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthTokenGuard, CurrentUser, RequireScopes } from 'nestjs-auth-token';
 import type { User } from '../users/user.entity.js';
 
@@ -12,7 +12,7 @@ export class HelloController {
   @Get('hello')
   @UseGuards(AuthTokenGuard)
   @RequireScopes('hello:read')
-  @ApiBearerAuth('token')
+  @ApiSecurity('token', ['hello:read'])
   @ApiOkResponse({ description: 'Greets the token\'s user', ...greeting('Hello alice!') })
   @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })
   @ApiForbiddenResponse({ description: 'An API token without the scope hello:read' })
@@ -24,7 +24,7 @@ export class HelloController {
   @HttpCode(HttpStatus.OK)
   @UseGuards(AuthTokenGuard)
   @RequireScopes('hello:write')
-  @ApiBearerAuth('token')
+  @ApiSecurity('token', ['hello:write'])
   @ApiOkResponse({ description: 'Greets the token\'s user', ...greeting('Hello alice! Posted!') })
   @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })
   @ApiForbiddenResponse({ description: 'An API token without the scope hello:write' })

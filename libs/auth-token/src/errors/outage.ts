@@ -4,8 +4,9 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOST
 const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|NOMEM|PROTOCOL)/;
 /** PostgreSQL SQLSTATE classes 08 (connection), 53 (resources), 57P (shutdown, cannot connect now). */
 const POSTGRES_CODES = /^(08|53|57P)/;
-/** Messages of the pg driver and pool when the connection went away or never came. */
-const DRIVER_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connection is closed|Client has encountered a connection error|the database system is (starting up|shutting down)/i;
+/** Messages of TypeORM, the pg driver and pool, and better-sqlite3 when the connection went away or never came. */
+const DRIVER_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|connection is closed|Client has encountered a connection error|the database system is (starting up|shutting down)|connection is not yet established|database connection is not open|Driver not Connected|pool (has ended|is draining)|Cannot use a pool after calling end/i;
 
 function codesOf(error: unknown): unknown[] {
   const codes: unknown[] = [];

@@ -1,4 +1,6 @@
 import { LoginDto } from '../login/dto/login.dto.js';
+import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from '../api-tokens/api-token.dto.js';
+import { ApiTokensController } from '../api-tokens/api-tokens.controller.js';
 import { LoginController } from '../login/login.controller.js';
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from '../passwords/dto/password.dto.js';
 import { PasswordController } from '../passwords/password.controller.js';
@@ -26,7 +28,7 @@ export interface SwaggerDecorators {
 
 type Operation = { summary: string; responses: [number, string, unknown?][]; secured?: boolean; param?: string };
 
-const ERRORS = { 400: 'Invalid input; `errors` names each field', 401: 'Missing, invalid or expired token', 429: 'Too many attempts; see Retry-After', 503: 'Database or mail server unavailable' };
+const ERRORS = { 400: 'Invalid input; `errors` names each field', 401: 'Missing, invalid or expired token', 403: 'An API token: this route needs a login token', 429: 'Too many attempts; see Retry-After', 503: 'Database or mail server unavailable' };
 
 const OPERATIONS: [Function, Record<string, Operation>][] = [
   [
@@ -41,9 +43,21 @@ const OPERATIONS: [Function, Record<string, Operation>][] = [
   [
     SessionsController,
     {
-      list: { summary: "The user's live tokens, most recently used first", secured: true, responses: [[200, 'Sessions', [SessionDto]], [401, ERRORS[401]]] },
-      revoke: { summary: 'Revoke one of your sessions', secured: true, param: 'id', responses: [[204, 'Revoked'], [401, ERRORS[401]], [404, 'No such session of yours']] },
-      revokeAll: { summary: 'Log out everywhere', secured: true, responses: [[204, 'All revoked'], [401, ERRORS[401]]] },
+      list: { summary: "The user's live login tokens, most recently used first", secured: true, responses: [[200, 'Sessions', [SessionDto]], [401, ERRORS[401]], [403, ERRORS[403]]] },
+      revoke: { summary: 'Revoke one of your sessions', secured: true, param: 'id', responses: [[204, 'Revoked'], [401, ERRORS[401]], [403, ERRORS[403]], [404, 'No such session of yours']] },
+      revokeAll: { summary: 'Log out everywhere (login tokens; API tokens stay)', secured: true, responses: [[204, 'All revoked'], [401, ERRORS[401]], [403, ERRORS[403]]] },
+    },
+  ],
+  [
+    ApiTokensController,
+    {
+      create: {
+        summary: 'Create an API token (personal access token) with scopes; the token is shown this once',
+        secured: true,
+        responses: [[201, 'The new token', CreatedApiTokenDto], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [409, 'Too many API tokens']],
+      },
+      list: { summary: "The user's live API tokens", secured: true, responses: [[200, 'API tokens', [ApiTokenDto]], [401, ERRORS[401]], [403, ERRORS[403]]] },
+      revoke: { summary: 'Revoke one of your API tokens', secured: true, param: 'id', responses: [[204, 'Revoked'], [401, ERRORS[401]], [403, ERRORS[403]], [404, 'No such API token of yours']] },
     },
   ],
   [
@@ -58,7 +72,7 @@ const OPERATIONS: [Function, Record<string, Operation>][] = [
   [
     PasswordController,
     {
-      change: { summary: 'Change the password; logs out the other sessions', secured: true, responses: [[204, 'Changed'], [400, ERRORS[400]], [401, ERRORS[401]]] },
+      change: { summary: 'Change the password; logs out the other sessions', secured: true, responses: [[204, 'Changed'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]] },
       requestReset: { summary: 'Mail a password-reset link', responses: [[202, 'Accepted whatever the address', SuccessResponseDto], [429, ERRORS[429]]] },
       confirmReset: { summary: 'Set a new password with a reset token; logs out everywhere', responses: [[204, 'Changed'], [400, 'Invalid, used or expired token, or a weak password']] },
     },
@@ -82,7 +96,31 @@ const PROPERTIES: [Function, Record<string, Record<string, unknown>>][] = [
       lastUsedAt: { type: String, format: 'date-time' },
       expiresAt: { type: String, format: 'date-time' },
       userAgent: { type: String, nullable: true },
+      ip: { type: String, nullable: true },
       current: {},
+    },
+  ],
+  [CreateApiTokenDto, { name: { example: 'CI deploy', maxLength: 100 }, scopes: { required: false, type: [String], example: ['orders:read'] }, expiresIn: { required: false, type: Number, example: 7_776_000 } }],
+  [
+    ApiTokenDto,
+    {
+      id: { format: 'uuid' },
+      name: {},
+      scopes: { type: [String] },
+      createdAt: { type: String, format: 'date-time' },
+      lastUsedAt: { type: String, format: 'date-time', nullable: true },
+      expiresAt: { type: String, format: 'date-time' },
+    },
+  ],
+  [
+    CreatedApiTokenDto,
+    {
+      token: { example: 'natapi_0s3Xh…' },
+      id: { format: 'uuid' },
+      name: {},
+      scopes: { type: [String] },
+      createdAt: { type: String, format: 'date-time' },
+      expiresAt: { type: String, format: 'date-time' },
     },
   ],
 ];
