@@ -55,7 +55,7 @@ describe('OpenAPI documentation and CORS of the demo', () => {
     expect(Object.keys(spec.components.schemas.LoginDto.properties).sort()).toEqual(['password', 'username']);
     expect(spec.paths['/auth/login'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/LoginResponseDto');
     expect(Object.keys(spec.paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401', '403', '429']);
-    expect(Object.keys(spec.components.schemas.SessionDto.properties).sort()).toEqual(['createdAt', 'current', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'userAgent']);
+    expect(Object.keys(spec.components.schemas.SessionDto.properties).sort()).toEqual(['createdAt', 'current', 'device', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'userAgent']);
   });
 
   it('sends a Content-Security-Policy without inline script, nosniff and no-referrer with every answer', async () => {

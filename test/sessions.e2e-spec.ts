@@ -23,6 +23,13 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
   const auth = (token: string) => ({ Authorization: `Token ${token}` });
   const sessions = (token: string) => host.http().get('/auth/sessions').set(auth(token));
 
+  it('names the device of a browser login in words', async () => {
+    const username = await newUser();
+    const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Safari/537.36';
+    const token = await loginFrom(username, chrome);
+    expect((await sessions(token)).body.map((s: { device: string }) => s.device)).toEqual(['Chrome 138 on Linux']);
+  });
+
   it('lists the live tokens of the user, marking the current one, never showing a secret', async () => {
     const username = await newUser();
     const phone = await loginFrom(username, 'Phone/1.0');
@@ -32,7 +39,7 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body).toHaveLength(2);
     for (const session of response.body) {
-      expect(Object.keys(session).sort()).toEqual(['createdAt', 'current', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'userAgent']);
+      expect(Object.keys(session).sort()).toEqual(['createdAt', 'current', 'device', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'userAgent']);
       expect(session.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
       expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.now());
     }
@@ -40,6 +47,7 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
       ['Laptop/2.0', true],
       ['Phone/1.0', false],
     ]);
+    expect(response.body.map((s: { device: string }) => s.device).sort()).toEqual(['Laptop 2.0 on an unknown system', 'Phone 1.0 on an unknown system']);
     expect(response.text).not.toContain(phone);
     expect(response.text).not.toContain(laptop);
     const digests = await host.query<{ digest: string }>('SELECT digest FROM auth_token');

@@ -324,6 +324,10 @@ document.addEventListener('DOMContentLoaded', async () => {
   }
 
   renderScopeOptions(config.scopes);
+  // Lifetimes past the server's maximum (AUTH_API_TOKEN_MAX_TTL) are not offered.
+  for (const option of $('#token-form select[name="expiresIn"]').options) {
+    option.hidden = option.disabled = typeof config.apiTokenMaxTtl === 'number' && Number(option.value) > config.apiTokenMaxTtl;
+  }
   $('#token-form').addEventListener('submit', createToken);
   $('#copy-token').addEventListener('click', copyNewToken);
   $('#dismiss-token').addEventListener('click', forgetNewToken);

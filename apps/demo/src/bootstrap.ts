@@ -6,7 +6,7 @@ import express from 'express';
 import * as swagger from '@nestjs/swagger';
 import { describeAuthTokenApi } from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
-import { DEMO_SCOPES } from './demo.module.js';
+import { DEMO_SCOPES } from './hello/demo-scopes.js';
 import { securityHeaders } from './http/security-headers.js';
 
 /** The page's files: beside the built code (dist), or in apps/demo/public when run from source (tests). */

@@ -5,12 +5,10 @@ import type { DemoConfig } from './config/demo-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { ClientConfigController } from './client/client-config.controller.js';
 import { DEMO_CONFIG } from './config/demo-config.token.js';
+import { DEMO_SCOPES } from './hello/demo-scopes.js';
 import { HelloController } from './hello/hello.controller.js';
 import { User } from './users/user.entity.js';
 import { UsersService } from './users/users.service.js';
-
-/** The scopes an API token of the demo may carry. */
-export const DEMO_SCOPES = { 'hello:read': 'Read the greeting (GET /api/hello)', 'hello:write': 'Post to the greeting (POST /api/hello)' };
 
 /** What the demo returns as `user` with a login and from /auth/me. */
 export const serializeUser = (user: User) => ({ id: user.id, username: user.username, email: user.email });

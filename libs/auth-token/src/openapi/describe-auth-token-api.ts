@@ -96,6 +96,7 @@ const PROPERTIES: [Function, Record<string, Record<string, unknown>>][] = [
       lastUsedAt: { type: String, format: 'date-time' },
       expiresAt: { type: String, format: 'date-time' },
       userAgent: { type: String, nullable: true },
+      device: { type: String, nullable: true, example: 'Chrome 138 on Linux' },
       ip: { type: String, nullable: true },
       current: {},
     },

@@ -6,6 +6,8 @@ export class SessionDto {
   lastUsedAt!: Date | null;
   expiresAt!: Date;
   userAgent!: string | null;
+  /** The device in words, from the User-Agent ("Chrome 138 on Linux"); null without one. */
+  device!: string | null;
   /** The client's IP address at login (null when not recorded). */
   ip!: string | null;
   /** Whether this is the token of the request asking. */

@@ -7,6 +7,7 @@ import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
 import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
 import { TokenService } from '../tokens/token.service.js';
+import { deviceName } from './device-name.js';
 import type { SessionDto } from './session.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -29,6 +30,7 @@ export class SessionsController {
       lastUsedAt,
       expiresAt,
       userAgent,
+      device: deviceName(userAgent),
       ip,
       current: id === current.id,
     }));
