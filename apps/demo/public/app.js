@@ -24,7 +24,7 @@ async function api(method, path, body) {
   const text = await response.text();
   let data = text;
   try { data = text ? JSON.parse(text) : null; } catch { /* plain text */ }
-  return { status: response.status, ok: response.ok, data };
+  return { status: response.status, ok: response.ok, data, retryAfter: response.headers.get('Retry-After') };
 }
 
 function show(element, text, kind) {
@@ -43,6 +43,7 @@ async function refresh() {
   $('#sessions-section').hidden = !user;
   $('#tokens-section').hidden = !user;
   $('#register-section').hidden = Boolean(user) || !config.registration;
+  renderMfa(user);
   if (!user) {
     forgetNewToken();
     clearTokenErrors();
@@ -196,27 +197,37 @@ async function listTokens() {
   }
 }
 
-/** Field-keyed errors of a 400 beside their fields; any other field's in the form's message. */
-function showTokenErrors(errors) {
+/** Field-keyed errors of a 400 beside their fields in `form`; any other field's in `message`. */
+function showFieldErrors(form, message, errors) {
   const rest = [];
   for (const [field, messages] of Object.entries(errors)) {
-    const slot = $('#token-form').querySelector(`[data-error-for="${CSS.escape(field)}"]`);
+    const slot = form.querySelector(`[data-error-for="${CSS.escape(field)}"]`);
     const text = [messages].flat().join(' ');
     if (!slot) {
       rest.push(text);
       continue;
     }
     slot.textContent = text;
-    $('#token-form').querySelector(`[name="${CSS.escape(field)}"]`)?.setAttribute('aria-invalid', 'true');
+    form.querySelector(`[name="${CSS.escape(field)}"]`)?.setAttribute('aria-invalid', 'true');
   }
-  if (rest.length) show($('#token-message'), rest.join(' '), 'error');
+  if (rest.length) show(message, rest.join(' '), 'error');
 }
 
-function clearTokenErrors() {
-  for (const slot of document.querySelectorAll('#token-form [data-error-for]')) slot.textContent = '';
-  for (const field of document.querySelectorAll('#token-form [aria-invalid]')) field.removeAttribute('aria-invalid');
-  show($('#token-message'), '');
+/** Clears the field errors of `form`, and `message` when given. */
+function clearFieldErrors(form, message) {
+  for (const slot of form.querySelectorAll('[data-error-for]')) slot.textContent = '';
+  for (const field of form.querySelectorAll('[aria-invalid]')) field.removeAttribute('aria-invalid');
+  if (message) show(message, '');
 }
+
+/** A 400 with field-keyed `errors` beside the fields, any other failure's message in `message`. */
+function showFailure(form, message, status, data) {
+  if (status === 400 && data?.errors && typeof data.errors === 'object') showFieldErrors(form, message, data.errors);
+  else show(message, describe(data) || `Failed (${status}).`, 'error');
+}
+
+const showTokenErrors = (errors) => showFieldErrors($('#token-form'), $('#token-message'), errors);
+const clearTokenErrors = () => clearFieldErrors($('#token-form'), $('#token-message'));
 
 /** Shows a new token's raw value, which no later answer contains: it lives in this element only, never in storage. */
 function showNewToken(created) {
@@ -275,6 +286,284 @@ async function copyNewToken() {
   }
 }
 
+// Two-factor login (TOTP). What the server does not keep for the page to fetch again (the key while setting up,
+// fresh recovery codes) lives in this object and the elements only, never in storage.
+const mfa = { setup: false, action: null };
+
+/** The panel for `user` (null: logged out), hidden when the server reports no `mfaEnabled`. */
+function renderMfa(user) {
+  const known = typeof user?.mfaEnabled === 'boolean';
+  $('#mfa-section').hidden = !known;
+  if (!known) {
+    forgetMfaSetup();
+    forgetRecoveryCodes();
+    choosePasswordAction(null);
+    show($('#mfa-message'), '');
+    return;
+  }
+  const on = user.mfaEnabled;
+  if (on) forgetMfaSetup();
+  else choosePasswordAction(null);
+  $('#mfa-off').hidden = on || mfa.setup;
+  $('#mfa-setup-step').hidden = on || !mfa.setup;
+  $('#mfa-on').hidden = !on;
+}
+
+/** The otpauth URL as a QR code: a GIF data: URL from qrcode-generator (qrcode.js), in an <img>. */
+function renderQrCode(text) {
+  const img = $('#mfa-qr');
+  if (typeof qrcode !== 'function') {
+    img.hidden = true; // the key can still be typed in
+    return;
+  }
+  const qr = qrcode(0, 'M'); // the smallest version that holds the text
+  qr.addData(text, 'Byte');
+  qr.make();
+  const cell = 4;
+  const margin = 4 * cell; // the quiet zone of 4 modules that scanners expect
+  img.src = qr.createDataURL(cell, margin);
+  img.width = img.height = qr.getModuleCount() * cell + 2 * margin;
+  img.hidden = false;
+}
+
+/** Groups of four for typing in; authenticator apps ignore the spaces. */
+const groupKey = (secret) => secret.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+
+async function startMfaSetup() {
+  const button = $('#mfa-setup');
+  show($('#mfa-message'), '');
+  button.disabled = true;
+  let answer;
+  try {
+    answer = await api('POST', '/auth/mfa/totp/setup');
+  } finally {
+    button.disabled = false;
+  }
+  const { ok, status, data } = answer;
+  if (!ok || typeof data?.secret !== 'string') {
+    show($('#mfa-message'), describe(data) || `Could not start the setup (${status}).`, 'error');
+    if (status === 401) await refresh();
+    return;
+  }
+  mfa.setup = true;
+  $('#mfa-secret').textContent = groupKey(data.secret);
+  $('#mfa-otpauth').href = data.otpauthUrl;
+  renderQrCode(data.otpauthUrl);
+  clearFieldErrors($('#mfa-enable-form'), $('#mfa-message'));
+  $('#mfa-off').hidden = true;
+  $('#mfa-setup-step').hidden = false;
+  $('#mfa-enable-form input[name=code]').focus();
+}
+
+function forgetMfaSetup() {
+  mfa.setup = false;
+  $('#mfa-secret').textContent = '';
+  $('#mfa-otpauth').href = '#';
+  $('#mfa-qr').removeAttribute('src');
+  $('#mfa-enable-form').reset();
+  clearFieldErrors($('#mfa-enable-form'));
+}
+
+async function enableMfa(event) {
+  event.preventDefault();
+  const form = event.target;
+  const submit = form.querySelector('button[type=submit]');
+  clearFieldErrors(form, $('#mfa-message'));
+  const code = String(new FormData(form).get('code') ?? '').replace(/\s+/g, '');
+  if (!/^[0-9]{6}$/.test(code)) {
+    showFieldErrors(form, $('#mfa-message'), { code: 'Enter the 6 digits your app shows.' });
+    return;
+  }
+  submit.disabled = true;
+  let answer;
+  try {
+    answer = await api('POST', '/auth/mfa/totp/enable', { code });
+  } finally {
+    submit.disabled = false;
+  }
+  const { ok, status, data } = answer;
+  if (!ok) {
+    showFailure(form, $('#mfa-message'), status, data);
+    if (status === 401) await refresh();
+    return;
+  }
+  forgetMfaSetup();
+  showRecoveryCodes(data?.recoveryCodes);
+  show($('#mfa-message'), 'Two-factor login is on: from now on, logging in asks for a code from your app.', 'ok');
+  await refresh();
+}
+
+/** Shows recovery codes this once: they are in this list only, never in storage. */
+function showRecoveryCodes(codes) {
+  const items = (Array.isArray(codes) ? codes : []).map((code) => {
+    const item = document.createElement('li');
+    item.append(Object.assign(document.createElement('code'), { textContent: code }));
+    return item;
+  });
+  $('#mfa-codes-list').replaceChildren(...items);
+  $('#mfa-copy-note').textContent = '';
+  $('#mfa-codes').hidden = items.length === 0;
+  if (items.length) $('#mfa-copy-codes').focus();
+}
+
+function forgetRecoveryCodes() {
+  $('#mfa-codes').hidden = true;
+  $('#mfa-codes-list').replaceChildren();
+  $('#mfa-copy-note').textContent = '';
+}
+
+async function copyRecoveryCodes() {
+  const note = $('#mfa-copy-note');
+  const codes = [...document.querySelectorAll('#mfa-codes-list code')].map((code) => code.textContent);
+  try {
+    await navigator.clipboard.writeText(codes.join('\n'));
+    note.textContent = 'Copied to the clipboard.';
+    note.dataset.kind = 'ok';
+  } catch {
+    getSelection().selectAllChildren($('#mfa-codes-list'));
+    note.textContent = 'Could not copy: the codes are selected, copy them with Ctrl+C.';
+    note.dataset.kind = 'error';
+  }
+}
+
+/** What the password form does: 'disable', 'codes' (new recovery codes), or null (closed). */
+const PASSWORD_ACTIONS = {
+  disable: { label: 'Your password, to turn two-factor login off', submit: 'Disable two-factor login', danger: true },
+  codes: { label: 'Your password, to replace your recovery codes', submit: 'Make new codes', danger: false },
+};
+
+function choosePasswordAction(action) {
+  mfa.action = action;
+  const form = $('#mfa-password-form');
+  form.reset();
+  clearFieldErrors(form);
+  if (action) show($('#mfa-message'), '');
+  form.hidden = !action;
+  if (!action) return;
+  $('#mfa-password-label').textContent = PASSWORD_ACTIONS[action].label;
+  $('#mfa-password-submit').textContent = PASSWORD_ACTIONS[action].submit;
+  $('#mfa-password-submit').className = PASSWORD_ACTIONS[action].danger ? 'danger' : '';
+  form.querySelector('input[name=password]').focus();
+}
+
+async function confirmPasswordAction(event) {
+  event.preventDefault();
+  const form = event.target;
+  const action = mfa.action;
+  const password = String(new FormData(form).get('password') ?? '');
+  clearFieldErrors(form, $('#mfa-message'));
+  if (!action) return;
+  if (!password) {
+    showFieldErrors(form, $('#mfa-message'), { password: 'Enter your password.' });
+    return;
+  }
+  const submit = $('#mfa-password-submit');
+  submit.disabled = true;
+  let answer;
+  try {
+    answer = await api('POST', action === 'disable' ? '/auth/mfa/disable' : '/auth/mfa/recovery-codes', { password });
+  } finally {
+    submit.disabled = false;
+  }
+  const { ok, status, data, retryAfter } = answer;
+  if (!ok) {
+    if (status === 400 && !data?.errors) showFieldErrors(form, $('#mfa-message'), { password: describe(data) || 'Wrong password.' });
+    else if (status === 429) show($('#mfa-message'), tooMany(retryAfter), 'error');
+    else showFailure(form, $('#mfa-message'), status, data);
+    if (status === 401) await refresh();
+    return;
+  }
+  choosePasswordAction(null);
+  if (action === 'disable') {
+    forgetRecoveryCodes();
+    show($('#mfa-message'), 'Two-factor login is off: your password alone logs you in.', 'ok');
+    await refresh();
+  } else {
+    showRecoveryCodes(data?.recoveryCodes);
+    show($('#mfa-message'), 'New recovery codes made: the old ones no longer work.', 'ok');
+  }
+}
+
+/** "Too many attempts" with the wait from a 429's Retry-After (seconds), when there is one. */
+function tooMany(retryAfter) {
+  const seconds = Number(retryAfter);
+  if (!Number.isFinite(seconds) || seconds <= 0) return 'Too many failed attempts. Try again later.';
+  const wait = seconds < 90 ? `${Math.ceil(seconds)} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed attempts. Try again in ${wait}.`;
+}
+
+// The second step of a login with two-factor login on. The mfaToken opens only POST /auth/login/mfa, lives
+// 5 minutes, and is kept in this variable only, with the "remember me" of the first step.
+const MFA_TOKEN_LIFETIME = 5 * 60_000;
+let pendingLogin = null;
+
+function startSecondStep(mfaToken, username, remember) {
+  pendingLogin = { mfaToken, remember, started: Date.now() };
+  $('#login-form').hidden = true;
+  $('#mfa-login-user').textContent = username;
+  $('#mfa-login-form').hidden = false;
+  useRecoveryCode(false);
+  show($('#login-message'), '');
+}
+
+function endSecondStep() {
+  pendingLogin = null;
+  $('#mfa-login-form').reset();
+  $('#mfa-login-form').hidden = true;
+  $('#mfa-login-user').textContent = '';
+  $('#login-form').hidden = false;
+}
+
+/** Switches the second step between the app's code and a recovery code. */
+function useRecoveryCode(recovery) {
+  const [code, recoveryCode] = [$('#mfa-login-form input[name=code]'), $('#mfa-login-form input[name=recoveryCode]')];
+  $('#mfa-login-code').hidden = recovery;
+  $('#mfa-login-recovery').hidden = !recovery;
+  code.required = !recovery;
+  recoveryCode.required = recovery;
+  $('#use-recovery-code').hidden = recovery;
+  $('#use-app-code').hidden = !recovery;
+  show($('#login-message'), '');
+  (recovery ? recoveryCode : code).focus();
+}
+
+async function sendSecondStep(event) {
+  event.preventDefault();
+  if (!pendingLogin) return endSecondStep();
+  const form = event.target;
+  const fields = new FormData(form);
+  const recovery = !$('#mfa-login-recovery').hidden;
+  const body = recovery
+    ? { mfaToken: pendingLogin.mfaToken, recoveryCode: String(fields.get('recoveryCode') ?? '').trim() }
+    : { mfaToken: pendingLogin.mfaToken, code: String(fields.get('code') ?? '').replace(/\s+/g, '') };
+  const submit = form.querySelector('button[type=submit]');
+  submit.disabled = true;
+  let answer;
+  try {
+    answer = await api('POST', '/auth/login/mfa', body);
+  } finally {
+    submit.disabled = false;
+  }
+  const { ok, status, data, retryAfter } = answer;
+  if (ok && typeof data?.token === 'string') {
+    store.set(data.token, pendingLogin.remember);
+    endSecondStep();
+    show($('#login-message'), '');
+    await refresh();
+    return;
+  }
+  if (status === 401 && Date.now() - pendingLogin.started >= MFA_TOKEN_LIFETIME) {
+    endSecondStep();
+    show($('#login-message'), 'The login took too long: log in with your password again.', 'error');
+    return;
+  }
+  const input = form.querySelector(recovery ? 'input[name=recoveryCode]' : 'input[name=code]');
+  input.select();
+  if (status === 401) show($('#login-message'), recovery ? 'Wrong or already used recovery code.' : 'Wrong code, or one already used: try the next code from your app.', 'error');
+  else if (status === 429) show($('#login-message'), tooMany(retryAfter), 'error');
+  else show($('#login-message'), describe(data) || `Login failed (${status}).`, 'error');
+}
+
 async function testAuth(method) {
   const { status, data } = await api(method, '/api/hello');
   $('#test-result').textContent = `${status} ${JSON.stringify(data)}`;
@@ -293,11 +582,39 @@ document.addEventListener('DOMContentLoaded', async () => {
     const form = new FormData(event.target);
     const { ok, data } = await api('POST', '/auth/login', { username: form.get('username'), password: form.get('password') });
     if (!ok) return show($('#login-message'), describe(data), 'error');
-    store.set(data.token, form.get('remember') === 'on');
+    const remember = form.get('remember') === 'on';
     event.target.reset();
+    // With two-factor login on, no token yet: a second step asks for the code.
+    if (data?.mfaRequired) return startSecondStep(data.mfaToken, String(form.get('username')), remember);
+    store.set(data.token, remember);
     show($('#login-message'), '');
     await refresh();
   });
+  $('#mfa-login-form').addEventListener('submit', sendSecondStep);
+  $('#use-recovery-code').addEventListener('click', () => useRecoveryCode(true));
+  $('#use-app-code').addEventListener('click', () => useRecoveryCode(false));
+  $('#mfa-login-cancel').addEventListener('click', () => {
+    endSecondStep();
+    show($('#login-message'), '');
+    $('#login-form input[name=username]').focus();
+  });
+
+  $('#mfa-setup').addEventListener('click', startMfaSetup);
+  $('#mfa-setup-cancel').addEventListener('click', () => {
+    forgetMfaSetup();
+    $('#mfa-setup-step').hidden = true;
+    $('#mfa-off').hidden = false;
+  });
+  $('#mfa-enable-form').addEventListener('submit', enableMfa);
+  $('#mfa-copy-codes').addEventListener('click', copyRecoveryCodes);
+  $('#mfa-codes-done').addEventListener('click', () => {
+    forgetRecoveryCodes();
+    show($('#mfa-message'), '');
+  });
+  $('#mfa-disable').addEventListener('click', () => choosePasswordAction('disable'));
+  $('#mfa-new-codes').addEventListener('click', () => choosePasswordAction('codes'));
+  $('#mfa-password-cancel').addEventListener('click', () => choosePasswordAction(null));
+  $('#mfa-password-form').addEventListener('submit', confirmPasswordAction);
 
   $('#register-form').addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { ClientConfigController } from './client/client-config.controller.js';
 import { DEMO_CONFIG } from './config/demo-config.token.js';
 import { DEMO_SCOPES } from './hello/demo-scopes.js';
+import { demoMfaKey } from './mfa/mfa-key.js';
 import { HelloController } from './hello/hello.controller.js';
 import { User } from './users/user.entity.js';
 import { UsersService } from './users/users.service.js';
@@ -28,6 +29,7 @@ export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): Auth
     tokens: { ttl: config.tokenTtl, maxTtl: config.tokenMaxTtl, cacheTtl: config.tokenCacheTtl },
     scopes: DEMO_SCOPES,
     apiTokens: { ttl: config.apiTokenTtl, maxTtl: config.apiTokenMaxTtl },
+    mfa: { encryptionKey: demoMfaKey(config.database, config.mfaEncryptionKey), issuer: 'nestjs-auth-token demo' },
     scrypt: { cost: config.scryptCost },
     registration: { enabled: config.registration },
     emailConfirm: {

@@ -3,7 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { getMetadataArgsStorage } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY } from './auth-token.constants.js';
-import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_TOKEN_RAW_OPTIONS, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
+import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_MFA_REPOSITORY, AUTH_TOKEN_RAW_OPTIONS, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
+import { authMfaEntityFor } from './mfa/auth-mfa.entity.js';
+import { MfaController } from './mfa/mfa.controller.js';
 import { ApiTokensController } from './api-tokens/api-tokens.controller.js';
 import { authEmailTokenEntityFor } from './email-tokens/auth-email-token.entity.js';
 import { authTokenEntities } from './entities.js';
@@ -42,7 +44,7 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
     ...definition,
     global: isGlobal,
     imports: [...(definition.imports ?? []), TypeOrmModule.forFeature([...authTokenEntities(userEntity), userEntity])],
-    controllers: [LoginController, SessionsController, ApiTokensController, RegistrationController, PasswordController].map((controller) => mountController(controller, routePrefix)),
+    controllers: [LoginController, SessionsController, ApiTokensController, MfaController, RegistrationController, PasswordController].map((controller) => mountController(controller, routePrefix)),
     providers: [
       ...(definition.providers ?? []),
       { provide: AUTH_TOKEN_OPTIONS, inject: [AUTH_TOKEN_RAW_OPTIONS], useFactory: (raw: AuthTokenOptions) => resolveAuthTokenOptions(raw, routePrefix) },
@@ -50,6 +52,7 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
       repositoryProvider(AUTH_TOKEN_USER_REPOSITORY, userEntity),
       repositoryProvider(AUTH_TOKEN_REPOSITORY, authTokenEntityFor(userEntity)),
       repositoryProvider(AUTH_EMAIL_TOKEN_REPOSITORY, authEmailTokenEntityFor(userEntity)),
+      repositoryProvider(AUTH_MFA_REPOSITORY, authMfaEntityFor(userEntity)),
       ...(globalGuard ? [{ provide: APP_GUARD, useExisting: AuthTokenGuard }] : []),
     ],
     exports: [...(definition.exports ?? []), AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY],

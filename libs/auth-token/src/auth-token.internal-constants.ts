@@ -9,3 +9,6 @@ export const AUTH_THROTTLE_REPOSITORY = Symbol('AUTH_THROTTLE_REPOSITORY');
 
 /** The options as given to `forRoot`/`forRootAsync`, before defaults and checks (ConfigurableModuleBuilder's token). */
 export const AUTH_TOKEN_RAW_OPTIONS = Symbol('AUTH_TOKEN_RAW_OPTIONS');
+
+/** The TypeORM repository of the AuthMfa entity. */
+export const AUTH_MFA_REPOSITORY = Symbol('AUTH_MFA_REPOSITORY');

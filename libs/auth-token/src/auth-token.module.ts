@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { AUTH_TOKEN_USER_FIELDS } from './auth-token.constants.js';
 import { AUTH_THROTTLE_REPOSITORY } from './auth-token.internal-constants.js';
 import { ApiTokenService } from './api-tokens/api-token.service.js';
+import { MfaService } from './mfa/mfa.service.js';
 import { AuthTokenConfigurableModule } from './auth-token.module-definition.js';
 import { TokenPurgeService } from './cleanup/token-purge.service.js';
 import { EmailConfirmationService } from './email-confirmation/email-confirmation.service.js';
@@ -58,6 +59,7 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
     repositoryProvider(AUTH_THROTTLE_REPOSITORY, AuthThrottle),
     TokenService,
     ApiTokenService,
+    MfaService,
     LoginService,
     EmailTokenService,
     LinkMailService,
@@ -80,6 +82,7 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
     AUTH_TOKEN_USER_FIELDS,
     TokenService,
     ApiTokenService,
+    MfaService,
     LoginService,
     EmailConfirmationService,
     PasswordService,

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { authEmailTokenEntityFor } from './email-tokens/auth-email-token.entity.js';
+import { authMfaEntityFor } from './mfa/auth-mfa.entity.js';
 import { AuthThrottle } from './throttle/auth-throttle.entity.js';
 import { authTokenEntityFor } from './tokens/auth-token.entity.js';
 
@@ -8,5 +9,5 @@ import { authTokenEntityFor } from './tokens/auth-token.entity.js';
  * unless it uses `autoLoadEntities`: `entities: [User, ...authTokenEntities(User)]`.
  */
 export function authTokenEntities(userEntity: Type<object>): Type<object>[] {
-  return [authTokenEntityFor(userEntity), authEmailTokenEntityFor(userEntity), AuthThrottle];
+  return [authTokenEntityFor(userEntity), authEmailTokenEntityFor(userEntity), authMfaEntityFor(userEntity), AuthThrottle];
 }

@@ -5,6 +5,7 @@ export type {
   AuthTokenEmailConfirmOptions,
   AuthTokenMailOptions,
   AuthTokenApiTokenOptions,
+  AuthTokenMfaOptions,
   AuthTokenModuleAsyncOptions,
   AuthTokenModuleExtras,
   AuthTokenModuleOptions,
@@ -31,11 +32,23 @@ export {
   InsufficientScopeException,
   LoginTokenRequiredException,
   MailUnavailableException,
+  MfaLoginFailedException,
+  RecentLoginRequiredException,
   PasswordHashingBusyException,
 } from './errors/auth-token.exceptions.js';
 export { FieldErrorsException, type FieldErrors } from './errors/field-errors.exception.js';
 export { AuthTokenGuard } from './guards/auth-token.guard.js';
-export { REQUIRE_LOGIN_TOKEN_KEY, REQUIRED_SCOPES_KEY, RequireLoginToken, RequireScopes } from './guards/require-scopes.decorator.js';
+export {
+  RECENT_LOGIN_KEY,
+  REQUIRE_LOGIN_TOKEN_KEY,
+  REQUIRED_SCOPES_KEY,
+  RequireLoginToken,
+  RequireRecentLogin,
+  RequireScopes,
+} from './guards/require-scopes.decorator.js';
+export { MfaService, type MfaProof, type TotpSetup } from './mfa/mfa.service.js';
+export { AUTH_MFA_TABLE, AuthMfa, authMfaEntityFor } from './mfa/auth-mfa.entity.js';
+export { EnableTotpDto, MfaLoginDto, MfaPasswordDto } from './mfa/mfa.dto.js';
 export { ApiTokenService, type CreateApiTokenInput, type CreatedApiToken } from './api-tokens/api-token.service.js';
 export { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from './api-tokens/api-token.dto.js';
 export { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY, OptionalAuth, Public } from './guards/public.decorator.js';
@@ -45,7 +58,7 @@ export { authTokenEntities } from './entities.js';
 export { AUTH_TOKEN_TABLE, AuthToken, authTokenEntityFor, type AuthTokenKind } from './tokens/auth-token.entity.js';
 export { AUTH_EMAIL_TOKEN_TABLE, AuthEmailToken, authEmailTokenEntityFor, type EmailTokenPurpose } from './email-tokens/auth-email-token.entity.js';
 export { TokenService, type AuthenticatedToken, type IssuedToken, type IssueTokenOptions } from './tokens/token.service.js';
-export { LoginService, type LoginResult } from './login/login.service.js';
+export { LoginService, type LoginResult, type MfaChallenge } from './login/login.service.js';
 export { LoginDto } from './login/dto/login.dto.js';
 export { RegistrationService, type RegistrationClient } from './registration/registration.service.js';
 export { canonicalUsername, normalizeUsername, USERNAME_PATTERN, usernameProblem } from './users/username.js';
@@ -83,6 +96,8 @@ export {
   type ApiTokenCreatedEvent,
   type ApiTokenExpiringEvent,
   type ApiTokenRevokedEvent,
+  type MfaChangedEvent,
+  type RecoveryCodeUsedEvent,
   type UserRegisteredEvent,
 } from './events/auth-token.events.js';
 export { describeAuthTokenApi, type SwaggerDecorators } from './openapi/describe-auth-token-api.js';

@@ -26,6 +26,8 @@ export interface DemoConfig {
   tokenCacheTtl: number;
   /** Seconds before /auth/register/resend mails the same account again (AUTH_CONFIRM_RESEND_INTERVAL). */
   confirmResendInterval: number;
+  /** Base64 or hex of 32 bytes encrypting TOTP secrets (AUTH_MFA_ENCRYPTION_KEY, an addition); unset: a key file. */
+  mfaEncryptionKey: string | undefined;
   /** Default lifetime of an API token in seconds (AUTH_API_TOKEN_TTL). */
   apiTokenTtl: number;
   /** Longest lifetime a user may choose for an API token (AUTH_API_TOKEN_MAX_TTL). */
@@ -222,6 +224,7 @@ export function loadDemoConfig(env: Env = process.env): DemoConfig {
     tokenCacheTtl: integer(env, 'AUTH_TOKEN_CACHE_TTL', 0, 0, 3600),
     confirmResendInterval: integer(env, 'AUTH_CONFIRM_RESEND_INTERVAL', 60, 0),
     ...apiTokenLifetimes(env),
+    mfaEncryptionKey: env.AUTH_MFA_ENCRYPTION_KEY?.trim() || undefined,
     trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

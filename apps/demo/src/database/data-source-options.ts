@@ -9,12 +9,13 @@ import { EmailTokens1763900000001 } from './migrations/1763900000001-email-token
 import { Throttle1763900000002 } from './migrations/1763900000002-throttle.js';
 import { CanonicalUsernamesAndSessionIp1763900000003 } from './migrations/1763900000003-canonical-usernames-and-session-ip.js';
 import { ApiTokens1763900000004 } from './migrations/1763900000004-api-tokens.js';
+import { Mfa1763900000005 } from './migrations/1763900000005-mfa.js';
 
 /** TypeORM options for the demo: its entities, and migrations run at start-up (no synchronize). */
 export function dataSourceOptions(database: DemoDatabase): DataSourceOptions {
   const common = {
     entities: [User, ...authTokenEntities(User)],
-    migrations: [InitialSchema1763900000000, EmailTokens1763900000001, Throttle1763900000002, CanonicalUsernamesAndSessionIp1763900000003, ApiTokens1763900000004],
+    migrations: [InitialSchema1763900000000, EmailTokens1763900000001, Throttle1763900000002, CanonicalUsernamesAndSessionIp1763900000003, ApiTokens1763900000004, Mfa1763900000005],
     migrationsRun: true,
     synchronize: false,
   };

@@ -64,3 +64,17 @@ export class InsufficientScopeException extends ForbiddenException {
     this.headers = { 'WWW-Authenticate': `Bearer realm="${realm}", error="insufficient_scope", scope="${needed.join(' ')}"` };
   }
 }
+
+/** 401 for a second-factor step that failed: a wrong or used code, or an unknown, spent or expired mfaToken. */
+export class MfaLoginFailedException extends UnauthorizedException {
+  constructor() {
+    super(AUTH_TOKEN_MESSAGES.mfaLoginFailed);
+  }
+}
+
+/** 403 for a route that needs a login within the last `seconds` (`@RequireRecentLogin`). */
+export class RecentLoginRequiredException extends ForbiddenException {
+  constructor(seconds: number) {
+    super({ statusCode: 403, error: 'Forbidden', code: 'recent_login_required', message: AUTH_TOKEN_MESSAGES.recentLoginRequired(seconds) });
+  }
+}

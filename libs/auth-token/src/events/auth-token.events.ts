@@ -12,6 +12,9 @@ export const AUTH_TOKEN_EVENTS = {
   apiTokenCreated: 'auth-token.api-token.created',
   apiTokenRevoked: 'auth-token.api-token.revoked',
   apiTokenExpiring: 'auth-token.api-token.expiring',
+  mfaEnabled: 'auth-token.mfa.enabled',
+  mfaDisabled: 'auth-token.mfa.disabled',
+  recoveryCodeUsed: 'auth-token.mfa.recovery-code-used',
 } as const;
 
 export interface LoginSucceededEvent {
@@ -23,7 +26,7 @@ export interface LoginSucceededEvent {
 export interface LoginFailedEvent {
   /** The login name as typed (never the password). */
   username: string;
-  reason: 'invalid-credentials' | 'email-not-confirmed';
+  reason: 'invalid-credentials' | 'email-not-confirmed' | 'second-factor';
 }
 
 export interface LogoutEvent {
@@ -77,6 +80,18 @@ export interface ApiTokenExpiringEvent {
   expiresAt: Date;
 }
 
+/** A second factor was turned on, or off (by its user, or by an admin through `MfaService.reset`). */
+export interface MfaChangedEvent {
+  userId: UserId;
+}
+
+/** A recovery code was spent to log in. */
+export interface RecoveryCodeUsedEvent {
+  userId: UserId;
+  /** Unused codes left. */
+  remaining: number;
+}
+
 /** Payload type of each event. */
 export interface AuthTokenEventMap {
   [AUTH_TOKEN_EVENTS.loginSucceeded]: LoginSucceededEvent;
@@ -89,4 +104,7 @@ export interface AuthTokenEventMap {
   [AUTH_TOKEN_EVENTS.apiTokenCreated]: ApiTokenCreatedEvent;
   [AUTH_TOKEN_EVENTS.apiTokenRevoked]: ApiTokenRevokedEvent;
   [AUTH_TOKEN_EVENTS.apiTokenExpiring]: ApiTokenExpiringEvent;
+  [AUTH_TOKEN_EVENTS.mfaEnabled]: MfaChangedEvent;
+  [AUTH_TOKEN_EVENTS.mfaDisabled]: MfaChangedEvent;
+  [AUTH_TOKEN_EVENTS.recoveryCodeUsed]: RecoveryCodeUsedEvent;
 }

@@ -4,9 +4,16 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
 import { AUTH_TOKEN_STRATEGY } from '../auth-token.constants.js';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
-import { AuthTokenUnavailableException, InsufficientScopeException, InvalidTokenException, LoginTokenRequiredException } from '../errors/auth-token.exceptions.js';
+import {
+  AuthTokenUnavailableException,
+  InsufficientScopeException,
+  InvalidTokenException,
+  LoginTokenRequiredException,
+  RecentLoginRequiredException,
+} from '../errors/auth-token.exceptions.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
-import { REQUIRE_LOGIN_TOKEN_KEY, REQUIRED_SCOPES_KEY } from './require-scopes.decorator.js';
+import { RECENT_LOGIN_KEY, REQUIRE_LOGIN_TOKEN_KEY, REQUIRED_SCOPES_KEY } from './require-scopes.decorator.js';
+import { Clock } from '../time/clock.js';
 import { isOutage } from '../errors/outage.js';
 import { AuthTokenStrategy, type AuthTokenFailure } from '../strategy/auth-token.strategy.js';
 import { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY } from './public.decorator.js';
@@ -32,6 +39,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   constructor(
     private readonly reflector: Reflector,
     @Optional() strategy?: AuthTokenStrategy,
+    @Optional() private readonly clock?: Clock,
   ) {
     super();
     // Optional only so that this message, rather than Nest's generic one, says what to do.
@@ -64,7 +72,16 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     Object.assign(request, { user: this.handleRequest(failure, user, info, context), authInfo: info });
     // Login tokens carry every scope and reach every route: only an API token is checked further.
     if ((info as AuthToken).kind === 'api') this.checkApiToken(info as AuthToken, context, targets);
+    this.checkRecentLogin(info as AuthToken, targets);
     return true;
+  }
+
+  /** `@RequireRecentLogin(seconds)`: a login token from a login at most that long ago. */
+  private checkRecentLogin(token: AuthToken, targets: [Function, Function]): void {
+    const seconds = this.reflector.getAllAndOverride<number | undefined>(RECENT_LOGIN_KEY, targets);
+    if (seconds === undefined) return;
+    const age = (this.clock?.now() ?? new Date()).getTime() - token.createdAt.getTime();
+    if (token.kind !== 'login' || age > seconds * 1000) throw new RecentLoginRequiredException(seconds);
   }
 
   /** 403 for an API token on a login-token route, or without a scope the route needs (RFC 6750 §3.1). */

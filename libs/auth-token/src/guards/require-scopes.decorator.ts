@@ -17,3 +17,13 @@ export const RequireScopes = (...scopes: string[]) => SetMetadata(REQUIRED_SCOPE
  * library's own token, session and password-change routes use it.
  */
 export const RequireLoginToken = () => SetMetadata(REQUIRE_LOGIN_TOKEN_KEY, true);
+
+/** Metadata key set by {@link RequireRecentLogin}. */
+export const RECENT_LOGIN_KEY = 'auth-token:recent-login';
+
+/**
+ * Step-up: the route needs a token from a login (password, and the second factor when the user has one)
+ * within the last `seconds`; older ones get 403 with `code: 'recent_login_required'` (log in again). API
+ * tokens never qualify.
+ */
+export const RequireRecentLogin = (seconds: number) => SetMetadata(RECENT_LOGIN_KEY, seconds);

@@ -8,7 +8,12 @@ import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js'
 import { authTokenValidationPipe } from '../http/validation.pipe.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
 import { LoginDto } from './dto/login.dto.js';
-import { LoginService, type LoginResult } from './login.service.js';
+import { LoginService, type LoginResult, type MfaChallenge } from './login.service.js';
+import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
+import { FieldErrorsException } from '../errors/field-errors.exception.js';
+import { WhenEnabled } from '../http/route-enabled.js';
+import { mfaOn } from '../mfa/mfa.controller.js';
+import { MfaLoginDto } from '../mfa/mfa.dto.js';
 
 /** `POST login`, `DELETE|POST logout` and `GET me`, mounted under the route prefix (default `auth`). */
 @UseInterceptors(NoStoreInterceptor)
@@ -21,8 +26,18 @@ export class LoginController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  login(@Body() body: LoginDto, @ClientIp() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult> {
+  login(@Body() body: LoginDto, @ClientIp() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult | MfaChallenge> {
     return this.logins.login(body.username, body.password, { ip, userAgent });
+  }
+
+  /** The second step for a user with a second factor: the mfaToken and a TOTP code or a recovery code. */
+  @Public()
+  @Post('login/mfa')
+  @WhenEnabled(mfaOn)
+  @HttpCode(HttpStatus.OK)
+  loginMfa(@Body() body: MfaLoginDto, @ClientIp() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult> {
+    if (!body.code && !body.recoveryCode) throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaProofRequired] });
+    return this.logins.completeMfaLogin(body.mfaToken, { code: body.code, recoveryCode: body.recoveryCode }, { ip, userAgent });
   }
 
   /** Revokes the token that authenticated this request, and no other. */
@@ -45,6 +60,6 @@ export class LoginController {
   @Get('me')
   @UseGuards(AuthTokenGuard)
   me(@CurrentUser() user: object): Promise<unknown> {
-    return this.logins.serialize(user);
+    return this.logins.describe(user);
   }
 }

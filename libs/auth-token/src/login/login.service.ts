@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
-import { EmailNotConfirmedException, InvalidCredentialsException } from '../errors/auth-token.exceptions.js';
+import { EmailNotConfirmedException, InvalidCredentialsException, MfaLoginFailedException } from '../errors/auth-token.exceptions.js';
+import { MfaService, type MfaProof } from '../mfa/mfa.service.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
+import { AUTH_TOKEN_EVENTS, type LoginFailedEvent } from '../events/auth-token.events.js';
 import { accountOf, requireClientIp, type LoginClient } from '../throttle/login-client.js';
 import { LoginThrottle } from '../throttle/login-throttle.service.js';
 import { canonicalUsername } from '../users/username.js';
@@ -19,6 +20,16 @@ export interface LoginResult {
   user?: unknown;
 }
 
+/** What `POST /auth/login` answers for a user with a second factor: the next step, not a token yet. */
+export interface MfaChallenge {
+  mfaRequired: true;
+  /** Opens `POST /auth/login/mfa` (and nothing else) for 5 minutes, once. */
+  mfaToken: string;
+}
+
+/** Seconds an mfaToken lives. */
+const MFA_CHALLENGE_TTL = 300;
+
 /** Checks credentials and issues tokens; also serializes users for the responses. */
 @Injectable()
 export class LoginService<TUser extends object = object> implements OnModuleInit {
@@ -32,6 +43,7 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     private readonly tokens: TokenService<TUser>,
     private readonly events: AuthTokenEventPublisher,
     private readonly attempts: LoginThrottle,
+    private readonly mfa: MfaService<TUser>,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -44,7 +56,7 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
    * as failed logins of the account (see {@link LoginThrottle}); past a limit the answer is a 429 before any
    * verification. `client.ip` is required: it is what the per-address limits count.
    */
-  async login(login: string, password: string, client: LoginClient): Promise<LoginResult> {
+  async login(login: string, password: string, client: LoginClient): Promise<LoginResult | MfaChallenge> {
     const ip = requireClientIp(client?.ip);
     const user = await this.users.findByLogin(login);
     const account = user ? accountOf(this.users.getId(user)) : `name:${canonicalUsername(login)}`;
@@ -62,6 +74,32 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     if (!this.users.isActive(user)) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
     await this.attempts.succeeded(account, ip);
     if (this.hasher.needsRehash(hash)) await this.users.setPasswordHash(user, await this.hasher.hash(password));
+    if (await this.mfa.isEnabled(user)) {
+      return { mfaRequired: true, mfaToken: await this.tokens.issueChallenge(user, { userAgent: client.userAgent, ip }, MFA_CHALLENGE_TTL) };
+    }
+    return this.issue(user, client, ip);
+  }
+
+  /**
+   * The second step of a login with a second factor: a TOTP code or a recovery code, with the mfaToken of the
+   * first step. A wrong code counts as a failed login of the account; the first success spends the mfaToken
+   * and issues the login token. Every failure is the same 401.
+   */
+  async completeMfaLogin(mfaToken: string, proof: MfaProof, client: LoginClient): Promise<LoginResult> {
+    const ip = requireClientIp(client?.ip);
+    const challenge = await this.tokens.findChallenge(mfaToken);
+    if (!challenge || !this.users.isActive(challenge.user)) throw new MfaLoginFailedException();
+    const { user, record } = challenge;
+    const account = accountOf(this.users.getId(user));
+    await this.attempts.attempt(account, ip);
+    const proved = await this.mfa.verify(user, proof);
+    if (!proved) throw this.failed(this.users.getLogin(user), 'second-factor', new MfaLoginFailedException());
+    if (!(await this.tokens.spendChallenge(record.id))) throw new MfaLoginFailedException();
+    await this.attempts.succeeded(account, ip);
+    return this.issue(user, client, ip);
+  }
+
+  private async issue(user: TUser, client: LoginClient, ip: string): Promise<LoginResult> {
     const { token, record } = await this.tokens.issue(user, { userAgent: client.userAgent, ip });
     this.events.publish(AUTH_TOKEN_EVENTS.loginSucceeded, { userId: this.users.getId(user), tokenId: record.id, userAgent: record.userAgent });
     const result: LoginResult = { token, expiresAt: record.expiresAt };
@@ -79,7 +117,7 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     }
   }
 
-  private failed<E extends Error>(username: string, reason: 'invalid-credentials' | 'email-not-confirmed', error: E): E {
+  private failed<E extends Error>(username: string, reason: LoginFailedEvent['reason'], error: E): E {
     this.events.publish(AUTH_TOKEN_EVENTS.loginFailed, { username, reason });
     return error;
   }
@@ -93,6 +131,13 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     if (await this.tokens.revokeOwn(user, tokenId, 'logout')) {
       this.events.publish(AUTH_TOKEN_EVENTS.logout, { userId: this.users.getId(user), tokenId });
     }
+  }
+
+  /** What `GET /auth/me` shows: the serialized user, with `mfaEnabled` when it is an object. */
+  async describe(user: TUser): Promise<unknown> {
+    const serialized = await this.serialize(user);
+    if (serialized === null || typeof serialized !== 'object' || Array.isArray(serialized)) return serialized;
+    return { ...serialized, mfaEnabled: await this.mfa.isEnabled(user) };
   }
 
   /** The user as the host wants it shown: its `userSerializer`, else `{ id, username }`. */

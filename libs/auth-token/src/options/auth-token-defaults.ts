@@ -7,6 +7,7 @@ export const AUTH_TOKEN_DEFAULTS = {
   tokens: { ttl: 86_400, maxTtl: 2_592_000, touchInterval: 60, maxPerUser: 50, cacheTtl: 0, cacheSize: 10_000, recordIp: true, prefix: 'nat' },
   scopes: {},
   apiTokens: { ttl: 7_776_000, maxTtl: 31_536_000, maxPerUser: 100, prefix: 'natapi' },
+  mfa: { issuer: 'nestjs-auth-token' },
   scrypt: { cost: 2 ** 17, blockSize: 8, parallelization: 1, maxQueue: 64 },
   realm: 'api',
   registration: { enabled: false },

@@ -87,6 +87,18 @@ export interface AuthTokenApiTokenOptions {
   prefix?: string;
 }
 
+/** Two-factor login with TOTP authenticator apps and recovery codes. */
+export interface AuthTokenMfaOptions {
+  /**
+   * 32 bytes (a Buffer, or base64 or hex text) that encrypt the TOTP secrets at rest (AES-256-GCM). Setting it
+   * turns the second-factor routes on; keep it out of the database's backups. Changing it voids every secret.
+   * @default unset (two-factor login off: its routes answer 404)
+   */
+  encryptionKey?: string | Buffer;
+  /** The issuer authenticator apps show beside the account. @default 'nestjs-auth-token' */
+  issuer?: string;
+}
+
 /** Parameters of the default scrypt password hasher (node:crypto). */
 export interface ScryptParameters {
   /** CPU/memory cost N, a power of two. @default 131072 (2^17, OWASP's recommendation) */
@@ -210,6 +222,8 @@ export interface AuthTokenOptions<TUser extends object = object> {
   scopes?: Record<string, string>;
   /** API tokens (personal access tokens): lifetimes, limit, prefix. */
   apiTokens?: AuthTokenApiTokenOptions;
+  /** Two-factor login (TOTP). @default off (no `encryptionKey`) */
+  mfa?: AuthTokenMfaOptions;
   /** Parameters of the default scrypt password hasher. Raising them rehashes each password at its next login. */
   scrypt?: ScryptParameters;
   /** Replaces the scrypt password hasher entirely (`scrypt` is then ignored). @default a ScryptPasswordHasher */
@@ -259,6 +273,8 @@ export interface ResolvedAuthTokenOptions {
   tokens: { ttl: number; maxTtl: number; touchInterval: number; maxPerUser: number; cacheTtl: number; cacheSize: number; recordIp: boolean; prefix: string; pepper?: string };
   scopes: Record<string, string>;
   apiTokens: Required<AuthTokenApiTokenOptions>;
+  /** `key` is null while two-factor login is off. */
+  mfa: { key: Buffer | null; issuer: string };
   scrypt: ScryptCostParameters & { maxConcurrency?: number; maxQueue: number };
   passwordHasher?: PasswordHasher;
   realm: string;

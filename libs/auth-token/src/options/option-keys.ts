@@ -8,6 +8,7 @@ const KNOWN: Record<string, Record<string, Record<string, null> | null> | null> 
   tokens: { ttl: null, maxTtl: null, touchInterval: null, maxPerUser: null, cacheTtl: null, cacheSize: null, recordIp: null, prefix: null, pepper: null },
   scopes: null,
   apiTokens: { ttl: null, maxTtl: null, maxPerUser: null, prefix: null },
+  mfa: { encryptionKey: null, issuer: null },
   scrypt: { cost: null, blockSize: null, parallelization: null, maxConcurrency: null, maxQueue: null },
   passwordHasher: null,
   realm: null,

@@ -156,6 +156,18 @@ function resolveApiTokens(raw: AuthTokenOptions['apiTokens'] = {}, loginPrefix: 
   return apiTokens;
 }
 
+function resolveMfa(raw: AuthTokenOptions['mfa'] = {}): ResolvedAuthTokenOptions['mfa'] {
+  const issuer = raw.issuer ?? AUTH_TOKEN_DEFAULTS.mfa.issuer;
+  if (typeof issuer !== 'string' || issuer.trim() === '' || issuer.includes(':')) {
+    throw new AuthTokenConfigError('mfa.issuer', 'must be a non-empty name without ":" (authenticator apps show it)');
+  }
+  const given = raw.encryptionKey;
+  if (given === undefined) return { key: null, issuer };
+  const key = Buffer.isBuffer(given) ? given : /^[0-9a-f]{64}$/i.test(String(given)) ? Buffer.from(String(given), 'hex') : Buffer.from(String(given), 'base64');
+  if (key.length !== 32) throw new AuthTokenConfigError('mfa.encryptionKey', 'must be 32 bytes: a Buffer, 64 hex digits or base64 of 32 bytes (e.g. openssl rand -base64 32)');
+  return { key, issuer };
+}
+
 function resolveThrottle(raw: AuthTokenOptions['throttle'] = {}): ResolvedAuthTokenOptions['throttle'] {
   const throttle = { ...AUTH_TOKEN_DEFAULTS.throttle, ...raw };
   for (const key of ['maxFailures', 'maxPerAccount', 'maxPerIp', 'maxRegistrationsPerIp', 'maxMailsPerAddress'] as const) wholeNumber(`throttle.${key}`, throttle[key]);
@@ -246,6 +258,7 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     tokens,
     scopes: resolveScopes(raw.scopes),
     apiTokens,
+    mfa: resolveMfa(raw.mfa),
     scrypt: resolveScrypt(raw.scrypt),
     passwordHasher: optionalFunction('passwordHasher', raw.passwordHasher, 'verify'),
     realm,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Repository } from 'typeorm';
-import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
+import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_MFA_REPOSITORY, AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import { isOutage } from '../errors/outage.js';
 
@@ -18,11 +18,12 @@ export class SchemaCheck implements OnModuleInit {
     @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<object>,
     @Inject(AUTH_EMAIL_TOKEN_REPOSITORY) private readonly links: Repository<object>,
     @Inject(AUTH_THROTTLE_REPOSITORY) private readonly counters: Repository<object>,
+    @Inject(AUTH_MFA_REPOSITORY) private readonly factors: Repository<object>,
   ) {}
 
   async onModuleInit(): Promise<void> {
     const problems: string[] = [];
-    for (const repository of [this.tokens, this.links, this.counters]) {
+    for (const repository of [this.tokens, this.links, this.counters, this.factors]) {
       const problem = await this.check(repository);
       if (problem) problems.push(problem);
     }

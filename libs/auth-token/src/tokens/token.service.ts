@@ -37,6 +37,8 @@ type RevokeReason = TokenRevokedEvent['reason'];
 
 const MAX_USER_AGENT = 512;
 const MAX_IP = 45;
+/** Prefix of second-factor challenges (`mfaToken`): neither a login nor an API token's. */
+const CHALLENGE_PREFIX = 'natmfa';
 
 /**
  * Issues, verifies, lists and revokes tokens. Exported for hosts: issue a token after an OAuth login, verify a
@@ -126,6 +128,46 @@ export class TokenService<TUser extends object = object> {
       .addOrderBy('token.createdAt', 'DESC')
       .getMany();
     return records;
+  }
+
+  /**
+   * A second-factor challenge: the short-lived `mfaToken` a right password earns when the user has a second
+   * factor. Stored as a digest like a token, but of its own kind and prefix, so it is no bearer token anywhere.
+   */
+  async issueChallenge(user: TUser, { userAgent, ip }: IssueTokenOptions, ttl: number): Promise<string> {
+    const token = generateToken(CHALLENGE_PREFIX);
+    const now = this.clock.now();
+    await this.tokens.insert({
+      id: randomUUID(),
+      digest: digestToken(token, this.options.tokens.pepper),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + ttl * 1000),
+      lastUsedAt: null,
+      userAgent: sanitizeUserAgent(userAgent),
+      ip: this.options.tokens.recordIp && typeof ip === 'string' ? ip.slice(0, MAX_IP) : null,
+      kind: 'mfa',
+      name: null,
+      scopes: null,
+      expiryNoticeAt: null,
+      user,
+    } as never);
+    return token;
+  }
+
+  /** The live challenge `token` and its user, or null. */
+  async findChallenge(token: string): Promise<{ record: AuthToken; user: TUser } | null> {
+    if (typeof token !== 'string' || !isWellFormedToken(token, CHALLENGE_PREFIX)) return null;
+    const record = await this.tokens.findOne({ where: { digest: digestToken(token, this.options.tokens.pepper), kind: 'mfa' } as never, relations: { user: true } as never });
+    if (!record?.user || record.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    const { user } = record;
+    delete record.user;
+    return { record, user };
+  }
+
+  /** Spends a challenge; resolves to false when another request spent it first. */
+  async spendChallenge(id: string): Promise<boolean> {
+    const result = await this.tokens.delete({ id, kind: 'mfa' } as never);
+    return (result.affected ?? 0) > 0;
   }
 
   /** Whether the token with this public id exists and has not expired, asked of the database (never the cache). */

@@ -1,0 +1,36 @@
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+/** Body of `POST /auth/mfa/totp/enable`. */
+export class EnableTotpDto {
+  /** The 6-digit code the app shows now. */
+  @MaxLength(16)
+  @IsString()
+  @IsNotEmpty({ message: '$property is required' })
+  code!: string;
+}
+
+/** Body of `POST /auth/mfa/disable` and `POST /auth/mfa/recovery-codes`. */
+export class MfaPasswordDto {
+  @MaxLength(1024)
+  @IsString()
+  @IsNotEmpty({ message: '$property is required' })
+  password!: string;
+}
+
+/** Body of `POST /auth/login/mfa`: the mfaToken of the first step and a code or a recovery code. */
+export class MfaLoginDto {
+  @MaxLength(128)
+  @IsString()
+  @IsNotEmpty({ message: '$property is required' })
+  mfaToken!: string;
+
+  @IsOptional()
+  @MaxLength(16)
+  @IsString()
+  code?: string;
+
+  @IsOptional()
+  @MaxLength(64)
+  @IsString()
+  recoveryCode?: string;
+}
