@@ -40,6 +40,11 @@ describe('OpenAPI documentation and CORS of the demo', () => {
         '/auth/sessions/{id}',
         '/auth/tokens',
         '/auth/tokens/{id}',
+        '/auth/login/mfa',
+        '/auth/mfa/totp/setup',
+        '/auth/mfa/totp/enable',
+        '/auth/mfa/disable',
+        '/auth/mfa/recovery-codes',
       ].sort(),
     );
     expect(spec.components.securitySchemes.token).toMatchObject({ type: 'http', scheme: 'bearer' });

@@ -2,6 +2,8 @@ import { LoginDto } from '../login/dto/login.dto.js';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from '../api-tokens/api-token.dto.js';
 import { ApiTokensController } from '../api-tokens/api-tokens.controller.js';
 import { LoginController } from '../login/login.controller.js';
+import { MfaController } from '../mfa/mfa.controller.js';
+import { EnableTotpDto, MfaLoginDto, MfaPasswordDto } from '../mfa/mfa.dto.js';
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from '../passwords/dto/password.dto.js';
 import { PasswordController } from '../passwords/password.controller.js';
 import { RegisterDto, ResendConfirmationDto } from '../registration/dto/register.dto.js';
@@ -37,7 +39,20 @@ const OPERATIONS: [Function, Record<string, Operation>][] = [
       login: { summary: 'Log in: exchange a username and password for a new token', responses: [[200, 'A new token', LoginResponseDto], [400, ERRORS[400]], [401, 'Unknown user, wrong password or inactive account'], [403, 'E-mail address not confirmed'], [429, ERRORS[429]]] },
       logout: { summary: 'Log out: revoke the token of this request', secured: true, responses: [[204, 'Revoked'], [401, ERRORS[401]]] },
       logoutByPost: { summary: 'Log out (POST form)', secured: true, responses: [[204, 'Revoked'], [401, ERRORS[401]]] },
-      me: { summary: 'The current user, serialized', secured: true, responses: [[200, 'The user'], [401, ERRORS[401]]] },
+      me: { summary: 'The current user, serialized, with mfaEnabled', secured: true, responses: [[200, 'The user'], [401, ERRORS[401]]] },
+      loginMfa: {
+        summary: 'Second step of a login with a second factor: the mfaToken and a TOTP code or a recovery code',
+        responses: [[200, 'A new token', LoginResponseDto], [400, ERRORS[400]], [401, 'Wrong or used code, or a spent or expired mfaToken'], [429, ERRORS[429]]],
+      },
+    },
+  ],
+  [
+    MfaController,
+    {
+      setup: { summary: 'A new TOTP secret (base32 and otpauth URL) for an authenticator app; nothing is on until enabled', secured: true, responses: [[200, '{ secret, otpauthUrl }'], [401, ERRORS[401]], [403, ERRORS[403]], [409, 'Already on']] },
+      enable: { summary: 'Turn two-factor login on with a code; answers the ten recovery codes once', secured: true, responses: [[200, '{ recoveryCodes }'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]] },
+      disable: { summary: 'Turn two-factor login off (needs the password)', secured: true, responses: [[204, 'Off'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]] },
+      recoveryCodes: { summary: 'New recovery codes (needs the password); the old ones stop working', secured: true, responses: [[200, '{ recoveryCodes }'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]] },
     },
   ],
   [
@@ -101,6 +116,9 @@ const PROPERTIES: [Function, Record<string, Record<string, unknown>>][] = [
       current: {},
     },
   ],
+  [MfaLoginDto, { mfaToken: { example: 'natmfa_…' }, code: { required: false, example: '123456' }, recoveryCode: { required: false, example: 'abcd-efgh-ijkl' } }],
+  [EnableTotpDto, { code: { example: '123456' } }],
+  [MfaPasswordDto, { password: {} }],
   [CreateApiTokenDto, { name: { example: 'CI deploy', maxLength: 100 }, scopes: { required: false, type: [String], example: ['orders:read'] }, expiresIn: { required: false, type: Number, example: 7_776_000 } }],
   [
     ApiTokenDto,
