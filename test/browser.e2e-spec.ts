@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
+import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,46 @@ const PASSWORD = 'violet staple battery';
  */
 const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (event) =>
   console.error('CSP violation: ' + event.effectiveDirective + ' blocked ' + (event.blockedURI || 'inline') + ' in ' + event.documentURI));`;
+
+/** RFC 4648 base32 (the alphabet A-Z 2-7, '=' padding) to bytes: how an authenticator app reads the key. */
+function base32Decode(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const bytes: number[] = [];
+  let [buffer, bits] = [0, 0];
+  for (const char of text.replace(/[\s=]/g, '').toUpperCase()) {
+    const value = alphabet.indexOf(char);
+    if (value < 0) throw new Error(`not base32: ${JSON.stringify(char)} in ${JSON.stringify(text)}`);
+    buffer = ((buffer << 5) | value) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >>> bits) & 0xff);
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+/** The 30-second time step of `time` (RFC 6238). */
+const stepAt = (time = Date.now()) => Math.floor(time / 30_000);
+
+/**
+ * The code an authenticator app shows for `secret` (base32) in time step `step` (RFC 6238 with SHA-1 and 6 digits:
+ * HMAC-SHA1 of the 8-byte big-endian step, dynamic truncation, modulo 10^6). Written here on node:crypto, apart
+ * from the server's code, so that the page and the server are checked against the RFC and not against each other.
+ */
+function totp(secret: string, step = stepAt()): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/** Waits for the first time step after `step`: a code is accepted once, so a new login needs a later one. */
+async function stepAfter(step: number): Promise<number> {
+  while (stepAt() <= step) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, (step + 1) * 30_000 - Date.now() + 20)));
+  return stepAt();
+}
 
 /** A page on another origin, to call the API from (CORS). */
 function otherOrigin(port: number): Promise<Server> {
@@ -137,6 +178,56 @@ describe('the demo page in a real browser', () => {
     const part = entry.locator(`.${detail}`);
     return (await part.locator('time').count()) ? ((await part.locator('time').getAttribute('datetime')) ?? '') : ((await part.textContent()) ?? '');
   };
+
+  /** How far the page is wider than a 375-pixel phone, and which elements stick out past it (none, for a fit). */
+  async function phoneOverflow(page: Page): Promise<{ overflow: number; sticksOut: string[] }> {
+    // Against the device's 375 pixels, not window.innerWidth: on a mobile viewport Chromium widens the layout
+    // viewport to whatever overflows (and zooms out), so innerWidth grows with the overflow it should reveal.
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - 375');
+    const sticksOut = await page.evaluate<string[]>(`[...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > 375 + 0.5)
+      .map((element) => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + (element.className ? '.' + element.className : ''))`);
+    return { overflow: Math.max(overflow, 0), sticksOut };
+  }
+
+  /** Sends the password step of the login form; with two-factor login on, the page then asks for a code. */
+  async function sendPassword(page: Page, username: string, remember = false): Promise<void> {
+    await page.goto(demo.baseUrl);
+    await page.fill('#login-form input[name=username]', username);
+    await page.fill('#login-form input[name=password]', PASSWORD);
+    await page.setChecked('#login-form input[name=remember]', remember);
+    await page.click('#login-form button[type=submit]');
+  }
+
+  /** Clicks "Set up" in the two-factor panel; resolves to the key the page shows, without its spaces. */
+  async function startTwoFactorSetup(page: Page): Promise<string> {
+    await page.locator('#mfa-section').getByRole('button', { name: 'Set up' }).click();
+    const shown = page.getByTestId('mfa-secret');
+    await shown.waitFor({ state: 'visible' });
+    const secret = ((await shown.textContent()) ?? '').replace(/\s+/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}=*$/);
+    return secret;
+  }
+
+  /** Enters `code` in the setup's form and presses "Enable". */
+  async function enterSetupCode(page: Page, code: string): Promise<void> {
+    await page.fill('#mfa-enable-form input[name=code]', code);
+    await page.locator('#mfa-enable-form').getByRole('button', { name: 'Enable' }).click();
+  }
+
+  /** The recovery codes the page shows, once all ten are there. */
+  async function shownRecoveryCodes(page: Page): Promise<string[]> {
+    const list = page.getByTestId('recovery-codes');
+    await list.locator('li').nth(9).waitFor();
+    return (await list.locator('li').allTextContents()).map((code) => code.trim());
+  }
+
+  /** Opens the password form of the two-factor panel with `button` ("Disable" or "New recovery codes") and sends `password`. */
+  async function confirmWithPassword(page: Page, button: 'Disable' | 'New recovery codes', password: string): Promise<void> {
+    if (await page.locator('#mfa-password-form').isHidden()) await page.locator('#mfa-on').getByRole('button', { name: button, exact: true }).click();
+    await page.fill('#mfa-password-form input[name=password]', password);
+    await page.click('#mfa-password-submit');
+  }
 
   it('registers, confirms through the mailed link, logs in, and tests auth with GET and POST', async () => {
     const context = await newContext();
@@ -344,17 +435,177 @@ describe('the demo page in a real browser', () => {
     await createToken(page, `phone-${'x'.repeat(90)}`, ['hello:read', 'hello:write'], '604800');
     await page.getByTestId('new-token').waitFor({ state: 'visible' });
     await page.locator('#tokens li', { hasText: 'phone-' }).waitFor();
-    // Against the device's 375 pixels, not window.innerWidth: on a mobile viewport Chromium widens the layout
-    // viewport to whatever overflows (and zooms out), so innerWidth grows with the overflow it should reveal.
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - 375');
-    expect(overflow).toBeLessThanOrEqual(0);
-    const sticksOut = await page.evaluate<string[]>(`[...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > 375 + 0.5)
-      .map((element) => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + (element.className ? '.' + element.className : ''))`);
-    expect(sticksOut).toEqual([]);
+    await expect(phoneOverflow(page)).resolves.toEqual({ overflow: 0, sticksOut: [] });
     await page.screenshot({ path: join(SCREENSHOTS, '5-phone.png'), fullPage: true });
+
+    // The two-factor panel: while setting up (QR code and key), then with the recovery codes, the "on" state and
+    // the password form open. Turned off again through the page (or from the test, should a step fail).
+    try {
+      const secret = await startTwoFactorSetup(page);
+      await page.getByTestId('mfa-qr').waitFor({ state: 'visible' });
+      await expect(phoneOverflow(page)).resolves.toEqual({ overflow: 0, sticksOut: [] });
+      await page.screenshot({ path: join(SCREENSHOTS, '14-phone-two-factor-setup.png'), fullPage: true });
+      await enterSetupCode(page, totp(secret));
+      await shownRecoveryCodes(page);
+      await page.locator('#mfa-on').getByRole('button', { name: 'Disable', exact: true }).click();
+      await page.locator('#mfa-password-form').waitFor({ state: 'visible' });
+      await expect(phoneOverflow(page)).resolves.toEqual({ overflow: 0, sticksOut: [] });
+      await page.screenshot({ path: join(SCREENSHOTS, '15-phone-two-factor-on.png'), fullPage: true });
+      await confirmWithPassword(page, 'Disable', PASSWORD);
+      await page.locator('#mfa-off').waitFor({ state: 'visible' });
+    } finally {
+      // Off for the tests that follow, which log winona in with her password alone (a 400 when it is off already).
+      const headers = { Authorization: `Bearer ${await storedToken(page)}`, 'Content-Type': 'application/json' };
+      await fetch(`${demo.baseUrl}/auth/mfa/disable`, { method: 'POST', headers, body: JSON.stringify({ password: PASSWORD }) });
+    }
     await context.close();
   });
+
+  it('sets up two-factor login with a QR code, logs in with a code and with a recovery code, and turns it off', async () => {
+    const context = await newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.baseUrl });
+    const page = await context.newPage();
+    await register(page, 'ottilie');
+    await logIn(page, 'ottilie');
+    await page.locator('#mfa-section').waitFor({ state: 'visible' });
+    await expect(page.locator('#mfa-on').isHidden()).resolves.toBe(true);
+
+    // Set up: a QR code of the otpauth URL (an image made in the page, as a data: URL) and the key to type in.
+    const secret = await startTwoFactorSetup(page);
+    const qr = page.getByTestId('mfa-qr');
+    await qr.waitFor({ state: 'visible' });
+    type Img = { src: string; complete: boolean; naturalWidth: number; naturalHeight: number };
+    const image = await qr.evaluate((element) => {
+      const img = element as unknown as Img;
+      return { src: img.src, complete: img.complete, width: img.naturalWidth, height: img.naturalHeight };
+    });
+    expect(image.src).toMatch(/^data:image\/(gif|png);base64,/);
+    expect(image).toMatchObject({ complete: true });
+    expect(image.width).toBeGreaterThanOrEqual(21 * 2); // a version-1 code at 2 pixels a module at least
+    expect(image.height).toBe(image.width);
+    const box = await qr.boundingBox();
+    expect(box?.width).toBeGreaterThan(100);
+    const otpauth = new URL((await page.locator('#mfa-otpauth').getAttribute('href')) ?? '');
+    expect(`${otpauth.protocol}//${otpauth.host}`).toBe('otpauth://totp');
+    expect(otpauth.searchParams.get('secret')).toBe(secret);
+    expect(await storedValues(page)).not.toContain(secret);
+    await page.screenshot({ path: join(SCREENSHOTS, '10-two-factor-setup.png'), fullPage: true });
+
+    // A wrong code: the 400 beside the field, nothing on. Then the app's code turns it on.
+    const current = new Set([-1, 0, 1].map((skew) => totp(secret, stepAt() + skew)));
+    const wrong = ['000000', '111111', '222222', '333333'].find((code) => !current.has(code)) as string;
+    await enterSetupCode(page, wrong);
+    await page.locator('#mfa-code-error').filter({ hasText: /code/ }).waitFor({ state: 'visible' });
+    await expect(page.locator('#mfa-enable-form input[name=code]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#mfa-on').isHidden()).resolves.toBe(true);
+    const enabledIn = stepAt();
+    await enterSetupCode(page, totp(secret, enabledIn));
+
+    // Ten recovery codes, shown this once, with a note to save them; then "on" with Disable and New recovery codes.
+    const codes = await shownRecoveryCodes(page);
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    for (const code of codes) expect(code).toMatch(/^\S{6,}$/);
+    await expect(page.locator('#mfa-codes').textContent()).resolves.toContain('will not be shown again');
+    await page.locator('#mfa-on', { hasText: 'Two-factor login is on' }).waitFor({ state: 'visible' });
+    await expect(page.locator('#mfa-off').isHidden()).resolves.toBe(true);
+    await expect(page.locator('#mfa-setup-step').isHidden()).resolves.toBe(true);
+    await expect(page.getByTestId('mfa-secret').textContent()).resolves.toBe('');
+    const stored = await storedValues(page);
+    for (const code of codes) expect(stored).not.toContain(code);
+    await page.locator('#mfa-codes').getByRole('button', { name: 'Copy' }).click();
+    await page.locator('#mfa-copy-note', { hasText: 'Copied' }).waitFor();
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(codes.join('\n'));
+    await page.screenshot({ path: join(SCREENSHOTS, '11-two-factor-recovery-codes.png'), fullPage: true });
+    await page.locator('#mfa-codes').getByRole('button', { name: 'I have saved them' }).click();
+    await expect(page.locator('#mfa-codes').isHidden()).resolves.toBe(true);
+    await page.reload();
+    await page.locator('#mfa-on', { hasText: 'Two-factor login is on' }).waitFor({ state: 'visible' });
+    await expect(page.locator('#mfa-codes').isHidden()).resolves.toBe(true);
+    expect(await page.content()).not.toContain(codes[0]);
+
+    // Log in again: the password alone gives no token, the page asks for the code. A wrong code: 401's message.
+    await page.click('#logout');
+    await expectText(who(page), 'Not logged in');
+    const passwordStep = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/login');
+    await sendPassword(page, 'ottilie', true);
+    const firstStep = (await (await passwordStep).json()) as { mfaRequired?: boolean; mfaToken?: string; token?: string };
+    expect(firstStep).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
+    await page.locator('#mfa-login-form').waitFor({ state: 'visible' });
+    await expect(page.locator('#login-form').isHidden()).resolves.toBe(true);
+    await expectText(who(page), 'Not logged in');
+    expect(await storedValues(page)).not.toContain(firstStep.mfaToken);
+    await page.screenshot({ path: join(SCREENSHOTS, '12-two-factor-login.png'), fullPage: true });
+    const later = new Set([-1, 0, 1].map((skew) => totp(secret, stepAt() + skew)));
+    await page.fill('#mfa-login-form input[name=code]', ['999999', '888888', '777777'].find((code) => !later.has(code)) as string);
+    await page.locator('#mfa-login-form').getByRole('button', { name: 'Verify' }).click();
+    await page.locator('#login-message.error', { hasText: 'Wrong code' }).waitFor();
+
+    // The code of the step that enabled it was spent then: the next step's code logs in, with "remember me".
+    const loginStep = await stepAfter(enabledIn);
+    const code = totp(secret, loginStep);
+    await page.fill('#mfa-login-form input[name=code]', code);
+    await page.locator('#mfa-login-form').getByRole('button', { name: 'Verify' }).click();
+    await expectText(who(page), 'Logged in as ottilie');
+    await expect(page.evaluate('localStorage.getItem("auth-token")')).resolves.toMatch(/^nat_/);
+    await expect(page.evaluate('sessionStorage.length')).resolves.toBe(0);
+    await page.click('#test-get');
+    await expectText(result(page), '200 {"message":"Hello ottilie!"}');
+
+    // The same code again is refused (401), however quick: a code is accepted once.
+    await page.click('#logout');
+    await sendPassword(page, 'ottilie');
+    await page.fill('#mfa-login-form input[name=code]', code);
+    await page.locator('#mfa-login-form').getByRole('button', { name: 'Verify' }).click();
+    await page.locator('#login-message.error', { hasText: 'already used' }).waitFor();
+    await expectText(who(page), 'Not logged in');
+
+    // "Use a recovery code instead": the first recovery code logs in (this tab only, without "remember me").
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.locator('#mfa-login-form input[name=recoveryCode]').waitFor({ state: 'visible' });
+    await expect(page.locator('#mfa-login-form input[name=code]').isHidden()).resolves.toBe(true);
+    await page.fill('#mfa-login-form input[name=recoveryCode]', codes[0]);
+    await page.locator('#mfa-login-form').getByRole('button', { name: 'Verify' }).click();
+    await expectText(who(page), 'Logged in as ottilie');
+    await expect(page.evaluate('sessionStorage.getItem("auth-token")')).resolves.toMatch(/^nat_/);
+    await expect(page.evaluate('localStorage.length')).resolves.toBe(0);
+
+    // A recovery code works once.
+    await page.click('#logout');
+    await sendPassword(page, 'ottilie');
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.fill('#mfa-login-form input[name=recoveryCode]', codes[0]);
+    await page.locator('#mfa-login-form').getByRole('button', { name: 'Verify' }).click();
+    await page.locator('#login-message.error', { hasText: 'recovery code' }).waitFor();
+    await expectText(who(page), 'Not logged in');
+    await page.fill('#mfa-login-form input[name=recoveryCode]', codes[1]);
+    await page.locator('#mfa-login-form').getByRole('button', { name: 'Verify' }).click();
+    await expectText(who(page), 'Logged in as ottilie');
+
+    // New recovery codes, after the password (a wrong one: its 400 beside the field): ten others, shown once.
+    await confirmWithPassword(page, 'New recovery codes', 'not the password');
+    await page.locator('#mfa-password-error').filter({ hasText: /\S/ }).waitFor({ state: 'visible' });
+    await expect(page.locator('#mfa-codes').isHidden()).resolves.toBe(true);
+    await confirmWithPassword(page, 'New recovery codes', PASSWORD);
+    const renewed = await shownRecoveryCodes(page);
+    expect(renewed).toHaveLength(10);
+    for (const old of codes) expect(renewed).not.toContain(old);
+    await page.locator('#mfa-codes').getByRole('button', { name: 'I have saved them' }).click();
+
+    // Disable: a wrong password changes nothing; the right one turns it off, and the password alone logs in.
+    await confirmWithPassword(page, 'Disable', 'not the password');
+    await page.locator('#mfa-password-error').filter({ hasText: /\S/ }).waitFor({ state: 'visible' });
+    await expect(page.locator('#mfa-on').isVisible()).resolves.toBe(true);
+    await confirmWithPassword(page, 'Disable', PASSWORD);
+    await page.locator('#mfa-off').waitFor({ state: 'visible' });
+    await expect(page.locator('#mfa-on').isHidden()).resolves.toBe(true);
+    await page.locator('#mfa-message.ok', { hasText: 'Two-factor login is off' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '13-two-factor-off.png'), fullPage: true });
+    await page.click('#logout');
+    await logIn(page, 'ottilie');
+    await expect(page.locator('#mfa-login-form').isHidden()).resolves.toBe(true);
+    await context.close();
+  }, 120_000);
 
   it('serves the page under its Content-Security-Policy, which refuses inline script (and the watch sees it)', async () => {
     const context = await newContext();

@@ -55,7 +55,7 @@ describe.each(TEST_DATABASES)('two-factor login with TOTP, as the demo serves it
     expect((await as(login).get('/auth/me')).body.mfaEnabled).toBe(false);
     const setup = await as(login).post('/auth/mfa/totp/setup').expect(200);
     expect(setup.body.secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(setup.body.otpauthUrl).toBe(`otpauth://totp/nestjs-auth-token%20demo:setter?secret=${setup.body.secret}&issuer=nestjs-auth-token+demo&algorithm=SHA1&digits=6&period=30`);
+    expect(setup.body.otpauthUrl).toBe(`otpauth://totp/nestjs-auth-token%20demo:setter?secret=${setup.body.secret}&issuer=nestjs-auth-token%20demo&algorithm=SHA1&digits=6&period=30`);
     // Nothing is on until enabled: the password alone still logs in.
     expect((await passwordStep('setter')).body.token).toEqual(expect.any(String));
     const again = await as(login).post('/auth/mfa/totp/setup').expect(200);

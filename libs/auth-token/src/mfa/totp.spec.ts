@@ -29,7 +29,7 @@ describe('TOTP (RFC 6238, SHA-1, 6 digits, 30 s)', () => {
   it('writes base32 (RFC 4648) and an otpauth URL apps read', () => {
     expect(toBase32(Buffer.from('foobar'))).toBe('MZXW6YTBOI');
     expect(otpauthUrl(RFC_SECRET, 'Acme App', 'ann@example.com')).toBe(
-      'otpauth://totp/Acme%20App:ann%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Acme+App&algorithm=SHA1&digits=6&period=30',
+      'otpauth://totp/Acme%20App:ann%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Acme%20App&algorithm=SHA1&digits=6&period=30',
     );
   });
 });

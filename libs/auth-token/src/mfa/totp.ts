@@ -54,6 +54,9 @@ export function matchingStep(secret: Buffer, code: string, now: number, lastUsed
 /** The `otpauth://` URL that authenticator apps read from a QR code (Key Uri Format). */
 export function otpauthUrl(secret: Buffer, issuer: string, account: string): string {
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
-  const query = new URLSearchParams({ secret: toBase32(secret), issuer, algorithm: 'SHA1', digits: String(DIGITS), period: String(STEP_SECONDS) });
-  return `otpauth://totp/${label}?${query.toString()}`;
+  // encodeURIComponent, not URLSearchParams: a space must be %20, apps show a "+" literally.
+  const query = Object.entries({ secret: toBase32(secret), issuer, algorithm: 'SHA1', digits: String(DIGITS), period: String(STEP_SECONDS) })
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  return `otpauth://totp/${label}?${query}`;
 }
