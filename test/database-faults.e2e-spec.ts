@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { TestPostgres } from '../scripts/test-postgres.mjs';
 import { createTestDatabase, type TestDatabase } from './fixtures/databases.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
@@ -88,15 +89,28 @@ describe('two instances of the demo on one PostgreSQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
     const env = { DATABASE_URL: database.url, AUTH_SCRYPT_COST: TEST_SCRYPT_COST };
-    // Started one after the other: the first runs the migrations, the second finds them done.
-    first = await startDemoProcess(env);
-    second = await startDemoProcess(env);
+    // Started at the same moment on an empty database, with a third: the migrations run once, under a lock.
+    const third = startDemoProcess(env);
+    [first, second] = await Promise.all([startDemoProcess(env), startDemoProcess(env)]);
+    await (await third).stop();
     for (const name of ['pia', 'quinn', 'rosa']) expect((await runDemo('cli.js', ['create', name, PASSWORD], env)).code).toBe(0);
   });
   afterAll(async () => {
     await first?.stop();
     await second?.stop();
     await database?.drop();
+  });
+
+  it('came up three at once on an empty database, running each migration exactly once', async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string }>('SELECT name FROM migrations ORDER BY id');
+      expect(rows.map((row) => row.name)).toEqual([...new Set(rows.map((row) => row.name))]);
+      expect(rows.length).toBeGreaterThanOrEqual(6);
+    } finally {
+      await client.end();
+    }
   });
 
   it('accepts a token issued by one instance on the other', async () => {

@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import { AuthTokenModule, type AuthTokenOptions, type Clock, type Mailer } from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { openMigrated } from './database/migrate-under-lock.js';
 import { ClientConfigController } from './client/client-config.controller.js';
 import { DEMO_CONFIG } from './config/demo-config.token.js';
 import { DEMO_SCOPES } from './hello/demo-scopes.js';
@@ -78,7 +80,11 @@ export class DemoModule {
     return {
       module: DemoModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+          // Migrations run once even when several instances start together (an advisory lock on PostgreSQL).
+          dataSourceFactory: (options) => openMigrated(options as DataSourceOptions),
+        }),
         ...mailerImports(config, hooks),
         AuthTokenModule.forRoot({ userEntity: User, ...authOptions(config, hooks) }),
       ],
