@@ -133,10 +133,13 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     }
   }
 
-  /** What `GET /auth/me` shows: the serialized user, with `mfaEnabled` when it is an object. */
+  /**
+   * What `GET /auth/me` shows: the serialized user, with `mfaEnabled` when two-factor login is available (the
+   * `mfa` option) and the serialized user is an object.
+   */
   async describe(user: TUser): Promise<unknown> {
     const serialized = await this.serialize(user);
-    if (serialized === null || typeof serialized !== 'object' || Array.isArray(serialized)) return serialized;
+    if (!this.mfa.available || serialized === null || typeof serialized !== 'object' || Array.isArray(serialized)) return serialized;
     return { ...serialized, mfaEnabled: await this.mfa.isEnabled(user) };
   }
 
