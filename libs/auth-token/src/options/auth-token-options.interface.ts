@@ -265,37 +265,39 @@ export interface AuthTokenModuleExtras<TUser extends object = object> {
   globalGuard?: boolean;
 }
 
-/** {@link AuthTokenOptions} with defaults applied and validated; what `AUTH_TOKEN_OPTIONS` holds. */
-export interface ResolvedAuthTokenOptions {
-  userFields: AuthTokenUserFields & { username: string; password: string };
-  userStore?: UserStore | Type<UserStore>;
-  userSerializer?: UserSerializer;
-  tokens: { ttl: number; maxTtl: number; touchInterval: number; maxPerUser: number; cacheTtl: number; cacheSize: number; recordIp: boolean; prefix: string; pepper?: string };
-  scopes: Record<string, string>;
+/** `T` with every property set, except the `Optional` ones, which may stay unset. */
+type WithDefaults<T, Optional extends keyof T = never> = Required<Omit<T, Optional>> & Pick<T, Optional>;
+
+/** The part of a mail group that is not about the mail itself (templates, sender, locale). */
+type MailGroup<T extends AuthTokenMailOptions> = Omit<T, keyof AuthTokenMailOptions>;
+
+/**
+ * {@link AuthTokenOptions} with defaults applied and validated; what `AUTH_TOKEN_OPTIONS` holds. Derived from
+ * the options type: every group with defaults is the same group with its properties set. Only what the
+ * resolver transforms is spelled out: the mail templates (merged over the defaults), the MFA key (decoded to
+ * bytes) and the route prefix (a module extra).
+ */
+export type ResolvedAuthTokenOptions = Pick<AuthTokenOptions, 'userStore' | 'userSerializer' | 'passwordHasher' | 'clock' | 'mailer'> & {
+  userFields: AuthTokenUserFields & Required<Pick<AuthTokenUserFields, 'username' | 'password'>>;
+  tokens: WithDefaults<AuthTokenTokenOptions, 'pepper'>;
+  scopes: NonNullable<AuthTokenOptions['scopes']>;
   apiTokens: Required<AuthTokenApiTokenOptions>;
   /** `key` is null while two-factor login is off. */
-  mfa: { key: Buffer | null; issuer: string };
-  scrypt: ScryptCostParameters & { maxConcurrency?: number; maxQueue: number };
-  passwordHasher?: PasswordHasher;
-  realm: string;
-  clock?: Clock;
-  routePrefix: string;
-  registration: { enabled: boolean };
-  passwordPolicy: PasswordPolicyOptions;
-  emailConfirm: ResolvedMailOptions & {
-    enabled: boolean;
-    field?: string;
-    ttl: number;
-    baseUrl?: string;
-    redirect: { success: string; invalid?: string };
-    resendInterval: number;
-  };
-  passwordReset: ResolvedMailOptions & { url?: string; ttl: number; requestInterval: number };
-  mailer?: Mailer | Type<Mailer>;
-  mailRetryDelays: number[];
+  mfa: Required<Pick<AuthTokenMfaOptions, 'issuer'>> & { key: Buffer | null };
+  scrypt: WithDefaults<ScryptParameters, 'maxConcurrency'>;
+  realm: NonNullable<AuthTokenOptions['realm']>;
+  routePrefix: NonNullable<AuthTokenModuleExtras['routePrefix']>;
+  registration: Required<AuthTokenRegistrationOptions>;
+  passwordPolicy: PasswordPolicyOptions & Required<Pick<PasswordPolicyOptions, 'minLength' | 'maxLength'>>;
+  emailConfirm: ResolvedMailOptions &
+    WithDefaults<Omit<MailGroup<AuthTokenEmailConfirmOptions>, 'redirect'>, 'field' | 'baseUrl'> & {
+      redirect: WithDefaults<NonNullable<AuthTokenEmailConfirmOptions['redirect']>, 'invalid'>;
+    };
+  passwordReset: ResolvedMailOptions & WithDefaults<MailGroup<AuthTokenPasswordResetOptions>, 'url'>;
+  mailRetryDelays: NonNullable<AuthTokenOptions['mailRetryDelays']>;
   cleanup: Required<AuthTokenCleanupOptions>;
   throttle: Required<AuthTokenThrottleOptions>;
-}
+};
 
 /** Mail options with the templates merged over the defaults. */
 export interface ResolvedMailOptions {
