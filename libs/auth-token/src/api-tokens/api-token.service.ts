@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
@@ -10,7 +9,6 @@ import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { Clock } from '../time/clock.js';
 import type { AuthToken, AuthTokenWithUser } from '../tokens/auth-token.entity.js';
-import { digestToken, generateToken } from '../tokens/token-secret.js';
 import { TokenService } from '../tokens/token.service.js';
 import { userIdColumn } from '../users/user-bound-entity.js';
 import { UserStore } from '../users/user-store.js';
@@ -55,22 +53,7 @@ export class ApiTokenService<TUser extends object = object> {
     const { name, scopes, expiresIn } = this.checked(input);
     const { maxPerUser, prefix } = this.options.apiTokens;
     if ((await this.list(user)).length >= maxPerUser) throw new ConflictException(AUTH_TOKEN_MESSAGES.tooManyApiTokens(maxPerUser));
-    const token = generateToken(prefix);
-    const now = this.clock.now();
-    const record = this.tokens.create({
-      id: randomUUID(),
-      digest: digestToken(token, this.options.tokens.pepper),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + expiresIn * 1000),
-      lastUsedAt: null,
-      userAgent: null,
-      ip: null,
-      kind: 'api',
-      name,
-      scopes,
-      expiryNoticeAt: null,
-    } as AuthToken);
-    await this.tokens.insert({ ...record, user } as never);
+    const { token, record } = await this.tokenService.store(user, { kind: 'api', prefix, lifetime: expiresIn, name, scopes });
     this.events.publish(AUTH_TOKEN_EVENTS.apiTokenCreated, { userId: this.users.getId(user), tokenId: record.id, name, scopes, expiresAt: record.expiresAt });
     return { token, record };
   }

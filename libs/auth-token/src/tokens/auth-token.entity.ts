@@ -2,8 +2,11 @@ import type { Type } from '@nestjs/common';
 import { Column, Index, PrimaryColumn, type ValueTransformer } from 'typeorm';
 import { userBoundEntity } from '../users/user-bound-entity.js';
 
-/** A login token (interactive session: slides, listed in sessions) or an API token (named, scoped, fixed expiry). */
-export type AuthTokenKind = 'login' | 'api';
+/**
+ * A login token (interactive session: slides, listed in sessions), an API token (named, scoped, fixed expiry),
+ * or a second-factor challenge (`mfaToken`: accepted only by `POST /auth/login/mfa`).
+ */
+export type AuthTokenKind = 'login' | 'api' | 'mfa';
 
 /** Scopes stored space-separated, as in OAuth's `scope` parameter; null for a login token (every scope). */
 const scopeList: ValueTransformer = {
@@ -42,7 +45,7 @@ export abstract class AuthToken {
   @Column({ type: Date, nullable: true })
   lastUsedAt!: Date | null;
 
-  /** `login` or `api`. */
+  /** `login`, `api` or `mfa`. */
   @Column({ type: 'varchar', length: 8, default: 'login' })
   kind!: AuthTokenKind;
 

@@ -68,25 +68,37 @@ export class TokenService<TUser extends object = object> {
    * Issues a new token for `user`; the raw token is returned once and never stored. When the user then holds
    * more than `tokens.maxPerUser` tokens, the least recently used ones are revoked.
    */
-  async issue(user: TUser, { userAgent, ip }: IssueTokenOptions = {}): Promise<IssuedToken> {
-    const { prefix, ttl, maxTtl, pepper, recordIp } = this.options.tokens;
+  async issue(user: TUser, client: IssueTokenOptions = {}): Promise<IssuedToken> {
+    const { prefix, ttl, maxTtl } = this.options.tokens;
+    const issued = await this.store(user, { kind: 'login', prefix, lifetime: Math.min(ttl, maxTtl), client });
+    await this.enforceLimit(user);
+    return issued;
+  }
+
+  /**
+   * Makes a token of one kind for `user` and stores its row (the digest, never the token). A login counts as
+   * the token's first use; other kinds start unused. The raw token is in the result only.
+   */
+  async store(
+    user: TUser,
+    { kind, prefix, lifetime, client = {}, name = null, scopes = null }: { kind: AuthTokenKind; prefix: string; lifetime: number; client?: IssueTokenOptions; name?: string | null; scopes?: string[] | null },
+  ): Promise<IssuedToken> {
     const token = generateToken(prefix);
     const now = this.clock.now();
     const record = this.tokens.create({
       id: randomUUID(),
-      digest: digestToken(token, pepper),
+      digest: digestToken(token, this.options.tokens.pepper),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + Math.min(ttl, maxTtl) * 1000),
-      lastUsedAt: now,
-      userAgent: sanitizeUserAgent(userAgent),
-      ip: recordIp && typeof ip === 'string' ? ip.slice(0, MAX_IP) : null,
-      kind: 'login',
-      name: null,
-      scopes: null,
+      expiresAt: new Date(now.getTime() + lifetime * 1000),
+      lastUsedAt: kind === 'login' ? now : null,
+      userAgent: sanitizeUserAgent(client.userAgent),
+      ip: this.options.tokens.recordIp && typeof client.ip === 'string' ? client.ip.slice(0, MAX_IP) : null,
+      kind,
+      name,
+      scopes,
       expiryNoticeAt: null,
     } as AuthToken);
     await this.tokens.insert({ ...record, user } as never);
-    await this.enforceLimit(user);
     return { token, record };
   }
 
@@ -134,24 +146,8 @@ export class TokenService<TUser extends object = object> {
    * A second-factor challenge: the short-lived `mfaToken` a right password earns when the user has a second
    * factor. Stored as a digest like a token, but of its own kind and prefix, so it is no bearer token anywhere.
    */
-  async issueChallenge(user: TUser, { userAgent, ip }: IssueTokenOptions, ttl: number): Promise<string> {
-    const token = generateToken(CHALLENGE_PREFIX);
-    const now = this.clock.now();
-    await this.tokens.insert({
-      id: randomUUID(),
-      digest: digestToken(token, this.options.tokens.pepper),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + ttl * 1000),
-      lastUsedAt: null,
-      userAgent: sanitizeUserAgent(userAgent),
-      ip: this.options.tokens.recordIp && typeof ip === 'string' ? ip.slice(0, MAX_IP) : null,
-      kind: 'mfa',
-      name: null,
-      scopes: null,
-      expiryNoticeAt: null,
-      user,
-    } as never);
-    return token;
+  async issueChallenge(user: TUser, client: IssueTokenOptions, ttl: number): Promise<string> {
+    return (await this.store(user, { kind: 'mfa', prefix: CHALLENGE_PREFIX, lifetime: ttl, client })).token;
   }
 
   /** The live challenge `token` and its user, or null. */
