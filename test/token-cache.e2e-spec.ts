@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
+import { eventually } from './fixtures/eventually.js';
+import { TokenService } from 'nestjs-auth-token';
 
 const PASSWORD = 'violet staple battery';
 const CACHE_TTL = 30;
@@ -80,11 +82,12 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
     await hello(first, token).expect(401);
   });
 
-  it('lets another instance accept a revoked token for at most cacheTtl seconds (the documented bound)', async () => {
-    const { token } = await session();
+  it('sees a user deactivated behind the library (plain SQL) after at most cacheTtl seconds on every instance (the documented bound)', async () => {
+    const { username, token } = await session();
+    await hello(first, token).expect(200);
     await hello(second, token).expect(200);
-    await first.http().delete('/auth/logout').set('Authorization', `Token ${token}`).expect(204);
-    await hello(first, token).expect(401);
+    await first.query('UPDATE users SET "isActive" = false WHERE username = $1', [username]);
+    await hello(first, token).expect(200);
     await hello(second, token).expect(200);
     second.clock.advance(CACHE_TTL);
     try {
@@ -93,6 +96,35 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
       second.clock.advance(-CACHE_TTL);
     }
   });
+
+  it('drops a user changed behind the library at once when the host calls TokenService.forgetUser', async () => {
+    const { username, token } = await session();
+    await hello(first, token).expect(200);
+    await hello(second, token).expect(200);
+    await first.query('UPDATE users SET "isActive" = false WHERE username = $1', [username]);
+    const [{ id }] = await first.query<{ id: number }>('SELECT id FROM users WHERE username = $1', [username]);
+    await first.app.get(TokenService).forgetUser(id);
+    await hello(first, token).expect(401);
+    // PostgreSQL tells the other instance (NOTIFY); SQLite has no such channel, so there the bound stays cacheTtl.
+    if (db === 'postgres') await eventually(() => hello(second, token), 401);
+    else await hello(second, token).expect(200);
+  });
+
+  if (db === 'sqlite') {
+    it('lets another process on the same SQLite file accept a revoked token for at most cacheTtl seconds', async () => {
+      const { token } = await session();
+      await hello(second, token).expect(200);
+      await first.http().delete('/auth/logout').set('Authorization', `Token ${token}`).expect(204);
+      await hello(first, token).expect(401);
+      await hello(second, token).expect(200);
+      second.clock.advance(CACHE_TTL);
+      try {
+        await hello(second, token).expect(401);
+      } finally {
+        second.clock.advance(-CACHE_TTL);
+      }
+    });
+  }
 
   it('does not serve an expired token from the cache', async () => {
     const { token } = await session();

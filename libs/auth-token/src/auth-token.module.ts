@@ -34,6 +34,9 @@ import { ThrottleService } from './throttle/throttle.service.js';
 import { Clock } from './time/clock.js';
 import { clockProvider } from './time/clock.provider.js';
 import { TokenService } from './tokens/token.service.js';
+import { RevocationListener } from './cache/revocation-listener.js';
+import { Revocations } from './cache/revocations.js';
+import { tokenCacheProvider } from './cache/token-cache.provider.js';
 import { UserStore } from './users/user-store.js';
 import { userFieldsProvider, userStoreProvider } from './users/user-store.provider.js';
 
@@ -57,6 +60,9 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
     userFieldsProvider,
     userStoreProvider,
     repositoryProvider(AUTH_THROTTLE_REPOSITORY, AuthThrottle),
+    tokenCacheProvider,
+    Revocations,
+    RevocationListener,
     TokenService,
     ApiTokenService,
     MfaService,
@@ -80,6 +86,9 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
   ],
   exports: [
     AUTH_TOKEN_USER_FIELDS,
+    tokenCacheProvider,
+    Revocations,
+    RevocationListener,
     TokenService,
     ApiTokenService,
     MfaService,

@@ -58,6 +58,8 @@ export { authTokenEntities } from './entities.js';
 export { AUTH_TOKEN_TABLE, AuthToken, authTokenEntityFor, type AuthTokenKind } from './tokens/auth-token.entity.js';
 export { AUTH_EMAIL_TOKEN_TABLE, AuthEmailToken, authEmailTokenEntityFor, type EmailTokenPurpose } from './email-tokens/auth-email-token.entity.js';
 export { TokenService, type AuthenticatedToken, type IssuedToken, type IssueTokenOptions } from './tokens/token.service.js';
+export { REVOCATION_CHANNEL } from './cache/revocation-notice.js';
+export { LISTENER_APPLICATION_NAME } from './cache/revocation-listener.js';
 export { LoginService, type LoginResult, type MfaChallenge } from './login/login.service.js';
 export { LoginDto } from './login/dto/login.dto.js';
 export { RegistrationService, type RegistrationClient } from './registration/registration.service.js';

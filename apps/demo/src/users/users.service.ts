@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { normalizeUsername, PasswordHasher, UserAlreadyExistsError, usernameProblem, UserStore } from 'nestjs-auth-token';
+import { normalizeUsername, PasswordHasher, TokenService, UserAlreadyExistsError, usernameProblem, UserStore } from 'nestjs-auth-token';
 import type { User } from './user.entity.js';
 
 export interface NewUser {
@@ -15,6 +15,7 @@ export class UsersService {
   constructor(
     private readonly store: UserStore<User>,
     private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService<User>,
   ) {}
 
   /** Creates a user with a hashed password; throws if the name is malformed or taken (case-insensitively). */
@@ -32,11 +33,15 @@ export class UsersService {
     }
   }
 
-  /** Deletes a user (its tokens go with it); resolves to false when there was no such user. */
+  /**
+   * Deletes a user (its tokens go with it, and running servers drop them from their token caches); resolves to
+   * false when there was no such user.
+   */
   async delete(username: string): Promise<boolean> {
     const user = await this.store.findByLogin(username);
     if (!user) return false;
     await this.store.delete(user);
+    await this.tokens.forgetUser(user);
     return true;
   }
 }

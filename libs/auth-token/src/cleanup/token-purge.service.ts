@@ -9,6 +9,7 @@ import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import { Clock } from '../time/clock.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
 import { UserStore } from '../users/user-store.js';
+import { Revocations } from '../cache/revocations.js';
 
 /** How many rows a purge deleted. */
 export interface PurgeResult {
@@ -51,6 +52,7 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
     private readonly moduleRef: ModuleRef,
     private readonly events: AuthTokenEventPublisher,
     private readonly users: UserStore,
+    private readonly revocations: Revocations,
   ) {}
 
   /**
@@ -59,8 +61,11 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
    */
   async purge(): Promise<PurgeResult> {
     const now = this.clock.now();
+    const tokens = await this.purgeExpired(this.tokens, 'expiresAt', now);
+    // Every cached copy of a purged token is expired too, unless an instance's clock is behind this one's.
+    if (tokens > 0) await this.revocations.announce({ expiredBefore: now.getTime() });
     return {
-      tokens: await this.purgeExpired(this.tokens, 'expiresAt', now),
+      tokens,
       links: await this.purgeExpired(this.links, 'expiresAt', now),
       counters: await this.purgeExpired(this.counters, 'resetAt', now.getTime()),
       expiring: await this.announceExpiring(now),

@@ -56,13 +56,22 @@ export interface AuthTokenTokenOptions {
   /** Most live tokens per user; a new login beyond it revokes the least recently used one. @default 50 */
   maxPerUser?: number;
   /**
-   * Seconds an authenticated token is kept in this process's memory, skipping the database. Revocations made
-   * through this process apply at once; one made by another instance (or a user deactivated directly in the
-   * database) is seen here after at most this long. @default 0 (off)
+   * Seconds an authenticated token is kept in this process's memory, skipping the database. Every revocation the
+   * library makes drops its entries at once: in this process, and on PostgreSQL in every instance (NOTIFY/LISTEN;
+   * while an instance's listener is down, its cache is suspended). What the library does not see (a user
+   * deactivated or deleted by the host's own code or by hand in SQL) is seen after at most this long, unless the
+   * host calls `TokenService.forgetUser`. On SQLite, other processes on the same file are not told.
+   * @default 0 (off)
    */
   cacheTtl?: number;
   /** Most tokens kept in that cache. @default 10000 */
   cacheSize?: number;
+  /**
+   * PostgreSQL with the cache on: how the instance's one listening connection (outside the pool) reaches the
+   * server, as a connection string or node-postgres client settings. Needed behind PgBouncer in transaction
+   * mode, where LISTEN does not work: point it at the server itself. @default the DataSource's own settings
+   */
+  cacheListenerConnection?: string | Record<string, unknown>;
   /** Keep the client's IP address with each login token, shown in the sessions list. @default true */
   recordIp?: boolean;
   /** Letters/digits put in front of every token (`nat_...`) so leaked tokens are easy to recognise. @default 'nat' */
@@ -279,7 +288,7 @@ type MailGroup<T extends AuthTokenMailOptions> = Omit<T, keyof AuthTokenMailOpti
  */
 export type ResolvedAuthTokenOptions = Pick<AuthTokenOptions, 'userStore' | 'userSerializer' | 'passwordHasher' | 'clock' | 'mailer'> & {
   userFields: AuthTokenUserFields & Required<Pick<AuthTokenUserFields, 'username' | 'password'>>;
-  tokens: WithDefaults<AuthTokenTokenOptions, 'pepper'>;
+  tokens: WithDefaults<AuthTokenTokenOptions, 'pepper' | 'cacheListenerConnection'>;
   scopes: NonNullable<AuthTokenOptions['scopes']>;
   apiTokens: Required<AuthTokenApiTokenOptions>;
   /** `key` is null while two-factor login is off. */

@@ -5,7 +5,7 @@ const KNOWN: Record<string, Record<string, Record<string, null> | null> | null> 
   userFields: { username: null, canonicalUsername: null, password: null, email: null, isActive: null, emailConfirmed: null },
   userStore: null,
   userSerializer: null,
-  tokens: { ttl: null, maxTtl: null, touchInterval: null, maxPerUser: null, cacheTtl: null, cacheSize: null, recordIp: null, prefix: null, pepper: null },
+  tokens: { ttl: null, maxTtl: null, touchInterval: null, maxPerUser: null, cacheTtl: null, cacheSize: null, cacheListenerConnection: null, recordIp: null, prefix: null, pepper: null },
   scopes: null,
   apiTokens: { ttl: null, maxTtl: null, maxPerUser: null, prefix: null },
   mfa: { encryptionKey: null, issuer: null },

@@ -239,6 +239,10 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
   }
   nonNegativeSeconds('tokens.cacheTtl', tokens.cacheTtl);
   wholeNumber('tokens.cacheSize', tokens.cacheSize);
+  const listener = tokens.cacheListenerConnection;
+  if (listener !== undefined && (listener === null || (typeof listener !== 'string' && typeof listener !== 'object') || listener === '')) {
+    throw new AuthTokenConfigError('tokens.cacheListenerConnection', 'must be a PostgreSQL connection string or node-postgres client settings');
+  }
   wholeNumber('tokens.maxPerUser', tokens.maxPerUser);
   if (typeof tokens.prefix !== 'string' || !TOKEN_PREFIX.test(tokens.prefix)) {
     throw new AuthTokenConfigError('tokens.prefix', 'must be 1-16 letters or digits, starting with a letter');

@@ -8,9 +8,10 @@ import { AUTH_TOKEN_EVENTS, type TokenRevokedEvent } from '../events/auth-token.
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { Clock } from '../time/clock.js';
 import { userIdColumn } from '../users/user-bound-entity.js';
-import { UserStore } from '../users/user-store.js';
+import { UserStore, type UserId } from '../users/user-store.js';
 import type { AuthToken, AuthTokenKind, AuthTokenWithUser } from './auth-token.entity.js';
-import { TokenCache } from './token-cache.js';
+import { Revocations } from '../cache/revocations.js';
+import { TokenCache } from '../cache/token-cache.js';
 import { TokenLookup } from './token-lookup.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
 
@@ -47,7 +48,6 @@ const CHALLENGE_PREFIX = 'natmfa';
 @Injectable()
 export class TokenService<TUser extends object = object> {
   private readonly lookup: TokenLookup<TUser>;
-  private readonly cache?: TokenCache<TUser>;
   /** The escaped `userId` column, for hand-written conditions. */
   private readonly userIdColumn: string;
 
@@ -57,11 +57,11 @@ export class TokenService<TUser extends object = object> {
     private readonly users: UserStore<TUser>,
     private readonly clock: Clock,
     private readonly events: AuthTokenEventPublisher,
+    private readonly cache: TokenCache<TUser>,
+    private readonly revocations: Revocations,
   ) {
     this.lookup = new TokenLookup(tokens);
     this.userIdColumn = userIdColumn(tokens);
-    const { cacheTtl, cacheSize } = options.tokens;
-    if (cacheTtl > 0) this.cache = new TokenCache(cacheTtl * 1000, cacheSize, (user) => users.getId(user));
   }
 
   /**
@@ -113,7 +113,9 @@ export class TokenService<TUser extends object = object> {
     if (kind === null) return null;
     const digest = digestToken(token, pepper);
     const now = this.clock.now().getTime();
-    const found = this.cache?.get(digest, now) ?? (await this.load(digest, now));
+    let found = this.cache.get(digest, now);
+    // A cached copy past its expiry may have slid on another instance since: the database decides.
+    if (!found || found.token.expiresAt.getTime() <= now) found = (await this.load(digest, now)) ?? undefined;
     // A token is only valid with its own kind's prefix: the prefix tells people (and scanners) what it is.
     if (!found || found.token.kind !== kind || found.token.expiresAt.getTime() <= now || !this.users.isActive(found.user)) return null;
     await this.touch(found.token, now);
@@ -121,11 +123,12 @@ export class TokenService<TUser extends object = object> {
   }
 
   private async load(digest: string, now: number): Promise<{ token: AuthToken; user: TUser } | null> {
+    const mark = this.cache.mark();
     const record = await this.lookup.find(digest);
     if (!record) return null;
     const { user } = record;
     delete (record as AuthTokenWithUser<TUser>).user;
-    this.cache?.set(digest, record, user, now);
+    this.cache.set(digest, record, user, now, mark);
     return { token: record, user };
   }
 
@@ -189,15 +192,16 @@ export class TokenService<TUser extends object = object> {
    * user's or an unknown id.
    */
   async revokeOwn(user: TUser, tokenId: string, reason: RevokeReason = 'session', kind?: AuthTokenKind): Promise<boolean> {
-    const query = this.tokens
-      .createQueryBuilder()
-      .delete()
-      .where('id = :tokenId', { tokenId })
-      .andWhere(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) });
-    if (kind) query.andWhere('kind = :kind', { kind });
-    const result = await query.execute();
-    const revoked = (result.affected ?? 0) > 0;
-    this.cache?.dropToken(tokenId);
+    const deleted = await this.revocations.revoke({ tokenIds: [tokenId] }, this.tokens, async (tokens) => {
+      const query = tokens
+        .createQueryBuilder()
+        .delete()
+        .where('id = :tokenId', { tokenId })
+        .andWhere(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) });
+      if (kind) query.andWhere('kind = :kind', { kind });
+      return (await query.execute()).affected ?? 0;
+    });
+    const revoked = deleted > 0;
     if (revoked) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId: this.users.getId(user), tokenIds: [tokenId], reason });
     return revoked;
   }
@@ -207,17 +211,26 @@ export class TokenService<TUser extends object = object> {
    * reset (`reason: 'password-reset'`, account recovery) revokes the user's API tokens too.
    */
   async revokeAllForUser(user: TUser, exceptId?: string, reason: RevokeReason = 'all-sessions'): Promise<number> {
-    const query = this.tokens
-      .createQueryBuilder()
-      .delete()
-      .where(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) });
-    if (reason !== 'password-reset') query.andWhere("kind = 'login'");
-    if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
-    const revoked = (await query.execute()).affected ?? 0;
+    const userId = this.users.getId(user);
     // Dropping all of the user's entries also drops the one kept: it is simply loaded again.
-    this.cache?.dropUser(this.users.getId(user));
+    const revoked = await this.revocations.revoke({ userId }, this.tokens, async (tokens) => {
+      const query = tokens.createQueryBuilder().delete().where(`${this.userIdColumn} = :userId`, { userId });
+      if (reason !== 'password-reset') query.andWhere("kind = 'login'");
+      if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
+      return (await query.execute()).affected ?? 0;
+    });
     if (revoked > 0) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId: this.users.getId(user), tokenIds: [], reason });
     return revoked;
+  }
+
+  /**
+   * Drops the user's tokens from the token cache: this process's, and on PostgreSQL every instance's, so the next
+   * request with any of them is checked in the database. Call it after changing a user outside the library
+   * (deactivated, deleted, renamed) when `tokens.cacheTtl` is on; otherwise such a change is seen after at most
+   * `cacheTtl` seconds. Takes the user or its id.
+   */
+  async forgetUser(user: TUser | UserId): Promise<void> {
+    await this.revocations.announce({ userId: typeof user === 'object' ? this.users.getId(user) : user });
   }
 
   /**
@@ -251,15 +264,17 @@ export class TokenService<TUser extends object = object> {
       .addOrderBy('kept.createdAt', 'DESC')
       .addOrderBy('kept.id', 'DESC')
       .limit(maxPerUser);
-    const evicted = await this.tokens
-      .createQueryBuilder()
-      .delete()
-      .where(`${column} = :userId`, { userId })
-      .andWhere("kind = 'login'")
-      .andWhere(`id NOT IN (${newest.getQuery()})`)
-      .execute();
-    if ((evicted.affected ?? 0) > 0) {
-      this.cache?.dropUser(userId);
+    const evicted = await this.revocations.revoke({ userId }, this.tokens, async (tokens) => {
+      const result = await tokens
+        .createQueryBuilder()
+        .delete()
+        .where(`${column} = :userId`, { userId })
+        .andWhere("kind = 'login'")
+        .andWhere(`id NOT IN (${newest.getQuery()})`)
+        .execute();
+      return result.affected ?? 0;
+    });
+    if (evicted > 0) {
       this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId, tokenIds: [], reason: 'limit' });
     }
   }
