@@ -1,4 +1,6 @@
+import { jest } from '@jest/globals';
 import type { LoggerService } from '@nestjs/common';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { LISTENER_APPLICATION_NAME, REVOCATION_CHANNEL, TokenPurgeService, TokenService, UserStore } from 'nestjs-auth-token';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from './fixtures/databases.js';
@@ -209,5 +211,96 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
     } finally {
       await listener.end();
     }
+  });
+});
+
+/** A TCP relay to PostgreSQL that can go silent: the connection stays open, nothing passes (a network partition). */
+class SilentableRelay {
+  private readonly sockets = new Set<Socket>();
+  private silent = false;
+  private readonly server = createServer((client) => {
+    if (this.silent) return void this.sockets.add(client);
+    const upstream = connect(this.target.port, this.target.host);
+    for (const socket of [client, upstream]) {
+      this.sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => this.sockets.delete(socket));
+    }
+    client.on('data', (chunk) => this.silent || upstream.write(chunk));
+    upstream.on('data', (chunk) => this.silent || client.write(chunk));
+    client.on('end', () => upstream.end());
+    upstream.on('end', () => client.end());
+  });
+
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async start(): Promise<number> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** From now on nothing passes, and no connection is closed: only a heartbeat can notice. */
+  goSilent(): void {
+    this.silent = true;
+  }
+
+  /** Passes again, for new connections (the silent ones are dropped). */
+  speak(): void {
+    this.silent = false;
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+describe('the revocation listener on its own connection (tokens.cacheListenerConnection), when the network goes silent', () => {
+  jest.setTimeout(60_000);
+  let database: TestDatabase;
+  let relay: SilentableRelay;
+  let app: LibraryTestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    const url = new URL(database.url);
+    relay = new SilentableRelay({ host: url.hostname, port: Number(url.port) });
+    url.port = String(await relay.start());
+    app = await startLibraryHost('postgres', { database, options: { tokens: { cacheTtl: CACHE_TTL, cacheListenerConnection: url.href } } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await relay?.close();
+    await database?.drop();
+  });
+
+  const hello = (token: string) => app.http().get('/api/hello').set('Authorization', `Token ${token}`);
+
+  it('listens through the given connection, notices the silence by its heartbeat, suspends the cache, and resumes when the network is back', async () => {
+    await app.createUser({ username: 'vera', password: PASSWORD });
+    const cachedToken = async () => {
+      const token = await app.login('vera', PASSWORD);
+      await hello(token).expect(200);
+      await app.query('DELETE FROM auth_token WHERE "createdAt" = (SELECT MAX("createdAt") FROM auth_token)');
+      return token;
+    };
+    // Served from the cache: the listener came up through the relay.
+    await hello(await cachedToken()).expect(200);
+    const [{ listeners }] = await app.query<{ listeners: string }>(
+      'SELECT COUNT(*) AS listeners FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND client_port IS NOT NULL',
+      [LISTENER_APPLICATION_NAME],
+    );
+    expect(Number(listeners)).toBe(1);
+
+    const token = await app.login('vera', PASSWORD);
+    await hello(token).expect(200);
+    relay.goSilent();
+    await app.query('DELETE FROM auth_token');
+    // Within a heartbeat and its timeout (5 s + 3 s), the instance stops trusting its cache.
+    await eventually(() => hello(token), 401, 15_000);
+
+    relay.speak();
+    await eventually(async () => hello(await cachedToken()), 200, 15_000);
   });
 });
