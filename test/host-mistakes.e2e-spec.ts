@@ -77,16 +77,30 @@ class RecordingMailer extends Mailer {
 
 const memberFields = { username: 'email', password: 'passwordHash' } as const;
 
-function typeorm(kind: TestDatabaseKind, url: string, entities: unknown[], synchronize = true) {
-  const connection = kind === 'sqlite' ? { type: 'better-sqlite3' as const, database: ':memory:' } : { type: 'postgres' as const, url };
+/** PostgreSQL replication settings of a DataSource: one database standing in for the primary and its replica. */
+type Replication = { defaultMode?: 'master' | 'slave' };
+
+function typeorm(kind: TestDatabaseKind, url: string, entities: unknown[], synchronize = true, replication?: Replication) {
+  const connection =
+    kind === 'sqlite'
+      ? { type: 'better-sqlite3' as const, database: ':memory:' }
+      : replication
+        ? { type: 'postgres' as const, replication: { master: { url }, slaves: [{ url }], ...replication } }
+        : { type: 'postgres' as const, url };
   return TypeOrmModule.forRoot({ ...connection, entities: entities as never, synchronize, retryAttempts: 0 });
 }
 
-async function boot(kind: TestDatabaseKind, url: string, options: Partial<AuthTokenOptions> & { userEntity: new () => object }, synchronize = true): Promise<INestApplication> {
+async function boot(
+  kind: TestDatabaseKind,
+  url: string,
+  options: Partial<AuthTokenOptions> & { userEntity: new () => object },
+  synchronize = true,
+  replication?: Replication,
+): Promise<INestApplication> {
   const { userEntity, ...rest } = options;
   const entities = [userEntity, ...(await import('nestjs-auth-token')).authTokenEntities(userEntity)];
   @Module({
-    imports: [typeorm(kind, url, entities, synchronize), AuthTokenModule.forRoot({ userEntity, scrypt: { cost: 1024 }, ...rest })],
+    imports: [typeorm(kind, url, entities, synchronize, replication), AuthTokenModule.forRoot({ userEntity, scrypt: { cost: 1024 }, ...rest })],
     controllers: [FeedController],
   })
   class HostModule {}
@@ -126,6 +140,15 @@ describe.each(TEST_DATABASES)('what a new host gets wrong, and what it is told (
     await expect(start).rejects.toThrow(/needs the library's tables, but the database says: auth_token: .*(no such table|does not exist)/);
     await expect(start).rejects.toThrow(/migration:generate/);
   });
+
+  if (kind === 'postgres') {
+    it('refuses a DataSource whose reads go to replicas by default, and starts when they default to the primary', async () => {
+      const start = boot(kind, database.url, { userEntity: NameOnly }, true, {});
+      await expect(start).rejects.toThrow(AuthTokenConfigError);
+      await expect(start).rejects.toThrow(/"replication.defaultMode" of the TypeORM DataSource must be 'master'/);
+      apps.push(await boot(kind, database.url, { userEntity: NameOnly }, true, { defaultMode: 'master' }));
+    });
+  }
 
   describe('with the e-mail address as the login', () => {
     let app: INestApplication;

@@ -3,14 +3,15 @@ import type { Repository } from 'typeorm';
 import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_MFA_REPOSITORY, AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import { isOutage } from '../errors/outage.js';
+import { assertReadsFromPrimary } from './primary-reads.js';
 
 /** "no such table" / "no such column" (SQLite), undefined_table / undefined_column (PostgreSQL). */
 const MISSING = /no such (table|column)|^42P01$|^42703$/;
 
 /**
- * At start-up, reads zero rows of each of the library's tables with every column it maps, so that tables no
- * migration created (or an upgrade that added a column) stop the boot with a message naming them, instead of
- * a failure on every request. A database that is down is left to the requests (503); it may come back.
+ * At start-up, refuses a DataSource that reads from replicas by default (see primary-reads.ts), then reads zero
+ * rows of each of the library's tables with every column it maps, so that tables no migration created (or an
+ * upgrade that added a column) stop the boot with a message naming them, instead of a failure on every request. A database that is down is left to the requests (503); it may come back.
  */
 @Injectable()
 export class SchemaCheck implements OnModuleInit {
@@ -22,6 +23,7 @@ export class SchemaCheck implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    assertReadsFromPrimary(this.tokens.manager.connection);
     const problems: string[] = [];
     for (const repository of [this.tokens, this.links, this.counters, this.factors]) {
       const problem = await this.check(repository);
