@@ -2,9 +2,12 @@
 // process and run. Dev-only: the demo itself has no JWT. Plain JavaScript, so it needs no build of its own;
 // decorators are applied as functions.
 import 'reflect-metadata';
-import { createSecretKey } from 'node:crypto';
-import { Controller, Get, Injectable, Module, Req, UseGuards } from '@nestjs/common';
+import { createHash, createSecretKey } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { Controller, Get, Injectable, Module, Req, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthGuard, PassportModule, PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -63,11 +66,76 @@ UseGuards(NoopGuard)(NoopController.prototype, 'hello', noop);
 Get('hello')(NoopController.prototype, 'hello', noop);
 Controller('noop')(NoopController);
 
+/**
+ * The limit to approach: a plain guard that does one SHA-256 and one prepared statement (the token joined with
+ * its user, by digest) and nothing else: no expiry, kind or scope check, no touch, no entity, no error mapping.
+ * A better-sqlite3 statement on the DataSource's handle, or a named statement on the pg pool.
+ */
+class MinimalGuard {
+  lookup;
+  constructor(dataSource) {
+    this.dataSource = dataSource;
+  }
+  makeLookup() {
+    const sql = 'SELECT t.id, t."expiresAt", t.kind, u.id AS "uid", u.username, u."isActive" FROM auth_token t JOIN users u ON u.id = t."userId" WHERE t.digest = ';
+    const { driver } = this.dataSource;
+    if (this.dataSource.options.type === 'postgres') {
+      const query = { name: 'bench-minimal', text: `${sql}$1` };
+      return async (digest) => (await driver.master.query({ ...query, values: [digest] })).rows[0];
+    }
+    const statement = driver.databaseConnection.prepare(`${sql}?`);
+    return (digest) => statement.get(digest);
+  }
+  async canActivate(context) {
+    const request = context.switchToHttp().getRequest();
+    const header = request.headers.authorization ?? '';
+    this.lookup ??= this.makeLookup();
+    const row = await this.lookup(createHash('sha256').update(header.slice(header.indexOf(' ') + 1)).digest('hex'));
+    if (!row) throw new UnauthorizedException();
+    request.user = row;
+    return true;
+  }
+}
+Injectable()(MinimalGuard);
+Reflect.defineMetadata('design:paramtypes', [DataSource], MinimalGuard);
+class MinimalController {
+  hello(request) {
+    return { message: `Hello ${request.user.username}!` };
+  }
+}
+const minimal = Object.getOwnPropertyDescriptor(MinimalController.prototype, 'hello');
+Req()(MinimalController.prototype, 'hello', 0);
+UseGuards(MinimalGuard)(MinimalController.prototype, 'hello', minimal);
+Get('hello')(MinimalController.prototype, 'hello', minimal);
+Controller('minimal')(MinimalController);
+
 class BenchModule {}
 const config = loadDemoConfig(process.env);
-Module({ imports: [DemoModule.register(config), PassportModule, JwtModule.register({ secret: JWT_SECRET })], controllers: [jwtDefault.controller, jwtTuned.controller, NoopController], providers: [jwtDefault.strategy, jwtTuned.strategy, NoopGuard] })(BenchModule);
+Module({ imports: [DemoModule.register(config), PassportModule, JwtModule.register({ secret: JWT_SECRET })], controllers: [jwtDefault.controller, jwtTuned.controller, NoopController, MinimalController], providers: [jwtDefault.strategy, jwtTuned.strategy, NoopGuard, MinimalGuard] })(BenchModule);
 
 const app = await NestFactory.create(BenchModule, { logger: ['error', 'warn'] });
 configureDemoApp(app, config);
 await app.listen(config.port, config.host);
 console.log(`bench server listening on ${config.port}`);
+
+// BENCH_CPU_PROFILE=<file>: the line "profile" on stdin starts the V8 CPU profiler, the next one writes its
+// .cpuprofile (what `node --cpu-prof` writes, but of the load alone: no start-up, no shutdown). Not a signal:
+// enableShutdownHooks() takes them all, SIGUSR2 included.
+if (process.env.BENCH_CPU_PROFILE) {
+  const session = new Session();
+  session.connect();
+  let running = false;
+  process.stdin.setEncoding('utf8').on('data', async (text) => {
+    if (text.trim() !== 'profile') return;
+    running = !running;
+    if (running) {
+      await session.post('Profiler.enable');
+      await session.post('Profiler.setSamplingInterval', { interval: 250 });
+      await session.post('Profiler.start');
+    } else {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(process.env.BENCH_CPU_PROFILE, JSON.stringify(profile));
+      console.log('bench profile written');
+    }
+  });
+}

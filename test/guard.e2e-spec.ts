@@ -3,6 +3,7 @@ import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { rawRequest } from './fixtures/raw-http.js';
 import { forgottenToken } from './fixtures/tokens.js';
+import { spyOnTokenLookups } from './fixtures/lookup-spy.js';
 
 const CHALLENGE = 'Bearer realm="api"';
 const INVALID_CHALLENGE = 'Bearer realm="api", error="invalid_token"';
@@ -68,14 +69,16 @@ describe.each(TEST_DATABASES)('AuthTokenGuard on /api/hello (%s)', (db) => {
   });
 
   it('refuses a malformed token without querying the database, and checks a good one with one query', async () => {
-    // The lookup goes through TypeORM's raw query on SQLite and through the pg pool (a named statement) on PostgreSQL.
-    const pool = (host.dataSource.driver as unknown as { master: { query: (...args: unknown[]) => unknown } }).master;
-    const lookups = db === 'postgres' ? jest.spyOn(pool, 'query') : jest.spyOn(host.dataSource, 'query');
-    await hello(`Token ${token}junk`).expect(401);
-    await hello(`Token ${token.slice(0, -2)}zz`).expect(401);
-    expect(lookups).not.toHaveBeenCalled();
-    await hello(`Token ${token}`).expect(200);
-    expect(lookups).toHaveBeenCalledTimes(1);
+    const lookups = spyOnTokenLookups(host.dataSource, db);
+    try {
+      await hello(`Token ${token}junk`).expect(401);
+      await hello(`Token ${token.slice(0, -2)}zz`).expect(401);
+      expect(lookups).not.toHaveBeenCalled();
+      await hello(`Token ${token}`).expect(200);
+      expect(lookups).toHaveBeenCalledTimes(1);
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it('ignores a token in the query string', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { eventually } from './fixtures/eventually.js';
+import { spyOnTokenLookups } from './fixtures/lookup-spy.js';
 import { TokenService } from 'nestjs-auth-token';
 
 const PASSWORD = 'violet staple battery';
@@ -57,11 +58,13 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
 
   it('asks the database once per token per cacheTtl', async () => {
     const { token } = await session();
-    const lookups = jest.spyOn(first.dataSource, 'query');
-    const pool = (first.dataSource.driver as unknown as { master?: { query: (...args: unknown[]) => unknown } }).master;
-    const poolLookups = db === 'postgres' && pool ? jest.spyOn(pool, 'query') : undefined;
-    for (let i = 0; i < 5; i += 1) await hello(first, token).expect(200);
-    expect(lookups.mock.calls.length + (poolLookups?.mock.calls.length ?? 0)).toBe(1);
+    const lookups = spyOnTokenLookups(first.dataSource, db);
+    try {
+      for (let i = 0; i < 5; i += 1) await hello(first, token).expect(200);
+      expect(lookups).toHaveBeenCalledTimes(1);
+    } finally {
+      lookups.mockRestore();
+    }
   });
 
   it('refuses a token logged out in this process at once, however fresh its cache entry', async () => {

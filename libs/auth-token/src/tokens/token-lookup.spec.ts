@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   AfterLoad,
   AfterInsert,
@@ -7,11 +10,13 @@ import {
   Entity,
   ManyToOne,
   PrimaryGeneratedColumn,
+  QueryFailedError,
   RelationId,
   TableInheritance,
   VirtualColumn,
   type EntitySubscriberInterface,
 } from 'typeorm';
+import { isOutage } from '../errors/outage.js';
 import { authTokenEntityFor } from './auth-token.entity.js';
 import { TokenLookup } from './token-lookup.js';
 
@@ -136,5 +141,55 @@ describe('TokenLookup: the statement or the repository', () => {
   it('counts a subscriber listening to a parent class of the user entity', () => {
     dataSource.subscribers.push({ listenTo: () => Person, afterLoad: () => undefined });
     expect(lookupFor(Employee).repositoryLoadReasons()).toEqual(['table inheritance', 'entity subscribers with afterLoad']);
+  });
+});
+
+describe('TokenLookup: the statement held on the better-sqlite3 handle', () => {
+  const PlainToken = authTokenEntityFor(PlainUser);
+  const folder = mkdtempSync(join(tmpdir(), 'token-lookup-'));
+  let dataSource: DataSource;
+  let lookup: TokenLookup<PlainUser>;
+
+  beforeAll(async () => {
+    dataSource = new DataSource({ type: 'better-sqlite3', database: join(folder, 'lookup.sqlite'), entities: [Team, PlainUser, PlainToken], synchronize: true });
+    await dataSource.initialize();
+    const user = await dataSource.getRepository(PlainUser).save({ username: 'ada', secret: 'hidden' });
+    const now = new Date('2026-11-30T12:00:00.000Z');
+    await dataSource.getRepository(PlainToken).insert({ id: 't1', digest: 'd1', createdAt: now, expiresAt: now, lastUsedAt: null, scopes: ['a', 'b'], user } as never);
+    lookup = new TokenLookup(dataSource.getRepository(PlainToken));
+  });
+  afterAll(async () => {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('returns the entities the repository returns', async () => {
+    const found = await lookup.find('d1');
+    const expected = await dataSource.getRepository(PlainToken).findOne({ where: { digest: 'd1' }, relations: { user: true } });
+    expect(found).toEqual(expected);
+    expect(found?.user).toBeInstanceOf(PlainUser);
+    expect(found?.scopes).toEqual(['a', 'b']);
+    expect(await lookup.find('unknown')).toBeNull();
+  });
+
+  it('fails as TypeORM fails once the DataSource is destroyed, and prepares again on the new handle', async () => {
+    await dataSource.destroy();
+    const failure = await lookup.find('d1').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect(isOutage(failure)).toBe(true);
+    await dataSource.initialize();
+    expect((await lookup.find('d1'))?.id).toBe('t1');
+  });
+
+  it("wraps the driver's errors in a QueryFailedError", async () => {
+    await dataSource.query('ALTER TABLE "lookup_spec_plain" RENAME TO "lookup_spec_plain_gone"');
+    try {
+      const failure = await lookup.find('d1').catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(QueryFailedError);
+      expect((failure as QueryFailedError).driverError).toMatchObject({ code: 'SQLITE_ERROR' });
+      expect(isOutage(failure)).toBe(false);
+    } finally {
+      await dataSource.query('ALTER TABLE "lookup_spec_plain_gone" RENAME TO "lookup_spec_plain"');
+    }
   });
 });

@@ -1,10 +1,12 @@
-import type { DataSource, EntityMetadata, EntitySubscriberInterface, FindOptionsWhere, Repository } from 'typeorm';
+import type { Database, Statement } from 'better-sqlite3';
+import { QueryFailedError, type DataSource, type EntityMetadata, type EntitySubscriberInterface, type FindOptionsWhere, type Repository } from 'typeorm';
 import type { AuthTokenWithUser } from './auth-token.entity.js';
 
 /** TypeORM's column metadata (its class is not exported from the package root). */
 type ColumnMetadata = EntityMetadata['columns'][number];
 
-type Row = Record<string, unknown>;
+/** The selected columns in order: the token's, then the user's (or the user's key). */
+type Row = unknown[];
 
 /**
  * The hot path's lookup: a token and its owner by digest, through the digest's unique index. The SQL is built
@@ -12,7 +14,7 @@ type Row = Record<string, unknown>;
  * steps TypeORM's own hydrator takes for a plain entity (`metadata.create`, `driver.prepareHydratedValue`,
  * which also applies column transformers, and `column.setEntityValue`, which also fills embedded columns);
  * this avoids building the query with the ORM on every request, which costs about fifteen times as much.
- * (TypeORM's query logging does not see this statement.)
+ * (TypeORM's query logging and its beforeQuery/afterQuery subscribers do not see this statement.)
  *
  * That shortcut must return what the host's repository returns. When the user entity has something the
  * statement cannot reproduce (eager relations, `@AfterLoad` listeners, subscribers with `afterLoad`...: see
@@ -23,6 +25,7 @@ export class TokenLookup<TUser extends object> {
   private readonly dataSource: DataSource;
   private readonly userMetadata: EntityMetadata;
   private readonly userRepository: Repository<TUser>;
+  private readonly tokenMetadata: EntityMetadata;
   private readonly tokenColumns: ColumnMetadata[];
   private readonly userColumns: ColumnMetadata[];
   /** The user's column the token's `userId` refers to (its primary key). */
@@ -30,9 +33,9 @@ export class TokenLookup<TUser extends object> {
   /** Why the entity itself needs the repository; decided once. */
   private readonly entityReasons: string[];
   /** Token and user columns in one row, for the statement path. */
-  private readonly joined: (digest: string) => Promise<Row[]>;
+  private readonly joined: (digest: string) => Promise<Row | undefined>;
   /** Token columns and the raw user key, for the repository path. */
-  private readonly tokenOnly: (digest: string) => Promise<Row[]>;
+  private readonly tokenOnly: (digest: string) => Promise<Row | undefined>;
   /** The subscriber list last checked, its length then, and whether one of them listened to the user's loads. */
   private checkedSubscribers?: { list: readonly unknown[]; length: number; listening: boolean };
 
@@ -41,6 +44,7 @@ export class TokenLookup<TUser extends object> {
     const { driver } = this.dataSource;
     const escape = (name: string) => driver.escape(name);
     const metadata = tokens.metadata;
+    this.tokenMetadata = metadata;
     const relation = metadata.manyToOneRelations[0];
     this.userMetadata = relation.inverseEntityMetadata;
     const [joinColumn] = relation.joinColumns;
@@ -51,6 +55,7 @@ export class TokenLookup<TUser extends object> {
     this.tokenColumns = hydratedColumns(metadata);
     this.userColumns = hydratedColumns(this.userMetadata);
 
+    // Aliased, so that a column name both tables share cannot be lost (only the fallback below reads rows as objects).
     const tokenSelect = this.tokenColumns.map((column, i) => `t.${escape(column.databaseName)} AS ${escape(`t${i}`)}`);
     const userSelect = this.userColumns.map((column, i) => `u.${escape(column.databaseName)} AS ${escape(`u${i}`)}`);
     const digest = metadata.findColumnWithPropertyName('digest') as ColumnMetadata;
@@ -82,44 +87,68 @@ export class TokenLookup<TUser extends object> {
   }
 
   /**
-   * On PostgreSQL, a named prepared statement on the driver's pool: parsed and planned once per connection
-   * instead of on every request. Elsewhere, TypeORM's raw query (better-sqlite3 caches the statement).
+   * The statement as a function of the digest, resolving to its first row as an array (or undefined).
+   * PostgreSQL: a named prepared statement on the driver's pool, parsed and planned once per connection.
+   * better-sqlite3: a statement prepared once on the open handle (again when the DataSource was re-initialized
+   * with a new one) and run synchronously: TypeORM's raw query costs a query runner, a logger call and two
+   * subscriber broadcasts per request. Its errors are wrapped as TypeORM wraps them (QueryFailedError); without
+   * an open handle (DataSource destroyed or not initialized) the query goes through TypeORM, which fails as it
+   * fails for any other query.
    */
-  private runner(name: string, text: string): (digest: string) => Promise<Row[]> {
+  private runner(name: string, text: string): (digest: string) => Promise<Row | undefined> {
     type Pool = { query(config: object): Promise<{ rows: Row[] }> };
-    const pool = (this.dataSource.driver as { master?: Partial<Pool> }).master;
-    if (this.dataSource.options.type === 'postgres' && typeof pool?.query === 'function') {
-      const statement = { name, text };
-      return async (digest) => (await (pool as Pool).query({ ...statement, values: [digest] })).rows;
+    const { driver, options } = this.dataSource;
+    const pool = (driver as { master?: Partial<Pool> }).master;
+    if (options.type === 'postgres' && typeof pool?.query === 'function') {
+      const statement = { name, text, rowMode: 'array' };
+      return async (digest) => (await (pool as Pool).query({ ...statement, values: [digest] })).rows[0];
     }
-    return (digest) => this.dataSource.query(text, [digest]);
+    const viaTypeOrm = async (digest: string): Promise<Row | undefined> => {
+      const [row] = (await this.dataSource.query(text, [digest])) as Record<string, unknown>[];
+      return row && Object.values(row);
+    };
+    if (options.type !== 'better-sqlite3') return viaTypeOrm;
+    let prepared: { handle: Database; statement: Statement<[string], Row> } | undefined;
+    return async (digest) => {
+      const handle = (driver as { databaseConnection?: Database }).databaseConnection;
+      if (!handle?.open) return viaTypeOrm(digest);
+      try {
+        if (prepared?.handle !== handle) prepared = { handle, statement: handle.prepare<[string], Row>(text).raw(true) };
+        return prepared.statement.get(digest);
+      } catch (error) {
+        throw new QueryFailedError(text, [digest], error as Error);
+      }
+    };
   }
 
   /** The token with this digest and its user (both real entity instances, the user as the repository returns it), or null. */
   async find(digest: string): Promise<(AuthTokenWithUser<TUser> & { user: TUser }) | null> {
     const byRepository = this.entityReasons.length > 0 || this.subscribersListen();
-    const rows = await (byRepository ? this.tokenOnly : this.joined)(digest);
-    if (rows.length === 0) return null;
-    const [row] = rows;
+    const row = await (byRepository ? this.tokenOnly : this.joined)(digest);
+    if (!row) return null;
     const { driver } = this.dataSource;
-    const token = this.tokens.metadata.create(undefined, { fromDeserializer: true }) as AuthTokenWithUser<TUser>;
-    this.tokenColumns.forEach((column, i) => column.setEntityValue(token, driver.prepareHydratedValue(row[`t${i}`], column)));
+    const token = this.hydrate(this.tokenMetadata, this.tokenColumns, row, 0) as AuthTokenWithUser<TUser>;
     let user: TUser | null;
     if (byRepository) {
       // The key as the entity holds it (a transformer's `from` applied), since `where` applies its `to`.
-      const key = driver.prepareHydratedValue(row.uk, this.userKey);
+      const key = driver.prepareHydratedValue(row[this.tokenColumns.length], this.userKey);
       const where = this.userKey.createValueMap(key) as FindOptionsWhere<TUser>;
       // `find` by the primary key, not `findOne`: the same entity, but `findOne`'s `take: 1` with eager joins
       // costs TypeORM a second query (distinct ids first), which doubles the time of this path.
       [user = null] = await this.userRepository.find({ where });
       if (!user) return null; // soft-deleted, or deleted since the token was read
     } else {
-      // As TypeORM's RawSqlResultsToEntityTransformer makes an entity (honours `entitySkipConstructor`).
-      const created = this.userMetadata.create(undefined, { fromDeserializer: true }) as TUser;
-      this.userColumns.forEach((column, i) => column.setEntityValue(created, driver.prepareHydratedValue(row[`u${i}`], column)));
-      user = created;
+      user = this.hydrate(this.userMetadata, this.userColumns, row, this.tokenColumns.length) as TUser;
     }
     return Object.assign(token, { user });
+  }
+
+  /** As TypeORM's RawSqlResultsToEntityTransformer makes an entity (honours `entitySkipConstructor`), from `row[from...]`. */
+  private hydrate(metadata: EntityMetadata, columns: ColumnMetadata[], row: Row, from: number): object {
+    const { driver } = this.dataSource;
+    const entity = metadata.create(undefined, { fromDeserializer: true }) as object;
+    for (let i = 0; i < columns.length; i += 1) columns[i].setEntityValue(entity, driver.prepareHydratedValue(row[from + i], columns[i]));
+    return entity;
   }
 
   /** Whether a subscriber's `afterLoad` would run for the user entity, as TypeORM's Broadcaster picks them. */

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -45,5 +45,6 @@ export function isWellFormedToken(token: string, prefix: string): boolean {
  * Tokens carry 256 random bits, so a fast hash is enough (no KDF): it cannot be brute-forced.
  */
 export function digestToken(token: string, pepper?: string): string {
-  return (pepper ? createHmac('sha256', pepper) : createHash('sha256')).update(token).digest('hex');
+  // crypto.hash: one call, no Hash object (about half the cost of createHash on this hot path).
+  return pepper ? createHmac('sha256', pepper).update(token).digest('hex') : hash('sha256', token, 'hex');
 }

@@ -118,7 +118,7 @@ export class TokenService<TUser extends object = object> {
     if (!found || found.token.expiresAt.getTime() <= now) found = (await this.load(digest, now)) ?? undefined;
     // A token is only valid with its own kind's prefix: the prefix tells people (and scanners) what it is.
     if (!found || found.token.kind !== kind || found.token.expiresAt.getTime() <= now || !this.users.isActive(found.user)) return null;
-    await this.touch(found.token, now);
+    if (this.touchDue(found.token, now)) await this.touch(found.token, now);
     return { user: found.user, token: { ...found.token } };
   }
 
@@ -233,13 +233,17 @@ export class TokenService<TUser extends object = object> {
     await this.revocations.announce({ userId: typeof user === 'object' ? this.users.getId(user) : user });
   }
 
+  /** Whether the use must be recorded: first use, or `touchInterval` since the last write (checked before any await). */
+  private touchDue(record: AuthToken, now: number): boolean {
+    return !record.lastUsedAt || now - record.lastUsedAt.getTime() >= this.options.tokens.touchInterval * 1000;
+  }
+
   /**
    * Records the use, at most once per touchInterval: a login token's expiry slides (`ttl` after this use, never
    * past `maxTtl` after login); an API token's stays fixed, only `lastUsedAt` moves (first use at once).
    */
   private async touch(record: AuthToken, now: number): Promise<void> {
-    const { ttl, maxTtl, touchInterval } = this.options.tokens;
-    if (record.lastUsedAt && now - record.lastUsedAt.getTime() < touchInterval * 1000) return;
+    const { ttl, maxTtl } = this.options.tokens;
     const lastUsedAt = new Date(now);
     const changes =
       record.kind === 'api' ? { lastUsedAt } : { lastUsedAt, expiresAt: new Date(Math.min(now + ttl * 1000, record.createdAt.getTime() + maxTtl * 1000)) };
