@@ -41,6 +41,15 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
     return { username, token: await first.login(username, PASSWORD) };
   }
   const hello = (app: LibraryTestApp, token: string) => app.http().get('/api/hello').set('Authorization', `Token ${token}`);
+  /** `app` refuses `token` once its cache entry is cacheTtl old (the clock moved forward, then back). */
+  async function refusedOnceTheEntryIsOld(app: LibraryTestApp, token: string): Promise<void> {
+    app.clock.advance(CACHE_TTL);
+    try {
+      await hello(app, token).expect(401);
+    } finally {
+      app.clock.advance(-CACHE_TTL);
+    }
+  }
 
   it('decides a password change on the database, never on a cached user or token (stale copy on another instance)', async () => {
     const { username, token: victim } = await session();
@@ -92,12 +101,7 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
     await first.query('UPDATE users SET "isActive" = false WHERE username = $1', [username]);
     await hello(first, token).expect(200);
     await hello(second, token).expect(200);
-    second.clock.advance(CACHE_TTL);
-    try {
-      await hello(second, token).expect(401);
-    } finally {
-      second.clock.advance(-CACHE_TTL);
-    }
+    await refusedOnceTheEntryIsOld(second, token);
   });
 
   it('drops a user changed behind the library at once when the host calls TokenService.forgetUser', async () => {
@@ -120,12 +124,7 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
       await first.http().delete('/auth/logout').set('Authorization', `Token ${token}`).expect(204);
       await hello(first, token).expect(401);
       await hello(second, token).expect(200);
-      second.clock.advance(CACHE_TTL);
-      try {
-        await hello(second, token).expect(401);
-      } finally {
-        second.clock.advance(-CACHE_TTL);
-      }
+      await refusedOnceTheEntryIsOld(second, token);
     });
   }
 

@@ -219,7 +219,7 @@ export class TokenService<TUser extends object = object> {
       if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
       return (await query.execute()).affected ?? 0;
     });
-    if (revoked > 0) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId: this.users.getId(user), tokenIds: [], reason });
+    if (revoked > 0) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId, tokenIds: [], reason });
     return revoked;
   }
 
@@ -239,7 +239,7 @@ export class TokenService<TUser extends object = object> {
   }
 
   /**
-   * Records the use, at most once per touchInterval: a login token's expiry slides (`ttl` after this use, never
+   * Records the use when {@link touchDue} says so: a login token's expiry slides (`ttl` after this use, never
    * past `maxTtl` after login); an API token's stays fixed, only `lastUsedAt` moves (first use at once).
    */
   private async touch(record: AuthToken, now: number): Promise<void> {
