@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 
-const ROOT = new URL('..', import.meta.url).pathname;
+import { openDatabase, ROOT } from './common.mjs';
 const CHANNEL = 'auth_token_revocations';
 const now = () => process.hrtime.bigint(); // CLOCK_MONOTONIC: comparable between the processes of one machine
 const ms = (ns) => Number(ns) / 1e6;
@@ -159,14 +159,10 @@ async function sqlite(rows, migrate) {
 // PostgreSQL
 
 async function postgres(rows, touches, seconds, migrate) {
-  const { TestPostgres } = await import(join(ROOT, 'scripts/test-postgres.mjs'));
-  const server = new TestPostgres({ persistent: false });
+  const database = await openDatabase({ postgres: true });
   let child;
   try {
-    await server.initialise();
-    await server.start();
-    await server.createDatabase('storage');
-    const url = server.url.replace(/\/postgres$/, '/storage');
+    const { url } = database;
     await migrate({ type: 'postgres', url });
     const db = new pg.Client({ connectionString: url });
     await db.connect();
@@ -225,7 +221,7 @@ async function postgres(rows, touches, seconds, migrate) {
     await db.end();
   } finally {
     child?.kill();
-    await server.stop();
+    await database.close();
   }
 }
 
