@@ -79,11 +79,29 @@ describe.each(TEST_DATABASES)('API tokens and scopes, as the demo serves them (%
     await as(login).post('/api/hello').expect(200);
   });
 
+  it('keeps API tokens off a guarded route that names no scope (GET /api/whoami), whatever their scopes', async () => {
+    const { login, username } = await member();
+    const token = (await apiToken(login, { name: 'everything', scopes: ['hello:read', 'hello:write'] })).token;
+    const refused = await as(token).get('/api/whoami');
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'API tokens reach only routes that name the scopes they need: use a login token here.' });
+    expect((await as(login).get('/api/whoami').expect(200)).body).toEqual({ id: expect.any(Number), username });
+  });
+
   it('lets any valid token use /auth/me and log itself out, and keeps API tokens off the credential routes (403)', async () => {
     const { login, username } = await member();
     const token = (await apiToken(login)).token;
     expect((await as(token).get('/auth/me').expect(200)).body).toMatchObject({ username });
-    for (const [method, path] of [['get', '/auth/tokens'], ['post', '/auth/tokens'], ['get', '/auth/sessions'], ['delete', '/auth/sessions'], ['post', '/auth/password/change']] as const) {
+    const credentialRoutes = [
+      ['get', '/auth/tokens'],
+      ['post', '/auth/tokens'],
+      ['get', '/auth/sessions'],
+      ['delete', '/auth/sessions'],
+      ['post', '/auth/password/change'],
+      ['post', '/auth/reauthenticate'],
+      ['post', '/auth/mfa/totp/setup'],
+    ] as const;
+    for (const [method, path] of credentialRoutes) {
       const response = await as(token)[method](path);
       expect({ method, path, status: response.status, message: response.body.message }).toEqual({ method, path, status: 403, message: 'This needs a login token: an API token cannot manage credentials.' });
     }

@@ -77,26 +77,26 @@ describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
   });
 
   describe('deeply nested bodies', () => {
-    // About 45,000 levels in about 90 kB: under Express's default JSON limit (100 kB), so the body is parsed
-    // and reaches the library rather than being refused with a 413 by the body parser.
-    const deep = nestedLists(45_000);
+    // About 8,000 levels in just under 16 kB: under the body limit of the library's routes, so the body is
+    // parsed and reaches the validation rather than being refused with a 413 (see request-screening.e2e-spec).
+    const deep = nestedLists(8_000);
     const deepUsername = `{"username": ${deep}, "password": "x"}`;
     const post = (path: string, text: string) => host.http().post(path).set('Content-Type', 'application/json').send(text);
 
     it('fits under the body-size limit', () => {
-      expect(Buffer.byteLength(deepUsername)).toBeGreaterThan(90_000);
-      expect(Buffer.byteLength(deepUsername)).toBeLessThan(100 * 1024);
+      expect(Buffer.byteLength(deepUsername)).toBeGreaterThan(15_000);
+      expect(Buffer.byteLength(deepUsername)).toBeLessThan(16 * 1024);
     });
 
-    it('refuses a login whose username is 45,000 nested lists with a 400 naming username', async () => {
+    it('refuses a login whose username is 8,000 nested lists with a 400 naming username', async () => {
       const response = await post('/auth/login', deepUsername);
       expect(response.status).toBe(400);
       expect(Object.keys(response.body.errors)).toEqual(['username']);
       expect(response.body.errors.username[0]).toMatch(/must be text, a number, a boolean or a list of them$/);
     });
 
-    it('refuses a body that is itself 45,000 nested lists with a 400', async () => {
-      const response = await post('/auth/login', nestedLists(45_000));
+    it('refuses a body that is itself 8,000 nested lists with a 400', async () => {
+      const response = await post('/auth/login', nestedLists(8_000));
       expect(response.status).toBe(400);
       expect(response.body.statusCode).toBe(400);
     });
@@ -145,7 +145,7 @@ describe.each(TEST_DATABASES)('confirmation mails to one address (%s)', (db) => 
     await smtp.close();
   });
 
-  it('sends at most 5 confirmation mails to one address in a window: the 6th registration is a 429 that creates nobody and mails nothing', async () => {
+  it('sends at most 5 confirmation mails to one address in a window: the 6th registration is accepted without a mail', async () => {
     const register = (username: string) => host.http().post('/auth/register').send({ username, password: PASSWORD, email: 'victim@example.com' });
     for (let i = 1; i <= 5; i += 1) {
       const response = await register(`signup${i}`);
@@ -154,13 +154,11 @@ describe.each(TEST_DATABASES)('confirmation mails to one address (%s)', (db) => 
     await smtp.waitFor('victim@example.com', 5);
     const before = await countUsers(host);
 
+    // Junk registrations naming someone's address must not stop that person's own registration.
     const sixth = await register('signup6');
-    expect(sixth.status).toBe(429);
-    expect(sixth.headers['retry-after']).toBeDefined();
-    expect(sixth.body).toEqual(TOO_MANY);
+    expect(sixth.status).toBe(201);
     await host.drainMail();
-    expect(await countUsers(host)).toBe(before);
-    expect(await host.query('SELECT id FROM users WHERE username = $1', ['signup6'])).toHaveLength(0);
+    expect(await countUsers(host)).toBe(before + 1);
     expect(smtp.to('victim@example.com')).toHaveLength(5);
 
     // Those registrations used up the confirmation allowance only: the address's owner still gets a reset link.

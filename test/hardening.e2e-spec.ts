@@ -121,6 +121,7 @@ describe.each(TEST_DATABASES)('no secret at rest or in transit where it should n
         registration: { enabled: true },
         emailConfirm: { enabled: true, baseUrl: 'http://localhost:3000' },
         passwordReset: { url: 'http://app.test/#reset=' },
+        apiTokens: { enabled: true },
       },
       mailer: new SmtpMailer(smtp.port),
       logger,

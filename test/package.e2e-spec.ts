@@ -74,8 +74,9 @@ describe('the packed library in a fresh host app outside the workspace', () => {
     expect(files).toEqual(expect.arrayContaining(['package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/package.json']));
     expect(files.filter((file) => /\.spec\.|\/src\/|apps\/|test\/|\.ts$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(app, 'node_modules', 'nestjs-auth-token', 'package.json'), 'utf8'));
-    // One small runtime dependency of its own (ua-parser-js, MIT, names the device of a session); the rest are peers.
-    expect(manifest.dependencies).toEqual({ 'ua-parser-js': expect.stringMatching(/^\^1\./) });
+    // Two small runtime dependencies of its own (MIT: ua-parser-js names the device of a session, unhomoglyph maps
+    // Unicode's confusables for look-alike usernames); the rest are peers.
+    expect(manifest.dependencies).toEqual({ 'ua-parser-js': expect.stringMatching(/^\^1\./), unhomoglyph: expect.stringMatching(/^\^1\./) });
     expect(Object.keys(manifest.peerDependencies)).toEqual(expect.arrayContaining(['@nestjs/common', '@nestjs/core', '@nestjs/passport', '@nestjs/typeorm', 'typeorm', 'passport', 'passport-custom', 'class-validator']));
     expect(manifest.peerDependenciesMeta['@nestjs-modules/mailer']).toEqual({ optional: true });
   });

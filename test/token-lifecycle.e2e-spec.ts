@@ -21,6 +21,8 @@ describe.each(TEST_DATABASES)('token lifecycle (%s)', (db) => {
       options: {
         tokens: { ttl: HOUR, maxTtl: 4 * HOUR, touchInterval: 60, maxPerUser: 3 },
         registration: { enabled: true },
+        // Ten parallel logins of one user from one address (the per-user limit test).
+        throttle: { maxHashingPerIp: 10 },
         // Tiny batches, so that the purge test goes through several of them.
         cleanup: { batchSize: 2 },
       },

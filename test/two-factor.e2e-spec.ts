@@ -118,16 +118,64 @@ describe.each(TEST_DATABASES)('two-factor login with TOTP, as the demo serves it
     await secondStep({ mfaToken, code: totp(secret, demo.clock.now()) }).expect(401);
   });
 
-  it('counts wrong codes as failed logins of the account: 429 past the limit, even for the right code', async () => {
+  it('ends an mfaToken after 5 wrong codes: then even the right code gets 401', async () => {
     const { username, secret } = await enrolled();
     const { mfaToken } = (await passwordStep(username)).body;
     const statuses: number[] = [];
-    for (let i = 0; i < 10; i += 1) statuses.push((await secondStep({ mfaToken, code: String(100000 + i) })).status);
-    expect(statuses).toEqual(Array(10).fill(401));
+    for (let i = 0; i < 5; i += 1) statuses.push((await secondStep({ mfaToken, code: String(100000 + i) })).status);
+    expect(statuses).toEqual(Array(5).fill(401));
     nextStep();
-    const blocked = await secondStep({ mfaToken, code: totp(secret, demo.clock.now()) });
+    await secondStep({ mfaToken, code: totp(secret, demo.clock.now()) }).expect(401);
+    // A new password step still works: the account's limit was not reached.
+    const again = (await passwordStep(username)).body.mfaToken;
+    await secondStep({ mfaToken: again, code: totp(secret, demo.clock.now()) }).expect(200);
+  });
+
+  it('ends pending mfaTokens on log out everywhere, a password change and a password reset', async () => {
+    const { username, email, secret, login } = await enrolled();
+    const pending = async () => (await passwordStep(username)).body.mfaToken as string;
+    const code = () => totp(secret, demo.clock.now());
+
+    let mfaToken = await pending();
+    await demo.http().delete('/auth/sessions').set('Authorization', `Bearer ${login}`).expect(204);
+    nextStep();
+    await secondStep({ mfaToken, code: code() }).expect(401);
+
+    mfaToken = await pending();
+    nextStep();
+    const fresh = (await secondStep({ mfaToken, code: code() }).expect(200)).body.token;
+    mfaToken = await pending();
+    await as(fresh).post('/auth/password/change', { currentPassword: PASSWORD, newPassword: 'another violet staple' }).expect(204);
+    nextStep();
+    await secondStep({ mfaToken, code: code() }).expect(401);
+
+    mfaToken = (await demo.http().post('/auth/login').send({ username, password: 'another violet staple' })).body.mfaToken;
+    await demo.http().post('/auth/password/reset').send({ email }).expect(202);
+    await demo.drainMail();
+    const link = (await smtp.waitFor(email)).link as string;
+    await demo.http().post('/auth/password/reset/confirm').send({ token: link.split('#reset=')[1], newPassword: 'a third violet staple' }).expect(204);
+    nextStep();
+    await secondStep({ mfaToken, code: code() }).expect(401);
+  });
+
+  it('gives one IP 10 wrong codes per account however often the right password is repeated, then 429', async () => {
+    const { username, secret } = await enrolled();
+    const statuses: number[] = [];
+    // The attack: the right password (stolen) earns a fresh mfaToken whenever the old one runs out.
+    for (let round = 0; round < 3; round += 1) {
+      const step = await passwordStep(username);
+      if (step.status !== 200) {
+        statuses.push(step.status);
+        break;
+      }
+      for (let i = 0; i < 5; i += 1) statuses.push((await secondStep({ mfaToken: step.body.mfaToken, code: String(200000 + round * 10 + i) })).status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
+    nextStep();
+    const blocked = await passwordStep(username);
     expect(blocked.status).toBe(429);
     expect(blocked.headers['retry-after']).toBeDefined();
+    await secondStep({ mfaToken: 'natmfa_none', code: totp(secret, demo.clock.now()) }).expect(401);
   });
 
   it('turns off and renews recovery codes only with the password, and keeps API tokens off these routes', async () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { AuthTokenConfigError } from 'nestjs-auth-token';
@@ -8,9 +9,19 @@ import { UsersService } from './users/users.service.js';
 
 const USAGE = `Usage:
   npm run user -- create <username> <password> [--email <address>] [--confirmed]
-  npm run user -- delete <username>`;
+  npm run user -- delete <username>
+
+A password of "-" is read from the first line of standard input instead: the command line of a process is
+visible to every user of the machine (ps), standard input is not. For example:
+  npm run user -- create alice - < password.txt`;
 
 class UsageError extends Error {}
+
+/** The first line of standard input, without its line end ('' when there is none: refused as an empty password). */
+async function firstLineOfStdin(): Promise<string> {
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) return line;
+  return '';
+}
 
 function parse(argv: string[]) {
   try {
@@ -32,12 +43,15 @@ async function run(argv: string[]): Promise<string> {
   if (expected < 0 || rest.length !== expected) throw new UsageError(USAGE);
   if (command === 'delete' && (values.email !== undefined || values.confirmed)) throw new UsageError(USAGE);
 
+  // Before the database is opened: typing a password may take a while.
+  const password = command === 'create' && rest[1] === '-' ? await firstLineOfStdin() : rest[1];
+
   const config = loadDemoConfig(process.env);
   const app = await NestFactory.createApplicationContext(DemoModule.register(config), { logger: false, abortOnError: false });
   try {
     const users = app.get(UsersService);
     if (command === 'create') {
-      const [username, password] = rest;
+      const [username] = rest;
       const user = await users.create({ username, password, email: values.email ?? null, emailConfirmed: values.confirmed ?? false });
       return `Created user "${user.username}" (id ${user.id}).`;
     }

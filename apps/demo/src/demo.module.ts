@@ -20,9 +20,11 @@ export const serializeUser = (user: User) => ({ id: user.id, username: user.user
 export interface DemoTestHooks {
   clock?: Clock;
   mailer?: Mailer;
-  /** Merged over the options made from the configuration (`tokens` key by key). */
+  /** Merged over the options made from the configuration (each group key by key). */
   options?: Partial<AuthTokenOptions>;
 }
+
+const isPlainObject = (value: unknown): value is object => value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 
 /** The library's options, from the demo's configuration (the CONTRACT's environment variables). */
 export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): AuthTokenOptions {
@@ -30,7 +32,8 @@ export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): Auth
     userSerializer: serializeUser,
     tokens: { ttl: config.tokenTtl, maxTtl: config.tokenMaxTtl, cacheTtl: config.tokenCacheTtl },
     scopes: DEMO_SCOPES,
-    apiTokens: { ttl: config.apiTokenTtl, maxTtl: config.apiTokenMaxTtl },
+    apiTokens: { enabled: true, ttl: config.apiTokenTtl, maxTtl: config.apiTokenMaxTtl },
+    reauthentication: { window: config.reauthWindow },
     mfa: { encryptionKey: demoMfaKey(config.database, config.mfaEncryptionKey), issuer: 'nestjs-auth-token demo' },
     scrypt: { cost: config.scryptCost },
     registration: { enabled: config.registration },
@@ -43,10 +46,17 @@ export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): Auth
       redirect: { success: config.confirmRedirect, invalid: config.confirmInvalidRedirect },
     },
     passwordReset: { url: config.passwordResetUrl, from: config.mailFrom },
+    // Pages on these origins may call the API from a browser (CORS), so they may also log in and register.
+    trustedOrigins: config.corsOrigins,
     clock: hooks.clock,
     mailer: hooks.mailer,
   };
-  return { ...options, ...hooks.options, tokens: { ...options.tokens, ...hooks.options?.tokens } };
+  const merged: Record<string, unknown> = { ...options };
+  for (const [key, value] of Object.entries(hooks.options ?? {})) {
+    const base = merged[key];
+    merged[key] = isPlainObject(base) && isPlainObject(value) ? { ...base, ...value } : value;
+  }
+  return merged as AuthTokenOptions;
 }
 
 /**

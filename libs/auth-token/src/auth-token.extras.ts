@@ -3,7 +3,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { getMetadataArgsStorage } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY } from './auth-token.constants.js';
-import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_MFA_REPOSITORY, AUTH_TOKEN_RAW_OPTIONS, AUTH_TOKEN_REPOSITORY } from './auth-token.internal-constants.js';
+import {
+  AUTH_EMAIL_TOKEN_REPOSITORY,
+  AUTH_MFA_REPOSITORY,
+  AUTH_TOKEN_CONTROLLERS,
+  AUTH_TOKEN_RAW_OPTIONS,
+  AUTH_TOKEN_REPOSITORY,
+} from './auth-token.internal-constants.js';
 import { authMfaEntityFor } from './mfa/auth-mfa.entity.js';
 import { MfaController } from './mfa/mfa.controller.js';
 import { ApiTokensController } from './api-tokens/api-tokens.controller.js';
@@ -16,6 +22,7 @@ import { LoginController } from './login/login.controller.js';
 import type { AuthTokenModuleExtras, AuthTokenOptions } from './options/auth-token-options.interface.js';
 import { resolveAuthTokenOptions } from './options/resolve-options.js';
 import { PasswordController } from './passwords/password.controller.js';
+import { ReauthenticationController } from './reauthentication/reauthentication.controller.js';
 import { RegistrationController } from './registration/registration.controller.js';
 import { repositoryProvider } from './repositories.js';
 import { SessionsController } from './sessions/sessions.controller.js';
@@ -40,11 +47,19 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
   if (typeof routePrefix !== 'string' || !/^[\w\-/]*$/.test(routePrefix)) {
     throw new AuthTokenConfigError('routePrefix', `must be a URL path such as "auth" (got ${String(routePrefix)})`);
   }
-  return {
+  return withOwnControllers({
     ...definition,
     global: isGlobal,
     imports: [...(definition.imports ?? []), TypeOrmModule.forFeature([...authTokenEntities(userEntity), userEntity])],
-    controllers: [LoginController, SessionsController, ApiTokensController, MfaController, RegistrationController, PasswordController].map((controller) => mountController(controller, routePrefix)),
+    controllers: [
+      LoginController,
+      ReauthenticationController,
+      SessionsController,
+      ApiTokensController,
+      MfaController,
+      RegistrationController,
+      PasswordController,
+    ].map((controller) => mountController(controller, routePrefix)),
     providers: [
       ...(definition.providers ?? []),
       { provide: AUTH_TOKEN_OPTIONS, inject: [AUTH_TOKEN_RAW_OPTIONS], useFactory: (raw: AuthTokenOptions) => resolveAuthTokenOptions(raw, routePrefix) },
@@ -56,5 +71,11 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
       ...(globalGuard ? [{ provide: APP_GUARD, useExisting: AuthTokenGuard }] : []),
     ],
     exports: [...(definition.exports ?? []), AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY],
-  };
+  });
+}
+
+/** `module` with its mounted controllers as a provider: the module screens requests to these routes only. */
+function withOwnControllers(module: DynamicModule): DynamicModule {
+  const ownControllers = { provide: AUTH_TOKEN_CONTROLLERS, useValue: module.controllers ?? [] };
+  return { ...module, providers: [...(module.providers ?? []), ownControllers] };
 }

@@ -12,3 +12,6 @@ export const AUTH_TOKEN_RAW_OPTIONS = Symbol('AUTH_TOKEN_RAW_OPTIONS');
 
 /** The TypeORM repository of the AuthMfa entity. */
 export const AUTH_MFA_REPOSITORY = Symbol('AUTH_MFA_REPOSITORY');
+
+/** The controllers this module definition mounted at its route prefix (its own routes, screened by middleware). */
+export const AUTH_TOKEN_CONTROLLERS = Symbol('AUTH_TOKEN_CONTROLLERS');

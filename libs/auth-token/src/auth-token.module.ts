@@ -1,8 +1,10 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type Type } from '@nestjs/common';
 import type { AuthTokenModuleAsyncOptions, AuthTokenModuleOptions } from './options/auth-token-options.interface.js';
+import { DiscoveryModule } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AUTH_TOKEN_USER_FIELDS } from './auth-token.constants.js';
-import { AUTH_THROTTLE_REPOSITORY } from './auth-token.internal-constants.js';
+import { AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_CONTROLLERS } from './auth-token.internal-constants.js';
+import { screenOwnRoutes } from './http/screen-own-routes.js';
 import { ApiTokenService } from './api-tokens/api-token.service.js';
 import { MfaService } from './mfa/mfa.service.js';
 import { AuthTokenConfigurableModule } from './auth-token.module-definition.js';
@@ -24,6 +26,11 @@ import { passwordHasherProvider } from './passwords/password-hasher.provider.js'
 import { PasswordPolicy } from './passwords/password-policy.js';
 import { passwordPolicyProvider } from './passwords/password-policy.provider.js';
 import { PasswordService } from './passwords/password.service.js';
+import { ClientHashSlots } from './passwords/client-hash-slots.js';
+import { PasswordCheck } from './passwords/password-check.js';
+import { ReauthenticationService } from './reauthentication/reauthentication.service.js';
+import { ScopeCheck } from './guards/scope-check.service.js';
+import { FreshUser } from './tokens/fresh-user.js';
 import { RegistrationService } from './registration/registration.service.js';
 import { repositoryProvider } from './repositories.js';
 import { SchemaCheck } from './schema/schema-check.service.js';
@@ -51,7 +58,7 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
  * extras (entities, repositories, controllers, `global`) is added by `forRoot`; the rest is fixed here.
  */
 @Module({
-  imports: [PassportModule],
+  imports: [PassportModule, DiscoveryModule],
   providers: [
     mailerProvider,
     passwordHasherProvider,
@@ -64,9 +71,13 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
     Revocations,
     RevocationListener,
     TokenService,
+    FreshUser,
     ApiTokenService,
     MfaService,
+    ClientHashSlots,
+    PasswordCheck,
     LoginService,
+    ReauthenticationService,
     EmailTokenService,
     LinkMailService,
     EmailConfirmationService,
@@ -79,6 +90,7 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
     MailThrottle,
     MailQueue,
     SchemaCheck,
+    ScopeCheck,
     AuthTokenStrategy,
     AuthTokenGuard,
     RouteEnabledGuard,
@@ -93,6 +105,7 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
     ApiTokenService,
     MfaService,
     LoginService,
+    ReauthenticationService,
     EmailConfirmationService,
     PasswordService,
     RegistrationService,
@@ -108,7 +121,14 @@ import { userFieldsProvider, userStoreProvider } from './users/user-store.provid
     AuthTokenGuard,
   ],
 })
-export class AuthTokenModule {
+export class AuthTokenModule implements NestModule {
+  constructor(@Inject(AUTH_TOKEN_CONTROLLERS) private readonly controllers: Type<object>[]) {}
+
+  /** Screens the requests to the module's own routes (foreign Origin, oversized body) before any other work. */
+  configure(consumer: MiddlewareConsumer): void {
+    screenOwnRoutes(consumer, this.controllers);
+  }
+
   /**
    * The module for the host's User entity: the entity's type flows into `userFields` (its property names
    * only) and `userSerializer` (a function of that entity).

@@ -11,6 +11,7 @@ export type {
   AuthTokenModuleOptions,
   AuthTokenThrottleOptions,
   AuthTokenPasswordResetOptions,
+  AuthTokenReauthenticationOptions,
   AuthTokenRegistrationOptions,
   ResolvedMailOptions,
   AuthTokenOptions,
@@ -33,16 +34,21 @@ export {
   LoginTokenRequiredException,
   MailUnavailableException,
   MfaLoginFailedException,
-  RecentLoginRequiredException,
+  ReauthenticationRequiredException,
+  ApiTokenNotAllowedException,
   PasswordHashingBusyException,
+  RequestBodyTooLargeException,
+  OriginNotAllowedException,
+  ClientAddressUnknownException,
 } from './errors/auth-token.exceptions.js';
 export { FieldErrorsException, type FieldErrors } from './errors/field-errors.exception.js';
 export { AuthTokenGuard } from './guards/auth-token.guard.js';
 export {
-  RECENT_LOGIN_KEY,
+  AllowApiTokens,
   REQUIRE_LOGIN_TOKEN_KEY,
   REQUIRED_SCOPES_KEY,
   RequireLoginToken,
+  RequireReauthentication,
   RequireRecentLogin,
   RequireScopes,
 } from './guards/require-scopes.decorator.js';
@@ -57,13 +63,16 @@ export { AuthTokenStrategy } from './strategy/auth-token.strategy.js';
 export { authTokenEntities } from './entities.js';
 export { AUTH_TOKEN_TABLE, AuthToken, authTokenEntityFor, type AuthTokenKind } from './tokens/auth-token.entity.js';
 export { AUTH_EMAIL_TOKEN_TABLE, AuthEmailToken, authEmailTokenEntityFor, type EmailTokenPurpose } from './email-tokens/auth-email-token.entity.js';
-export { TokenService, type AuthenticatedToken, type IssuedToken, type IssueTokenOptions } from './tokens/token.service.js';
+export { TokenService, type AuthenticateOptions, type AuthenticatedToken, type IssuedToken, type IssueTokenOptions } from './tokens/token.service.js';
 export { REVOCATION_CHANNEL } from './cache/revocation-notice.js';
 export { LISTENER_APPLICATION_NAME } from './cache/revocation-listener.js';
 export { LoginService, type LoginResult, type MfaChallenge } from './login/login.service.js';
 export { LoginDto } from './login/dto/login.dto.js';
+export { ReauthenticationService, type ReauthenticationProof } from './reauthentication/reauthentication.service.js';
+export { ReauthenticateDto } from './reauthentication/reauthenticate.dto.js';
 export { RegistrationService, type RegistrationClient } from './registration/registration.service.js';
 export { canonicalUsername, normalizeUsername, USERNAME_PATTERN, usernameProblem } from './users/username.js';
+export { usernameSkeleton } from './users/username-skeleton.js';
 export { RegisterDto, ResendConfirmationDto } from './registration/dto/register.dto.js';
 export { EmailConfirmationService, type SendMailOptions } from './email-confirmation/email-confirmation.service.js';
 export { PasswordService } from './passwords/password.service.js';

@@ -34,6 +34,7 @@ describe('loadDemoConfig', () => {
       confirmResendInterval: 60,
       apiTokenTtl: 7_776_000,
       apiTokenMaxTtl: 31_536_000,
+      reauthWindow: 900,
       mfaEncryptionKey: undefined,
       trustProxy: false,
     });

@@ -32,6 +32,8 @@ export interface DemoConfig {
   apiTokenTtl: number;
   /** Longest lifetime a user may choose for an API token (AUTH_API_TOKEN_MAX_TTL). */
   apiTokenMaxTtl: number;
+  /** Seconds a proof of identity allows creating credentials (AUTH_REAUTH_WINDOW). */
+  reauthWindow: number;
   /**
    * Express's `trust proxy` setting (TRUST_PROXY): `false` (unset) uses the socket's address and ignores
    * X-Forwarded-For; `true` trusts every hop; a number trusts that many hops; a list names the trusted proxies
@@ -224,6 +226,7 @@ export function loadDemoConfig(env: Env = process.env): DemoConfig {
     tokenCacheTtl: integer(env, 'AUTH_TOKEN_CACHE_TTL', 0, 0, 3600),
     confirmResendInterval: integer(env, 'AUTH_CONFIRM_RESEND_INTERVAL', 60, 0),
     ...apiTokenLifetimes(env),
+    reauthWindow: integer(env, 'AUTH_REAUTH_WINDOW', 900, 1),
     mfaEncryptionKey: env.AUTH_MFA_ENCRYPTION_KEY?.trim() || undefined,
     trustProxy: trustProxy(env.TRUST_PROXY),
   };

@@ -32,6 +32,16 @@ export class HelloController {
     return { message: `Hello ${user.username}! Posted!` };
   }
 
+  @Get('whoami')
+  @UseGuards(AuthTokenGuard)
+  @ApiSecurity('token')
+  @ApiOkResponse({ description: 'The token\'s user', schema: { example: { id: 1, username: 'alice' } } })
+  @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })
+  @ApiForbiddenResponse({ description: 'An API token: this route names no scope, so only login tokens reach it' })
+  whoami(@CurrentUser() user: User) {
+    return { id: user.id, username: user.username };
+  }
+
   @Get('public')
   @ApiOkResponse({ description: 'No token needed', ...greeting('Hello anonymous!') })
   publicHello() {

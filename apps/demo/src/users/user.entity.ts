@@ -18,6 +18,14 @@ export class User {
   @Column({ type: 'varchar', length: 600, nullable: true })
   canonicalUsername!: string | null;
 
+  /**
+   * `usernameSkeleton(username)`, filled by the library: its unique index refuses a name that looks like
+   * another (`ɑdmin` beside `admin`), also when both register at once.
+   */
+  @Index('IDX_users_username_skeleton', { unique: true })
+  @Column({ type: 'varchar', length: 600, nullable: true })
+  usernameSkeleton!: string | null;
+
   @Column({ type: 'varchar', length: 254, nullable: true })
   email!: string | null;
 

@@ -48,14 +48,34 @@ export class ApiTokenService<TUser extends object = object> {
     this.userIdColumn = userIdColumn(tokens);
   }
 
-  /** Creates an API token; 400 naming the field for a bad name, scope or lifetime, 409 past `apiTokens.maxPerUser`. */
+  /**
+   * Creates an API token; 400 naming the field for a bad name, scope or lifetime, 409 past `apiTokens.maxPerUser`.
+   * The cap holds under parallel requests on every database: each new token is counted after it is stored, and
+   * one that finds more than the cap removes itself (a count made after every other survivor was stored would
+   * have seen them all).
+   */
   async create(user: TUser, input: CreateApiTokenInput): Promise<CreatedApiToken> {
     const { name, scopes, expiresIn } = this.checked(input);
     const { maxPerUser, prefix } = this.options.apiTokens;
-    if ((await this.list(user)).length >= maxPerUser) throw new ConflictException(AUTH_TOKEN_MESSAGES.tooManyApiTokens(maxPerUser));
+    const full = () => new ConflictException(AUTH_TOKEN_MESSAGES.tooManyApiTokens(maxPerUser));
+    // The common refusal without a write.
+    if ((await this.count(user)) >= maxPerUser) throw full();
     const { token, record } = await this.tokenService.store(user, { kind: 'api', prefix, lifetime: expiresIn, name, scopes });
+    if ((await this.count(user)) > maxPerUser) {
+      await this.tokens.delete({ id: record.id } as never);
+      throw full();
+    }
     this.events.publish(AUTH_TOKEN_EVENTS.apiTokenCreated, { userId: this.users.getId(user), tokenId: record.id, name, scopes, expiresAt: record.expiresAt });
     return { token, record };
+  }
+
+  private count(user: TUser): Promise<number> {
+    return this.tokens
+      .createQueryBuilder('token')
+      .where(`token.${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
+      .andWhere("token.kind = 'api'")
+      .andWhere('token.expiresAt > :now', { now: this.clock.now() })
+      .getCount();
   }
 
   /** The user's live API tokens, newest first (never the tokens themselves). */

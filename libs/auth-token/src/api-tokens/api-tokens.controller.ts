@@ -1,41 +1,47 @@
 import { Body, Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
 import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
-import { InvalidTokenException } from '../errors/auth-token.exceptions.js';
 import { AuthTokenGuard } from '../guards/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
-import { RequireLoginToken } from '../guards/require-scopes.decorator.js';
+import { RequireLoginToken, RequireReauthentication } from '../guards/require-scopes.decorator.js';
 import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
+import { WhenEnabled } from '../http/route-enabled.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
 import { authTokenValidationPipe } from '../http/validation.pipe.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
-import { TokenService } from '../tokens/token.service.js';
-import { UserStore } from '../users/user-store.js';
+import { FreshUser } from '../tokens/fresh-user.js';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto, toApiTokenDto } from './api-token.dto.js';
 import { ApiTokenService } from './api-token.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The signed-in user's API tokens under the route prefix: create, list, revoke. Login tokens only. */
+export const apiTokensOn = (options: ResolvedAuthTokenOptions) => options.apiTokens.enabled;
+
+/**
+ * The signed-in user's API tokens under the route prefix: create, list, revoke. Login tokens only; 404 while
+ * `apiTokens.enabled` is off.
+ */
 @UseGuards(AuthTokenGuard)
 @RequireLoginToken()
+@WhenEnabled(apiTokensOn)
 @UseInterceptors(NoStoreInterceptor)
 @UseFilters(ServiceUnavailableFilter)
 @UsePipes(authTokenValidationPipe())
 export class ApiTokensController {
   constructor(
     private readonly apiTokens: ApiTokenService,
-    private readonly tokens: TokenService,
-    private readonly users: UserStore,
+    private readonly freshUser: FreshUser,
   ) {}
 
-  /** Creates an API token; the raw token is in this answer and nowhere else, ever. */
+  /**
+   * Creates an API token; the raw token is in this answer and nowhere else, ever. A lasting credential: it needs a
+   * recent proof of identity, and is decided on the database's user and token, never on a cached copy.
+   */
   @Post('tokens')
+  @RequireReauthentication()
   @HttpCode(HttpStatus.CREATED)
   async create(@CurrentUser() user: object, @CurrentToken() current: AuthToken, @Body() body: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
-    // Minting a credential is decided on the database's user and token, never on a cached copy.
-    const fresh = await this.users.findById(this.users.getId(user));
-    if (!fresh || !this.users.isActive(fresh) || !(await this.tokens.isLive(current.id))) throw new InvalidTokenException(true);
-    const { token, record } = await this.apiTokens.create(fresh, body);
+    const { token, record } = await this.apiTokens.create(await this.freshUser.load(user, current.id), body);
     const { id, name, scopes, createdAt, expiresAt } = toApiTokenDto(record);
     return { token, id, name, scopes, createdAt, expiresAt };
   }

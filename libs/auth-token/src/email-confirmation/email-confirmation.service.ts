@@ -98,7 +98,7 @@ export class EmailConfirmationService<TUser extends object = object> {
     for (const user of candidates) {
       const email = this.users.getEmail(user);
       if (this.users.isEmailConfirmed(user) || !email) continue;
-      if (await this.links.sentRecently(user, 'email-confirmation', this.options.emailConfirm.resendInterval)) continue;
+      if (!(await this.links.mayMail(user, 'email-confirmation', this.options.emailConfirm.resendInterval, this.options.emailConfirm.ttl))) continue;
       if (!(await this.mailThrottle.allowsSend('confirmation', email))) continue;
       deliveries.push(await this.confirmationMail(user, acceptLanguage));
     }

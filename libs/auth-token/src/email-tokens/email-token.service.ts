@@ -4,6 +4,8 @@ import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
 import { AUTH_EMAIL_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { TooManyAttemptsException } from '../errors/too-many-attempts.exception.js';
+import { ThrottleService } from '../throttle/throttle.service.js';
 import { Clock } from '../time/clock.js';
 import { digestToken } from '../tokens/token-secret.js';
 import { userIdColumn } from '../users/user-bound-entity.js';
@@ -30,8 +32,26 @@ export class EmailTokenService<TUser extends object = object> {
     @Inject(AUTH_EMAIL_TOKEN_REPOSITORY) private readonly tokens: Repository<AuthEmailTokenWithUser<TUser>>,
     private readonly users: UserStore<TUser>,
     private readonly clock: Clock,
+    private readonly throttle: ThrottleService,
   ) {
     this.userIdColumn = userIdColumn(tokens);
+  }
+
+  /**
+   * Whether a new link for `purpose` may be mailed to the user now: none went out in the last `interval` seconds
+   * (or the last one has expired), and no parallel request took this turn first. The turn is a counter of one in
+   * the throttle table (shared by instances), lasting `interval` or until a link of `linkTtl` would expire.
+   */
+  async mayMail(user: TUser, purpose: EmailTokenPurpose, interval: number, linkTtl: number): Promise<boolean> {
+    if (await this.sentRecently(user, purpose, interval)) return false;
+    const turn = { scope: `link-${purpose}`, identity: String(this.users.getId(user)), limit: 1, window: Math.min(interval, linkTtl) };
+    try {
+      await this.throttle.hit([turn]);
+      return true;
+    } catch (error) {
+      if (error instanceof TooManyAttemptsException) return false;
+      throw error;
+    }
   }
 
   /** A new link token (256 random bits) for `user`, bound to `email`; only its digest is stored. */

@@ -1,4 +1,10 @@
-import { ForbiddenException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  PayloadTooLargeException,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { AUTH_TOKEN_MESSAGES } from './auth-token.messages.js';
 
 /** 401 for a login with an unknown user, a wrong password or an inactive account (one answer for all). */
@@ -72,9 +78,43 @@ export class MfaLoginFailedException extends UnauthorizedException {
   }
 }
 
-/** 403 for a route that needs a login within the last `seconds` (`@RequireRecentLogin`). */
-export class RecentLoginRequiredException extends ForbiddenException {
+/**
+ * 403 for a route that needs a proof of identity within the last `seconds` (`@RequireReauthentication`): the
+ * client asks for the password (or a code) and sends it to `POST /auth/reauthenticate`, then tries again.
+ */
+export class ReauthenticationRequiredException extends ForbiddenException {
   constructor(seconds: number) {
-    super({ statusCode: 403, error: 'Forbidden', code: 'recent_login_required', message: AUTH_TOKEN_MESSAGES.recentLoginRequired(seconds) });
+    super({ statusCode: 403, error: 'Forbidden', code: 'reauthentication_required', message: AUTH_TOKEN_MESSAGES.reauthenticationRequired(seconds) });
+  }
+}
+
+/** 403 for an API token on a route that names no scope and is not marked `@AllowApiTokens()` (least privilege). */
+export class ApiTokenNotAllowedException extends ForbiddenException {
+  constructor() {
+    super(AUTH_TOKEN_MESSAGES.apiTokenNotAllowed);
+  }
+}
+
+/** 413 for a request body over the route's limit, refused before it is looked at. */
+export class RequestBodyTooLargeException extends PayloadTooLargeException {
+  constructor(limit: number) {
+    super(AUTH_TOKEN_MESSAGES.bodyTooLarge(limit));
+  }
+}
+
+/**
+ * 403 for a state-changing request whose `Origin` is neither the server's own nor a trusted one: a page on
+ * another site cannot make a browser log in, register or ask for mail in its user's name.
+ */
+export class OriginNotAllowedException extends ForbiddenException {
+  constructor() {
+    super({ statusCode: 403, error: 'Forbidden', code: 'origin_not_allowed', message: AUTH_TOKEN_MESSAGES.originNotAllowed });
+  }
+}
+
+/** 400 for a request whose client address is unknown: per-address limits cannot count it. */
+export class ClientAddressUnknownException extends BadRequestException {
+  constructor() {
+    super({ statusCode: 400, error: 'Bad Request', code: 'client_address_unknown', message: AUTH_TOKEN_MESSAGES.clientAddressUnknown });
   }
 }

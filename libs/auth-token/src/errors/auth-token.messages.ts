@@ -10,6 +10,7 @@ export const AUTH_TOKEN_MESSAGES = {
   usernameTaken: 'A user with that username already exists.',
   usernameInvalid: 'Enter a valid username of at most 150 characters: letters, digits and @ . + - _ only.',
   usernameInvisible: 'The username must not contain control characters or invisible characters.',
+  usernameMixedScripts: 'The username must not mix scripts (such as Latin and Cyrillic).',
   emailRequired: 'An e-mail address is required.',
   usernameRequired: 'username is required',
   loginEmailMismatch: 'The login is the e-mail address here: give it once, or give the same address as username and email.',
@@ -26,7 +27,10 @@ export const AUTH_TOKEN_MESSAGES = {
   mfaCodeWrong: 'code is not the current code of your authenticator app',
   mfaLoginFailed: 'The code is wrong, was already used, or the sign-in has expired. Please try again.',
   mfaProofRequired: 'Give code or recoveryCode',
-  recentLoginRequired: (seconds: number) => `This needs a login within the last ${seconds} seconds: log in again.`,
+  reauthenticationRequired: (seconds: number) =>
+    `This needs a proof of identity within the last ${seconds} seconds: confirm your password (POST /auth/reauthenticate) or log in again.`,
+  apiTokenNotAllowed: 'API tokens reach only routes that name the scopes they need: use a login token here.',
+  reauthenticationProofRequired: 'Give password, or code for an account with two-factor login',
   loginTokenRequired: 'This needs a login token: an API token cannot manage credentials.',
   insufficientScope: (scopes: string[]) => `This token lacks the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')} that this route needs.`,
   tooManyApiTokens: (max: number) => `You already have ${max} API tokens, the most allowed: revoke one first.`,
@@ -35,6 +39,10 @@ export const AUTH_TOKEN_MESSAGES = {
   scopesList: 'scopes must be a list of scope names',
   expiresIn: (max: number) => `expiresIn must be a whole number of seconds from 1 to ${max}`,
   bodyNotObject: 'The request body must be a JSON object.',
+  bodyTooLarge: (limit: number) => `The request body must be at most ${Math.floor(limit / 1024)} kB.`,
+  tooManyFields: (max: number) => `The request body must have at most ${max} fields.`,
+  originNotAllowed: 'Requests from this origin are not allowed: send them from this site or a trusted origin.',
+  clientAddressUnknown: 'The address of the client is unknown, so this request cannot be served.',
   /** Completes "<field> ...". */
   unsafeText: 'must be well-formed text without NUL characters',
   /** Completes "<field> ...". */

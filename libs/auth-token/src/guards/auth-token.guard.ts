@@ -1,18 +1,20 @@
-import { HttpException, Injectable, InternalServerErrorException, Logger, Optional, type ExecutionContext } from '@nestjs/common';
+import { HttpException, Inject, Injectable, InternalServerErrorException, Logger, Optional, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
-import { AUTH_TOKEN_STRATEGY } from '../auth-token.constants.js';
+import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_STRATEGY } from '../auth-token.constants.js';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import {
+  ApiTokenNotAllowedException,
   AuthTokenUnavailableException,
   InsufficientScopeException,
   InvalidTokenException,
   LoginTokenRequiredException,
-  RecentLoginRequiredException,
+  ReauthenticationRequiredException,
 } from '../errors/auth-token.exceptions.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
-import { RECENT_LOGIN_KEY, REQUIRE_LOGIN_TOKEN_KEY, REQUIRED_SCOPES_KEY } from './require-scopes.decorator.js';
+import { ALLOW_API_TOKENS_KEY, REAUTHENTICATION_KEY, REQUIRE_LOGIN_TOKEN_KEY, REQUIRED_SCOPES_KEY } from './require-scopes.decorator.js';
 import { Clock } from '../time/clock.js';
 import { isOutage } from '../errors/outage.js';
 import { AuthTokenStrategy, type AuthTokenFailure } from '../strategy/auth-token.strategy.js';
@@ -24,10 +26,12 @@ const isFailure = (info: unknown): info is AuthTokenFailure => typeof info === '
 interface RouteRules {
   isPublic: boolean;
   isOptional: boolean;
-  /** `@RequireRecentLogin(seconds)` */
-  recentLogin: number | undefined;
+  /** Seconds of `@RequireReauthentication()` (the window option when it names none). */
+  reauthentication: number | undefined;
   /** `@RequireLoginToken()` */
   loginTokenOnly: boolean;
+  /** `@AllowApiTokens()`, or scopes named: whether an API token may reach the route at all. */
+  allowsApiTokens: boolean;
   /** `@RequireScopes(...)` of the handler and its class, without repeats. */
   scopes: string[];
 }
@@ -54,6 +58,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     private readonly reflector: Reflector,
     @Optional() strategy?: AuthTokenStrategy,
     @Optional() private readonly clock?: Clock,
+    @Optional() @Inject(AUTH_TOKEN_OPTIONS) private readonly options?: ResolvedAuthTokenOptions,
   ) {
     super();
     // Optional only so that this message, rather than Nest's generic one, says what to do.
@@ -86,7 +91,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     Object.assign(request, { user: this.handleRequest(failure, user, info, context), authInfo: info });
     // Login tokens carry every scope and reach every route: only an API token is checked further.
     if ((info as AuthToken).kind === 'api') this.checkApiToken(info as AuthToken, context, rules);
-    this.checkRecentLogin(info as AuthToken, rules);
+    this.checkReauthentication(info as AuthToken, rules);
     return true;
   }
 
@@ -101,28 +106,36 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     let rules = byClass?.get(controller);
     if (rules) return rules;
     const targets = [handler, controller];
+    const reauthentication = this.reflector.getAllAndOverride<number | true | undefined>(REAUTHENTICATION_KEY, targets);
+    const scopes = [...new Set(this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES_KEY, targets) ?? [])];
     rules = {
       isPublic: this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) === true,
       isOptional: this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH_KEY, targets) === true,
-      recentLogin: this.reflector.getAllAndOverride<number | undefined>(RECENT_LOGIN_KEY, targets),
+      reauthentication: reauthentication === true ? (this.options?.reauthentication.window ?? 900) : reauthentication,
       loginTokenOnly: this.reflector.getAllAndOverride<boolean>(REQUIRE_LOGIN_TOKEN_KEY, targets) === true,
-      scopes: [...new Set(this.reflector.getAllAndMerge<string[]>(REQUIRED_SCOPES_KEY, targets) ?? [])],
+      allowsApiTokens: scopes.length > 0 || this.reflector.getAllAndOverride<boolean>(ALLOW_API_TOKENS_KEY, targets) === true,
+      scopes,
     };
     if (!byClass) this.routes.set(handler, (byClass = new Map()));
     byClass.set(controller, rules);
     return rules;
   }
 
-  /** `@RequireRecentLogin(seconds)`: a login token from a login at most that long ago. */
-  private checkRecentLogin(token: AuthToken, { recentLogin: seconds }: RouteRules): void {
+  /** `@RequireReauthentication(seconds)`: a login token whose user proved who they are at most that long ago. */
+  private checkReauthentication(token: AuthToken, { reauthentication: seconds }: RouteRules): void {
     if (seconds === undefined) return;
-    const age = (this.clock?.now() ?? new Date()).getTime() - token.createdAt.getTime();
-    if (token.kind !== 'login' || age > seconds * 1000) throw new RecentLoginRequiredException(seconds);
+    const provedAt = token.kind === 'login' ? token.authenticatedAt : null;
+    const age = provedAt ? (this.clock?.now() ?? new Date()).getTime() - provedAt.getTime() : Infinity;
+    if (age > seconds * 1000) throw new ReauthenticationRequiredException(seconds);
   }
 
-  /** 403 for an API token on a login-token route, or without a scope the route needs (RFC 6750 §3.1). */
-  private checkApiToken(token: AuthToken, context: ExecutionContext, { loginTokenOnly, scopes: needed }: RouteRules): void {
+  /**
+   * 403 for an API token on a login-token route, on a route that names no scope (least privilege, unless
+   * `@AllowApiTokens()`), or without a scope the route needs (RFC 6750 §3.1).
+   */
+  private checkApiToken(token: AuthToken, context: ExecutionContext, { loginTokenOnly, allowsApiTokens, scopes: needed }: RouteRules): void {
     if (loginTokenOnly) throw new LoginTokenRequiredException();
+    if (!allowsApiTokens) throw new ApiTokenNotAllowedException();
     const missing = needed.filter((scope) => !token.scopes?.includes(scope));
     if (missing.length === 0) return;
     const refusal = new InsufficientScopeException(this.strategy.realm, needed, missing);

@@ -1,6 +1,7 @@
 import { BlockList } from 'node:net';
 import { createParamDecorator, Logger, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { ClientAddressUnknownException } from '../errors/auth-token.exceptions.js';
 
 /** Loopback and private networks: where a reverse proxy usually sits. */
 const PROXY_NETWORKS = new BlockList();
@@ -26,6 +27,9 @@ function isProxyNetwork(address: string): boolean {
  * the app's `trust proxy` setting allows). Warns once when `X-Forwarded-For` comes from a loopback or private
  * peer while `trust proxy` is off: the app then probably runs behind a proxy and sees every client as the
  * proxy's address, so one client could use up the per-address limits of everyone.
+ *
+ * A request with no address at all (its connection already closed, or a socket without addresses) is refused
+ * with a 400: a stand-in such as "unknown" would put every such client into one bucket of the per-address limits.
  */
 export function clientIp(request: Request): string {
   const peer = request.socket?.remoteAddress ?? '';
@@ -37,7 +41,9 @@ export function clientIp(request: Request): string {
         `shares its address for throttling and in the sessions list. Set app.set('trust proxy', ...) to your proxies.`,
     );
   }
-  return request.ip ?? (peer || 'unknown');
+  const address = request.ip || peer;
+  if (!address) throw new ClientAddressUnknownException();
+  return address;
 }
 
 /** The client's address in a controller (see {@link clientIp}). */

@@ -1,6 +1,8 @@
-import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type Type, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
 import { FieldErrorsException, type FieldErrors } from '../errors/field-errors.exception.js';
+import { MAX_BODY_FIELDS } from './body-limits.js';
 
 function collect(errors: ValidationError[], into: FieldErrors, parent = ''): FieldErrors {
   for (const error of errors) {
@@ -45,10 +47,31 @@ function nestedFields(body: unknown): FieldErrors {
   return found;
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+
+/** Counts a body's fields before anything looks at them: a body of thousands of keys is refused at once. */
+function refuseManyFields(body: unknown): void {
+  if (isPlainObject(body) && Object.keys(body).length > MAX_BODY_FIELDS) {
+    throw new FieldErrorsException({ body: [AUTH_TOKEN_MESSAGES.tooManyFields(MAX_BODY_FIELDS)] });
+  }
+}
+
 /**
- * The pipe of the library's own routes, independent of whatever global pipe the host has: text that is not
- * well-formed is refused first, unknown properties are stripped, and a body that is not an object of the
- * expected shape gets a field-keyed 400.
+ * The body's values of the properties the DTO declares, and nothing else: class-transformer then copies those
+ * only, instead of every key of the body for the whitelist to strip afterwards.
+ */
+function declaredProperties(body: Record<string, unknown>, dto: Type<unknown>): Record<string, unknown> {
+  const rules = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
+  const names = new Set(rules.map((rule) => rule.propertyName));
+  return Object.fromEntries([...names].filter((name) => Object.hasOwn(body, name)).map((name) => [name, body[name]]));
+}
+
+/**
+ * The pipe of the library's own routes, independent of whatever global pipe the host has: a body of too many
+ * fields is refused first, then nested values and text that is not well-formed; only the DTO's own properties
+ * are copied into it (unknown ones are dropped unread), and a body that is not an object of the expected shape
+ * gets a field-keyed 400.
  */
 class AuthTokenValidationPipe extends ValidationPipe {
   constructor() {
@@ -65,11 +88,19 @@ class AuthTokenValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') refuseManyFields(value);
     const nested = metadata.type === 'body' ? nestedFields(value) : {};
     if (Object.keys(nested).length) throw new FieldErrorsException(nested);
     const unsafe = unsafeText(value, metadata.type === 'body' ? '' : (metadata.data ?? ''), {});
     if (Object.keys(unsafe).length) throw new FieldErrorsException(unsafe);
-    return super.transform(value, metadata);
+    return super.transform(this.declaredOnly(value, metadata), metadata);
+  }
+
+  /** A whole body bound to a DTO, cut down to the DTO's properties; any other value as it is. */
+  private declaredOnly(value: unknown, metadata: ArgumentMetadata): unknown {
+    const { type, data, metatype } = metadata;
+    const isDtoBody = type === 'body' && data === undefined && metatype !== undefined && this.toValidate(metadata);
+    return isDtoBody && isPlainObject(value) ? declaredProperties(value, metatype) : value;
   }
 }
 

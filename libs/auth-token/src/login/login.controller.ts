@@ -2,6 +2,7 @@ import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseFilters, Use
 import { AuthTokenGuard } from '../guards/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../guards/current-user.decorator.js';
 import { Public } from '../guards/public.decorator.js';
+import { AllowApiTokens } from '../guards/require-scopes.decorator.js';
 import { ClientIp } from '../http/client-ip.decorator.js';
 import { NoStoreInterceptor } from '../http/no-store.interceptor.js';
 import { ServiceUnavailableFilter } from '../http/service-unavailable.filter.js';
@@ -43,6 +44,7 @@ export class LoginController {
   /** Revokes the token that authenticated this request, and no other. */
   @Delete('logout')
   @UseGuards(AuthTokenGuard)
+  @AllowApiTokens()
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(@CurrentUser() user: object, @CurrentToken() token: AuthToken): Promise<void> {
     await this.logins.logout(user, token.id);
@@ -51,6 +53,7 @@ export class LoginController {
   /** The same as `DELETE logout`, for clients (and HTML forms) that only POST. */
   @Post('logout')
   @UseGuards(AuthTokenGuard)
+  @AllowApiTokens()
   @HttpCode(HttpStatus.NO_CONTENT)
   logoutByPost(@CurrentUser() user: object, @CurrentToken() token: AuthToken): Promise<void> {
     return this.logout(user, token);
@@ -59,6 +62,7 @@ export class LoginController {
   /** The current user, serialized. */
   @Get('me')
   @UseGuards(AuthTokenGuard)
+  @AllowApiTokens()
   me(@CurrentUser() user: object): Promise<unknown> {
     return this.logins.describe(user);
   }

@@ -10,6 +10,7 @@ import { accountOf, requireClientIp, type LoginClient } from '../throttle/login-
 import { LoginThrottle } from '../throttle/login-throttle.service.js';
 import { canonicalUsername } from '../users/username.js';
 import { TokenService } from '../tokens/token.service.js';
+import { PasswordCheck } from '../passwords/password-check.js';
 import { PasswordHasher } from '../passwords/password-hasher.js';
 import { UserStore } from '../users/user-store.js';
 
@@ -44,6 +45,7 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     private readonly events: AuthTokenEventPublisher,
     private readonly attempts: LoginThrottle,
     private readonly mfa: MfaService<TUser>,
+    private readonly passwords: PasswordCheck<TUser>,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -55,15 +57,21 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
    * the same {@link InvalidCredentialsException}, after the same single password verification, and all count
    * as failed logins of the account (see {@link LoginThrottle}); past a limit the answer is a 429 before any
    * verification. `client.ip` is required: it is what the per-address limits count.
+   *
+   * For a user with a second factor the right password earns a challenge, not a token, and leaves the
+   * account's failure count as it was: only a completed login clears it, so repeating the password step never
+   * buys more guesses of the code.
    */
   async login(login: string, password: string, client: LoginClient): Promise<LoginResult | MfaChallenge> {
     const ip = requireClientIp(client?.ip);
+    return this.passwords.inSlot(ip, () => this.checkPassword(login, password, client, ip));
+  }
+
+  private async checkPassword(login: string, password: string, client: LoginClient, ip: string): Promise<LoginResult | MfaChallenge> {
     const user = await this.users.findByLogin(login);
     const account = user ? accountOf(this.users.getId(user)) : `name:${canonicalUsername(login)}`;
-    // Counted before the password is checked, so that parallel guesses cannot slip past the limit.
-    await this.attempts.attempt(account, ip);
     const hash = user ? this.users.getPasswordHash(user) : null;
-    const matches = await this.verify(password, hash ?? this.dummyHash, account, ip);
+    const matches = await this.passwords.matches(password, hash ?? this.dummyHash, account, ip);
     if (!user || !hash || !matches) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
     // Said only after the password was right (which the 403 itself reveals), so it tells a guesser nothing new.
     if (this.awaitsConfirmation(user)) {
@@ -72,18 +80,20 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     }
     // A deactivated account stays a failure in every respect, counters included: nothing tells the guess was right.
     if (!this.users.isActive(user)) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
-    await this.attempts.succeeded(account, ip);
     if (this.hasher.needsRehash(hash)) await this.users.setPasswordHash(user, await this.hasher.hash(password));
     if (await this.mfa.isEnabled(user)) {
+      // No failure, yet no clearing either: this attempt alone is taken back.
+      await this.attempts.cancel(account, ip);
       return { mfaRequired: true, mfaToken: await this.tokens.issueChallenge(user, { userAgent: client.userAgent, ip }, MFA_CHALLENGE_TTL) };
     }
+    await this.attempts.succeeded(account, ip);
     return this.issue(user, client, ip);
   }
 
   /**
    * The second step of a login with a second factor: a TOTP code or a recovery code, with the mfaToken of the
-   * first step. A wrong code counts as a failed login of the account; the first success spends the mfaToken
-   * and issues the login token. Every failure is the same 401.
+   * first step. A wrong code counts as a failed login of the account, and the fifth ends the mfaToken; the first
+   * success spends the mfaToken and issues the login token. Every failure is the same 401.
    */
   async completeMfaLogin(mfaToken: string, proof: MfaProof, client: LoginClient): Promise<LoginResult> {
     const ip = requireClientIp(client?.ip);
@@ -93,7 +103,10 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     const account = accountOf(this.users.getId(user));
     await this.attempts.attempt(account, ip);
     const proved = await this.mfa.verify(user, proof);
-    if (!proved) throw this.failed(this.users.getLogin(user), 'second-factor', new MfaLoginFailedException());
+    if (!proved) {
+      await this.tokens.failChallenge(record.id);
+      throw this.failed(this.users.getLogin(user), 'second-factor', new MfaLoginFailedException());
+    }
     if (!(await this.tokens.spendChallenge(record.id))) throw new MfaLoginFailedException();
     await this.attempts.succeeded(account, ip);
     return this.issue(user, client, ip);
@@ -105,16 +118,6 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     const result: LoginResult = { token, expiresAt: record.expiresAt };
     if (this.options.userSerializer) result.user = await this.options.userSerializer(user);
     return result;
-  }
-
-  /** The password check; one that could not run (a busy hasher's 503) is no failed login. */
-  private async verify(password: string, hash: string, account: string, ip: string): Promise<boolean> {
-    try {
-      return await this.hasher.verify(password, hash);
-    } catch (error) {
-      await this.attempts.cancel(account, ip);
-      throw error;
-    }
   }
 
   private failed<E extends Error>(username: string, reason: LoginFailedEvent['reason'], error: E): E {

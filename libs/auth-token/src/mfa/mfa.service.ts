@@ -8,7 +8,7 @@ import { FieldErrorsException } from '../errors/field-errors.exception.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
-import { PasswordHasher } from '../passwords/password-hasher.js';
+import { PasswordCheck } from '../passwords/password-check.js';
 import { accountOf, requireClientIp } from '../throttle/login-client.js';
 import { LoginThrottle } from '../throttle/login-throttle.service.js';
 import { Clock } from '../time/clock.js';
@@ -51,7 +51,7 @@ export class MfaService<TUser extends object = object> {
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     @Inject(AUTH_MFA_REPOSITORY) private readonly factors: Repository<AuthMfaWithUser<TUser>>,
     private readonly users: UserStore<TUser>,
-    private readonly hasher: PasswordHasher,
+    private readonly passwords: PasswordCheck<TUser>,
     private readonly attempts: LoginThrottle,
     private readonly clock: Clock,
     private readonly events: AuthTokenEventPublisher,
@@ -104,13 +104,13 @@ export class MfaService<TUser extends object = object> {
 
   /** Turns the factor off, after the password (a wrong one counts as a failed login). */
   async disable(user: TUser, password: string, client: { ip: string }): Promise<void> {
-    await this.checkPassword(user, password, client);
+    await this.passwords.confirm(user, password, client?.ip, 'password');
     if (!(await this.reset(user))) throw new FieldErrorsException({ password: [AUTH_TOKEN_MESSAGES.mfaNotOn] });
   }
 
   /** Ten new recovery codes (the old ones stop working), after the password. */
   async regenerateRecoveryCodes(user: TUser, password: string, client: { ip: string }): Promise<string[]> {
-    await this.checkPassword(user, password, client);
+    await this.passwords.confirm(user, password, client?.ip, 'password');
     const factor = await this.find(user);
     if (!factor?.enabledAt) throw new FieldErrorsException({ password: [AUTH_TOKEN_MESSAGES.mfaNotOn] });
     const codes = this.newRecoveryCodes();
@@ -128,6 +128,19 @@ export class MfaService<TUser extends object = object> {
     const removed = (result.affected ?? 0) > 0;
     if (removed) this.events.publish(AUTH_TOKEN_EVENTS.mfaDisabled, { userId: this.users.getId(user) });
     return removed;
+  }
+
+  /**
+   * A TOTP code of a signed-in user with the factor on, to confirm a sensitive step (re-authentication). Wrong,
+   * used, or no factor on: 400 naming `code`, counted as a failed login of the account; right: the account starts
+   * from zero at this address.
+   */
+  async confirmCode(user: TUser, code: string, ip: string): Promise<void> {
+    const account = accountOf(this.users.getId(user));
+    const address = requireClientIp(ip);
+    await this.attempts.attempt(account, address);
+    if ((await this.verify(user, { code })) !== 'totp') throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaCodeWrong] });
+    await this.attempts.succeeded(account, address);
   }
 
   /**
@@ -167,16 +180,6 @@ export class MfaService<TUser extends object = object> {
       return 'recovery';
     }
     return null;
-  }
-
-  private async checkPassword(user: TUser, password: string, client: { ip: string }): Promise<void> {
-    const ip = requireClientIp(client?.ip);
-    const fresh = await this.users.findById(this.users.getId(user));
-    const hash = fresh ? this.users.getPasswordHash(fresh) : null;
-    const account = accountOf(this.users.getId(user));
-    await this.attempts.attempt(account, ip);
-    if (!hash || !(await this.hasher.verify(String(password ?? ''), hash))) throw new FieldErrorsException({ password: [AUTH_TOKEN_MESSAGES.wrongPassword] });
-    await this.attempts.succeeded(account, ip);
   }
 
   private find(user: TUser): Promise<AuthMfa | null> {

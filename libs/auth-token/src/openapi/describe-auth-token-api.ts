@@ -6,6 +6,8 @@ import { MfaController } from '../mfa/mfa.controller.js';
 import { EnableTotpDto, MfaLoginDto, MfaPasswordDto } from '../mfa/mfa.dto.js';
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from '../passwords/dto/password.dto.js';
 import { PasswordController } from '../passwords/password.controller.js';
+import { ReauthenticateDto } from '../reauthentication/reauthenticate.dto.js';
+import { ReauthenticationController } from '../reauthentication/reauthentication.controller.js';
 import { RegisterDto, ResendConfirmationDto } from '../registration/dto/register.dto.js';
 import { RegistrationController } from '../registration/registration.controller.js';
 import { SessionDto } from '../sessions/session.dto.js';
@@ -30,7 +32,14 @@ export interface SwaggerDecorators {
 
 type Operation = { summary: string; responses: [number, string, unknown?][]; secured?: boolean; param?: string };
 
-const ERRORS = { 400: 'Invalid input; `errors` names each field', 401: 'Missing, invalid or expired token', 403: 'An API token: this route needs a login token', 429: 'Too many attempts; see Retry-After', 503: 'Database or mail server unavailable' };
+const ERRORS = {
+  400: 'Invalid input; `errors` names each field',
+  401: 'Missing, invalid or expired token',
+  403: 'An API token: this route needs a login token',
+  reauthenticate: 'An API token, or `code: "reauthentication_required"`: prove who you are (POST reauthenticate) and try again',
+  429: 'Too many attempts; see Retry-After',
+  503: 'Database or mail server unavailable',
+};
 
 const OPERATIONS: [Function, Record<string, Operation>][] = [
   [
@@ -47,10 +56,28 @@ const OPERATIONS: [Function, Record<string, Operation>][] = [
     },
   ],
   [
+    ReauthenticationController,
+    {
+      reauthenticate: {
+        summary: 'Prove who you are again (password, or a TOTP code with two-factor login on): creating credentials is allowed for a while',
+        secured: true,
+        responses: [[204, 'Proved'], [400, 'Wrong password or code; `errors` names the field'], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]],
+      },
+    },
+  ],
+  [
     MfaController,
     {
-      setup: { summary: 'A new TOTP secret (base32 and otpauth URL) for an authenticator app; nothing is on until enabled', secured: true, responses: [[200, '{ secret, otpauthUrl }'], [401, ERRORS[401]], [403, ERRORS[403]], [409, 'Already on']] },
-      enable: { summary: 'Turn two-factor login on with a code; answers the ten recovery codes once', secured: true, responses: [[200, '{ recoveryCodes }'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]] },
+      setup: {
+        summary: 'A new TOTP secret (base32 and otpauth URL) for an authenticator app; nothing is on until enabled',
+        secured: true,
+        responses: [[200, '{ secret, otpauthUrl }'], [401, ERRORS[401]], [403, ERRORS.reauthenticate], [409, 'Already on']],
+      },
+      enable: {
+        summary: 'Turn two-factor login on with a code; answers the ten recovery codes once',
+        secured: true,
+        responses: [[200, '{ recoveryCodes }'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS.reauthenticate], [429, ERRORS[429]]],
+      },
       disable: { summary: 'Turn two-factor login off (needs the password)', secured: true, responses: [[204, 'Off'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]] },
       recoveryCodes: { summary: 'New recovery codes (needs the password); the old ones stop working', secured: true, responses: [[200, '{ recoveryCodes }'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]] },
     },
@@ -69,7 +96,7 @@ const OPERATIONS: [Function, Record<string, Operation>][] = [
       create: {
         summary: 'Create an API token (personal access token) with scopes; the token is shown this once',
         secured: true,
-        responses: [[201, 'The new token', CreatedApiTokenDto], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [409, 'Too many API tokens']],
+        responses: [[201, 'The new token', CreatedApiTokenDto], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS.reauthenticate], [409, 'Too many API tokens']],
       },
       list: { summary: "The user's live API tokens", secured: true, responses: [[200, 'API tokens', [ApiTokenDto]], [401, ERRORS[401]], [403, ERRORS[403]]] },
       revoke: { summary: 'Revoke one of your API tokens', secured: true, param: 'id', responses: [[204, 'Revoked'], [401, ERRORS[401]], [403, ERRORS[403]], [404, 'No such API token of yours']] },
@@ -119,6 +146,7 @@ const PROPERTIES: [Function, Record<string, Record<string, unknown>>][] = [
   [MfaLoginDto, { mfaToken: { example: 'natmfa_…' }, code: { required: false, example: '123456' }, recoveryCode: { required: false, example: 'abcd-efgh-ijkl' } }],
   [EnableTotpDto, { code: { example: '123456' } }],
   [MfaPasswordDto, { password: {} }],
+  [ReauthenticateDto, { password: { required: false }, code: { required: false, example: '123456' } }],
   [CreateApiTokenDto, { name: { example: 'CI deploy', maxLength: 100 }, scopes: { required: false, type: [String], example: ['orders:read'] }, expiresIn: { required: false, type: Number, example: 7_776_000 } }],
   [
     ApiTokenDto,

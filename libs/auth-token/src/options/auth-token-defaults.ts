@@ -6,8 +6,9 @@ export const AUTH_TOKEN_DEFAULTS = {
   userFields: { username: 'username', password: 'password' },
   tokens: { ttl: 86_400, maxTtl: 2_592_000, touchInterval: 60, maxPerUser: 50, cacheTtl: 0, cacheSize: 10_000, recordIp: true, prefix: 'nat' },
   scopes: {},
-  apiTokens: { ttl: 7_776_000, maxTtl: 31_536_000, maxPerUser: 100, prefix: 'natapi' },
+  apiTokens: { enabled: false, ttl: 7_776_000, maxTtl: 31_536_000, maxPerUser: 100, prefix: 'natapi' },
   mfa: { issuer: 'nestjs-auth-token' },
+  reauthentication: { window: 900 },
   scrypt: { cost: 2 ** 17, blockSize: 8, parallelization: 1, maxQueue: 64 },
   realm: 'api',
   registration: { enabled: false },
@@ -17,5 +18,6 @@ export const AUTH_TOKEN_DEFAULTS = {
   mail: { defaultLocale: 'en' },
   mailRetryDelays: [2, 10],
   cleanup: { enabled: true, interval: 3600, batchSize: 1000 },
-  throttle: { enabled: true, maxFailures: 10, maxPerAccount: 100, maxPerIp: 100, maxRegistrationsPerIp: 20, maxMailsPerAddress: 5, window: 900 },
+  trustedOrigins: [],
+  throttle: { enabled: true, maxFailures: 10, maxPerAccount: 100, maxPerIp: 100, maxRegistrationsPerIp: 20, maxMailsPerAddress: 5, maxHashingPerIp: 2, window: 900 },
 } as const;

@@ -31,6 +31,13 @@ export interface AuthTokenUserFields<TUser extends object = object> {
    * @default 'canonicalUsername'
    */
   canonicalUsername?: UserProperty<TUser> | null;
+  /**
+   * Property holding the UTS #39 confusable skeleton of the login name ({@link usernameSkeleton}), with a unique
+   * index: registration refuses a name that looks like an existing one (`ɑdmin` beside `admin`), and the index
+   * decides races. Without it, registration still refuses look-alikes by reading every name, but not race-safely.
+   * `null` turns it off. @default 'usernameSkeleton'
+   */
+  usernameSkeleton?: UserProperty<TUser> | null;
   /** Property holding the password hash. @default 'password' */
   password?: UserProperty<TUser>;
   /** Property holding the e-mail address; skipped when the entity has none. @default 'email' */
@@ -86,6 +93,11 @@ export interface AuthTokenTokenOptions {
 
 /** Personal access tokens ("API tokens") that users create for scripts and CI: named, scoped, fixed expiry. */
 export interface AuthTokenApiTokenOptions {
+  /**
+   * Serve `/auth/tokens` and accept API tokens. Off, the routes answer 404 and a token with the API prefix never
+   * authenticates. @default false
+   */
+  enabled?: boolean;
   /** Lifetime in seconds when the user chooses none. @default 7776000 (90 days) */
   ttl?: number;
   /** Longest lifetime a user may choose, in seconds. @default 31536000 (365 days) */
@@ -106,6 +118,15 @@ export interface AuthTokenMfaOptions {
   encryptionKey?: string | Buffer;
   /** The issuer authenticator apps show beside the account. @default 'nestjs-auth-token' */
   issuer?: string;
+}
+
+/**
+ * Sudo mode: creating a credential (an API token, a second factor, a passkey) needs a recent proof of identity
+ * on the login token (login, or `POST /auth/reauthenticate`), so a stolen token cannot make itself lasting.
+ */
+export interface AuthTokenReauthenticationOptions {
+  /** Seconds a proof of identity lasts for `@RequireReauthentication()` routes. @default 900 (15 min) */
+  window?: number;
 }
 
 /** Parameters of the default scrypt password hasher (node:crypto). */
@@ -201,6 +222,12 @@ export interface AuthTokenThrottleOptions {
   maxRegistrationsPerIp?: number;
   /** Mails (confirmation and reset links) sent to one address within a window, whoever asks. @default 5 */
   maxMailsPerAddress?: number;
+  /**
+   * Password checks and hashes (login, registration, password change, re-authentication) one client IP may have
+   * running or waiting at once, per instance; past it 429 at once, so one address cannot fill the hasher's
+   * queue. @default 2
+   */
+  maxHashingPerIp?: number;
   /** Window length in seconds. @default 900 (15 min) */
   window?: number;
 }
@@ -220,6 +247,14 @@ export interface AuthTokenOptions<TUser extends object = object> {
   userStore?: UserStore | Type<UserStore>;
   /** Output of this function is returned as `user` with a login and by `GET /auth/me`. @default `{ id, username }` */
   userSerializer?: UserSerializer<KnownUser<TUser>>;
+  /**
+   * A server-side secret (at least 32 characters, or a Buffer of 32 bytes or more; keep it out of the database and
+   * its backups) that keys the names of the throttle counters stored in `auth_throttle`, so a copy of that table
+   * does not reveal which addresses and accounts were counted. Changing it restarts every counter.
+   * @default derived from `tokens.pepper`, else from `mfa.encryptionKey`; with none of them, plain SHA-256 and a
+   * warning at start-up
+   */
+  secret?: string | Buffer;
   /** Token lifetime, prefix and pepper. */
   tokens?: AuthTokenTokenOptions;
   /**
@@ -229,8 +264,10 @@ export interface AuthTokenOptions<TUser extends object = object> {
    * @default {} (API tokens can then only reach routes that need no scope)
    */
   scopes?: Record<string, string>;
-  /** API tokens (personal access tokens): lifetimes, limit, prefix. */
+  /** API tokens (personal access tokens): on/off, lifetimes, limit, prefix. @default off */
   apiTokens?: AuthTokenApiTokenOptions;
+  /** How long a proof of identity allows creating credentials. @default 900 seconds */
+  reauthentication?: AuthTokenReauthenticationOptions;
   /** Two-factor login (TOTP). @default off (no `encryptionKey`) */
   mfa?: AuthTokenMfaOptions;
   /** Parameters of the default scrypt password hasher. Raising them rehashes each password at its next login. */
@@ -260,6 +297,13 @@ export interface AuthTokenOptions<TUser extends object = object> {
   cleanup?: AuthTokenCleanupOptions;
   /** Login and mail-request throttling. @default 10 per username/address and 100 per IP every 15 minutes */
   throttle?: AuthTokenThrottleOptions;
+  /**
+   * Origins besides the server's own (e.g. `https://app.example`, as in the host's CORS settings) whose pages
+   * may send POST, PUT, PATCH and DELETE requests to the library's routes. Such a request with any other `Origin`
+   * header is refused with 403 before any work; requests without `Origin` (scripts, apps) are not affected.
+   * @default [] (the server's own origin only)
+   */
+  trustedOrigins?: string[];
 }
 
 /** Options known when the module is defined (they shape it), accepted by both `forRoot` and `forRootAsync`. */
@@ -286,13 +330,14 @@ type MailGroup<T extends AuthTokenMailOptions> = Omit<T, keyof AuthTokenMailOpti
  * resolver transforms is spelled out: the mail templates (merged over the defaults), the MFA key (decoded to
  * bytes) and the route prefix (a module extra).
  */
-export type ResolvedAuthTokenOptions = Pick<AuthTokenOptions, 'userStore' | 'userSerializer' | 'passwordHasher' | 'clock' | 'mailer'> & {
+export type ResolvedAuthTokenOptions = Pick<AuthTokenOptions, 'userStore' | 'userSerializer' | 'passwordHasher' | 'clock' | 'mailer' | 'secret'> & {
   userFields: AuthTokenUserFields & Required<Pick<AuthTokenUserFields, 'username' | 'password'>>;
   tokens: WithDefaults<AuthTokenTokenOptions, 'pepper' | 'cacheListenerConnection'>;
   scopes: NonNullable<AuthTokenOptions['scopes']>;
   apiTokens: Required<AuthTokenApiTokenOptions>;
   /** `key` is null while two-factor login is off. */
   mfa: Required<Pick<AuthTokenMfaOptions, 'issuer'>> & { key: Buffer | null };
+  reauthentication: Required<AuthTokenReauthenticationOptions>;
   scrypt: WithDefaults<ScryptParameters, 'maxConcurrency'>;
   realm: NonNullable<AuthTokenOptions['realm']>;
   routePrefix: NonNullable<AuthTokenModuleExtras['routePrefix']>;
@@ -306,6 +351,8 @@ export type ResolvedAuthTokenOptions = Pick<AuthTokenOptions, 'userStore' | 'use
   mailRetryDelays: NonNullable<AuthTokenOptions['mailRetryDelays']>;
   cleanup: Required<AuthTokenCleanupOptions>;
   throttle: Required<AuthTokenThrottleOptions>;
+  /** As `scheme://host[:port]`, the form a browser's `Origin` header has. */
+  trustedOrigins: string[];
 };
 
 /** Mail options with the templates merged over the defaults. */

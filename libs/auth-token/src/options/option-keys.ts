@@ -2,13 +2,15 @@ import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 
 /** Every option key, by group; a group's value is its own keys (or null for a leaf). */
 const KNOWN: Record<string, Record<string, Record<string, null> | null> | null> = {
-  userFields: { username: null, canonicalUsername: null, password: null, email: null, isActive: null, emailConfirmed: null },
+  userFields: { username: null, canonicalUsername: null, usernameSkeleton: null, password: null, email: null, isActive: null, emailConfirmed: null },
   userStore: null,
+  secret: null,
   userSerializer: null,
   tokens: { ttl: null, maxTtl: null, touchInterval: null, maxPerUser: null, cacheTtl: null, cacheSize: null, cacheListenerConnection: null, recordIp: null, prefix: null, pepper: null },
   scopes: null,
-  apiTokens: { ttl: null, maxTtl: null, maxPerUser: null, prefix: null },
+  apiTokens: { enabled: null, ttl: null, maxTtl: null, maxPerUser: null, prefix: null },
   mfa: { encryptionKey: null, issuer: null },
+  reauthentication: { window: null },
   scrypt: { cost: null, blockSize: null, parallelization: null, maxConcurrency: null, maxQueue: null },
   passwordHasher: null,
   realm: null,
@@ -23,7 +25,8 @@ const KNOWN: Record<string, Record<string, Record<string, null> | null> | null> 
   mailer: null,
   mailRetryDelays: null,
   cleanup: { enabled: null, interval: null, batchSize: null },
-  throttle: { enabled: null, maxFailures: null, maxPerAccount: null, maxPerIp: null, maxRegistrationsPerIp: null, maxMailsPerAddress: null, window: null },
+  trustedOrigins: null,
+  throttle: { enabled: null, maxFailures: null, maxPerAccount: null, maxPerIp: null, maxRegistrationsPerIp: null, maxMailsPerAddress: null, maxHashingPerIp: null, window: null },
 };
 
 /** Keys that belong at the top level of `forRoot`/`forRootAsync`, next to (not inside) the options. */

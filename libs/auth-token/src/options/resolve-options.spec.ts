@@ -22,7 +22,9 @@ describe('resolveAuthTokenOptions', () => {
     expect(options.passwordReset).toMatchObject({ url: undefined, ttl: 3600 });
     expect(options.passwordPolicy).toMatchObject({ minLength: 8, maxLength: 128 });
     expect(options.scrypt).toEqual({ cost: 131_072, blockSize: 8, parallelization: 1, maxQueue: 64 });
-    expect(options.throttle).toEqual({ enabled: true, maxFailures: 10, maxPerAccount: 100, maxPerIp: 100, maxRegistrationsPerIp: 20, maxMailsPerAddress: 5, window: 900 });
+    expect(options.throttle).toEqual({ enabled: true, maxFailures: 10, maxPerAccount: 100, maxPerIp: 100, maxRegistrationsPerIp: 20, maxMailsPerAddress: 5, maxHashingPerIp: 2, window: 900 });
+    expect(options.apiTokens).toMatchObject({ enabled: false });
+    expect(options.reauthentication).toEqual({ window: 900 });
     expect(options.mailRetryDelays).toEqual([2, 10]);
     expect(options.userFields).toEqual({ username: 'username', password: 'password' });
     expect(options.realm).toBe('api');
@@ -96,6 +98,25 @@ describe('resolveAuthTokenOptions', () => {
     expect(error.option).toBe(option);
     expect(error.message).toContain('is not an option of AuthTokenModule');
     expect(error.message).toContain(hint);
+  });
+
+  it('keeps trusted origins in the form of an Origin header, none by default', () => {
+    expect(resolveAuthTokenOptions({}).trustedOrigins).toEqual([]);
+    const { trustedOrigins } = resolveAuthTokenOptions({ trustedOrigins: ['https://app.example', 'http://localhost:5173/'] });
+    expect(trustedOrigins).toEqual(['https://app.example', 'http://localhost:5173']);
+  });
+
+  it.each([['https://app.example/login'], ['app.example'], ['ftp://app.example'], ['null'], ['HTTPS://App.example'], [42]])(
+    'names trustedOrigins[1] when it is %j, not an origin',
+    (bad) => {
+      const error = configError(() => resolveAuthTokenOptions({ trustedOrigins: ['https://ok.example', bad] } as never));
+      expect(error.option).toBe('trustedOrigins[1]');
+      expect(error.message).toContain('"trustedOrigins[1]"');
+    },
+  );
+
+  it('names trustedOrigins when it is not a list', () => {
+    expect(configError(() => resolveAuthTokenOptions({ trustedOrigins: 'https://app.example' } as never)).option).toBe('trustedOrigins');
   });
 
   it('says where a module extra returned by a forRootAsync factory belongs', () => {

@@ -145,6 +145,7 @@ function resolveScopes(raw: AuthTokenOptions['scopes'] = {}): ResolvedAuthTokenO
 
 function resolveApiTokens(raw: AuthTokenOptions['apiTokens'] = {}, loginPrefix: string): ResolvedAuthTokenOptions['apiTokens'] {
   const apiTokens = { ...AUTH_TOKEN_DEFAULTS.apiTokens, ...raw };
+  if (typeof apiTokens.enabled !== 'boolean') throw new AuthTokenConfigError('apiTokens.enabled', `must be true or false (got ${String(apiTokens.enabled)})`);
   positiveSeconds('apiTokens.ttl', apiTokens.ttl);
   positiveSeconds('apiTokens.maxTtl', apiTokens.maxTtl);
   if (apiTokens.ttl > apiTokens.maxTtl) throw new AuthTokenConfigError('apiTokens.ttl', `must be at most apiTokens.maxTtl (${apiTokens.maxTtl}), got ${apiTokens.ttl}`);
@@ -154,6 +155,13 @@ function resolveApiTokens(raw: AuthTokenOptions['apiTokens'] = {}, loginPrefix: 
   }
   if (apiTokens.prefix === loginPrefix) throw new AuthTokenConfigError('apiTokens.prefix', `must differ from tokens.prefix ("${loginPrefix}"), so the two kinds can be told apart`);
   return apiTokens;
+}
+
+function resolveSecret(secret: AuthTokenOptions['secret']): AuthTokenOptions['secret'] {
+  if (secret === undefined) return undefined;
+  const long = Buffer.isBuffer(secret) ? secret.length >= 32 : typeof secret === 'string' && secret.length >= 32;
+  if (!long) throw new AuthTokenConfigError('secret', 'must be a string of at least 32 characters or a Buffer of at least 32 bytes (e.g. openssl rand -base64 32)');
+  return secret;
 }
 
 function resolveMfa(raw: AuthTokenOptions['mfa'] = {}): ResolvedAuthTokenOptions['mfa'] {
@@ -170,9 +178,24 @@ function resolveMfa(raw: AuthTokenOptions['mfa'] = {}): ResolvedAuthTokenOptions
 
 function resolveThrottle(raw: AuthTokenOptions['throttle'] = {}): ResolvedAuthTokenOptions['throttle'] {
   const throttle = { ...AUTH_TOKEN_DEFAULTS.throttle, ...raw };
-  for (const key of ['maxFailures', 'maxPerAccount', 'maxPerIp', 'maxRegistrationsPerIp', 'maxMailsPerAddress'] as const) wholeNumber(`throttle.${key}`, throttle[key]);
+  for (const key of ['maxFailures', 'maxPerAccount', 'maxPerIp', 'maxRegistrationsPerIp', 'maxMailsPerAddress', 'maxHashingPerIp'] as const) wholeNumber(`throttle.${key}`, throttle[key]);
   positiveSeconds('throttle.window', throttle.window);
   return throttle;
+}
+
+/** Each an origin as a browser sends it in `Origin`: `http(s)://host[:port]`, no path (a final `/` is dropped). */
+function resolveTrustedOrigins(raw: unknown = AUTH_TOKEN_DEFAULTS.trustedOrigins): string[] {
+  if (!Array.isArray(raw)) {
+    throw new AuthTokenConfigError('trustedOrigins', 'must be a list of origins, e.g. ["https://app.example"]');
+  }
+  return raw.map((origin: unknown, i) => {
+    const option = `trustedOrigins[${i}]`;
+    const url = httpUrl(option, origin);
+    if (url.origin !== String(origin).replace(/\/$/, '')) {
+      throw new AuthTokenConfigError(option, `must be an origin such as "https://app.example", no path (got ${String(origin)})`);
+    }
+    return url.origin;
+  });
 }
 
 function optionalFunction<T>(option: string, value: T, method?: string): T {
@@ -259,10 +282,12 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     userFields: resolveUserFields(raw.userFields),
     userStore: typeof raw.userStore === 'function' ? raw.userStore : optionalFunction('userStore', raw.userStore, 'findByLogin'),
     userSerializer: optionalFunction('userSerializer', raw.userSerializer),
+    secret: resolveSecret(raw.secret),
     tokens,
     scopes: resolveScopes(raw.scopes),
     apiTokens,
     mfa: resolveMfa(raw.mfa),
+    reauthentication: { window: positiveSeconds('reauthentication.window', raw.reauthentication?.window ?? AUTH_TOKEN_DEFAULTS.reauthentication.window) },
     scrypt: resolveScrypt(raw.scrypt),
     passwordHasher: optionalFunction('passwordHasher', raw.passwordHasher, 'verify'),
     realm,
@@ -276,5 +301,6 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     mailRetryDelays: resolveMailRetryDelays(raw.mailRetryDelays),
     cleanup: resolveCleanup(raw.cleanup),
     throttle: resolveThrottle(raw.throttle),
+    trustedOrigins: resolveTrustedOrigins(raw.trustedOrigins),
   };
 }

@@ -6,14 +6,14 @@ import { FieldErrorsException } from '../errors/field-errors.exception.js';
 import { LinkMailService } from '../mail/link-mail.service.js';
 import { MailQueue, type MailDelivery } from '../mail/mail-queue.service.js';
 import { MailThrottle } from '../mail/mail-throttle.service.js';
-import { accountOf, requireClientIp } from '../throttle/login-client.js';
-import { LoginThrottle } from '../throttle/login-throttle.service.js';
-import { InvalidTokenException } from '../errors/auth-token.exceptions.js';
+import { requireClientIp } from '../throttle/login-client.js';
 import type { MailRequestClient } from '../mail/mail-request-client.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
+import { FreshUser } from '../tokens/fresh-user.js';
 import { TokenService } from '../tokens/token.service.js';
+import { PasswordCheck } from './password-check.js';
 import { PasswordHasher } from './password-hasher.js';
 import { UserStore } from '../users/user-store.js';
 import { PasswordPolicy } from './password-policy.js';
@@ -32,33 +32,23 @@ export class PasswordService<TUser extends object = object> {
     private readonly events: AuthTokenEventPublisher,
     private readonly mailThrottle: MailThrottle,
     private readonly queue: MailQueue,
-    private readonly attempts: LoginThrottle,
+    private readonly passwords: PasswordCheck<TUser>,
+    private readonly freshUser: FreshUser<TUser>,
   ) {}
 
   /**
    * Changes the password after checking the current one, then revokes every other login token of the user: a
-   * thief holding another session is logged out, the device making the change stays logged in. A wrong current
+   * thief holding another session (or a pending second-factor login) is logged out, the device making the change
+   * stays logged in. A wrong current
    * password counts as a failed login of the account (same limits, 429 past them). The user and the token are
    * read from the database, never from the token cache, so a stale copy cannot authorize the change.
    */
   async change(user: TUser, currentTokenId: string, currentPassword: string, newPassword: string, client: { ip: string }): Promise<void> {
     const ip = requireClientIp(client?.ip);
-    const fresh = await this.users.findById(this.users.getId(user));
-    if (!fresh || !this.users.isActive(fresh) || !(await this.tokens.isLive(currentTokenId))) throw new InvalidTokenException(true);
-    const account = accountOf(this.users.getId(fresh));
-    await this.attempts.attempt(account, ip);
-    const hash = this.users.getPasswordHash(fresh);
-    const matches = hash !== null && (await this.hasher.verify(currentPassword, hash).catch(async (error: unknown) => {
-      // A check that could not run (a busy hasher's 503) is no failed guess.
-      await this.attempts.cancel(account, ip);
-      throw error;
-    }));
-    if (!matches) {
-      throw new FieldErrorsException({ currentPassword: [AUTH_TOKEN_MESSAGES.wrongPassword] });
-    }
-    await this.attempts.succeeded(account, ip);
+    const fresh = await this.freshUser.load(user, currentTokenId);
+    await this.passwords.confirm(fresh, currentPassword, ip, 'currentPassword');
     await this.assertAcceptable(fresh, newPassword);
-    await this.setPassword(fresh, newPassword);
+    await this.users.setPasswordHash(fresh, await this.passwords.hash(newPassword, ip));
     await this.tokens.revokeAllForUser(fresh, currentTokenId, 'password-change');
     this.events.publish(AUTH_TOKEN_EVENTS.passwordChanged, { userId: this.users.getId(fresh), via: 'change' });
   }
@@ -87,7 +77,7 @@ export class PasswordService<TUser extends object = object> {
       // With confirmation on, an address nobody has proven is not a way into the account (nor a way to fill
       // its owner's inbox with links for accounts that others registered with it).
       if (this.options.emailConfirm.enabled && !this.users.isEmailConfirmed(user)) continue;
-      if (await this.links.sentRecently(user, 'password-reset', requestInterval)) continue;
+      if (!(await this.links.mayMail(user, 'password-reset', requestInterval, ttl))) continue;
       if (!(await this.mailThrottle.allowsSend('reset', address))) continue;
       // Only the newest link works: an older mail lying around in an inbox is void.
       await this.links.revokeAll(user, 'password-reset');

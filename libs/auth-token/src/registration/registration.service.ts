@@ -7,7 +7,7 @@ import { MailUnavailableException } from '../errors/auth-token.exceptions.js';
 import { FieldErrorsException, type FieldErrors } from '../errors/field-errors.exception.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { PasswordPolicy } from '../passwords/password-policy.js';
-import { PasswordHasher } from '../passwords/password-hasher.js';
+import { PasswordCheck } from '../passwords/password-check.js';
 import { UserAlreadyExistsError, UserStore } from '../users/user-store.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../events/auth-token.events.js';
@@ -17,6 +17,7 @@ import { throttleAddress } from '../throttle/client-address.js';
 import { requireClientIp } from '../throttle/login-client.js';
 import { ThrottleService } from '../throttle/throttle.service.js';
 import { normalizeUsername, usernameProblem } from '../users/username.js';
+import { mixedScriptProblem } from '../users/mixed-script.js';
 
 /** Who is registering, as the HTTP layer sees it. */
 export interface RegistrationClient {
@@ -35,7 +36,7 @@ export class RegistrationService<TUser extends object = object> {
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     private readonly users: UserStore<TUser>,
-    private readonly hasher: PasswordHasher,
+    private readonly passwords: PasswordCheck<TUser>,
     private readonly policy: PasswordPolicy,
     private readonly confirmation: EmailConfirmationService<TUser>,
     private readonly events: AuthTokenEventPublisher,
@@ -46,8 +47,9 @@ export class RegistrationService<TUser extends object = object> {
   /**
    * Registers a user. At most `throttle.maxRegistrationsPerIp` per client address per window (429). Field
    * problems reject with a 400 naming each field. With e-mail confirmation on, at most
-   * `throttle.maxMailsPerAddress` confirmation mails go to one address per window (429), and a mail that
-   * cannot be sent undoes the registration (503), so the username stays free.
+   * `throttle.maxMailsPerAddress` confirmation mails go to one address per window (later registrations naming it
+   * are accepted without a mail), and a mail that cannot be sent undoes the registration (503), so the username
+   * stays free.
    */
   async register(input: RegisterDto, client: RegistrationClient): Promise<TUser> {
     const ip = requireClientIp(client?.ip);
@@ -57,17 +59,19 @@ export class RegistrationService<TUser extends object = object> {
     const errors: FieldErrors = {};
     const { login, email } = this.loginAndEmail(input, errors);
     const username = normalizeUsername(login);
-    const usernameError = errors.username || errors.email ? null : usernameProblem(username);
+    const usernameError = errors.username || errors.email ? null : this.usernameProblem(username);
     if (usernameError) errors.username = [usernameError];
     if (this.options.emailConfirm.enabled && !email) errors.email = [AUTH_TOKEN_MESSAGES.emailRequired];
     const passwordProblems = await this.policy.problems(input.password, { username, email });
     if (passwordProblems.length) errors.password = passwordProblems;
     if (Object.keys(errors).length) throw new FieldErrorsException(errors);
 
-    // The read spares a KDF run for the common duplicate; the database's unique index decides races.
-    if (await this.users.findByLogin(username)) throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
-    if (this.confirmation.enabled && email) await this.mailThrottle.send('confirmation', email);
-    const passwordHash = await this.hasher.hash(input.password);
+    // The reads spare a KDF run for the common duplicate or look-alike; the database's unique indexes decide races.
+    if (await this.isTaken(username)) throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
+    // An address whose mail allowance is spent still registers, without a mail: junk registrations naming
+    // someone's address must not stop that person's own registration (a resend later sends the link).
+    const mails = this.confirmation.enabled && email !== null && (await this.mailThrottle.allowsSend('confirmation', email));
+    const passwordHash = await this.passwords.hash(input.password, ip);
     let user: TUser;
     try {
       user = await this.users.create({ username, passwordHash, email, emailConfirmed: false });
@@ -75,7 +79,7 @@ export class RegistrationService<TUser extends object = object> {
       if (error instanceof UserAlreadyExistsError) throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
       throw error;
     }
-    if (this.confirmation.enabled) await this.sendOrUndo(user, acceptLanguage);
+    if (mails) await this.sendOrUndo(user, acceptLanguage);
     this.events.publish(AUTH_TOKEN_EVENTS.userRegistered, { userId: this.users.getId(user), username });
     return user;
   }
@@ -96,6 +100,20 @@ export class RegistrationService<TUser extends object = object> {
     if (!address) errors.username = [AUTH_TOKEN_MESSAGES.usernameRequired];
     else if (!isEmail(address)) errors.username = [AUTH_TOKEN_MESSAGES.emailInvalid];
     return { login: address ?? '', email: address ?? null };
+  }
+
+  /**
+   * UTS #39's look-alike rules (mixed scripts, confusable skeletons) hold for names people pick, not for an e-mail
+   * login: that is an address its owner proves by mail, and real addresses can mix scripts or look alike.
+   */
+  private usernameProblem(username: string): string | null {
+    return usernameProblem(username) ?? (this.users.loginIsEmail() ? null : mixedScriptProblem(username));
+  }
+
+  /** Whether a user has this name, or (see above) one that looks like it. */
+  private async isTaken(username: string): Promise<boolean> {
+    if (await this.users.findByLogin(username)) return true;
+    return !this.users.loginIsEmail() && (await this.users.findLookAlike(username)) !== null;
   }
 
   private async sendOrUndo(user: TUser, acceptLanguage?: string): Promise<void> {

@@ -36,7 +36,7 @@ export class AuthTokenStrategy extends PassportStrategy(CustomStrategy, AUTH_TOK
 
   async validate(request: Request): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
     const credential = parseAuthorization(request.headers.authorization);
-    const found = credential ? await this.tokens.authenticate(credential) : null;
+    const found = credential ? await this.tokens.authenticate(credential, { apiTokens: true }) : null;
     if (found) return [found.user, found.token];
     return [false, { realm: this.options.realm, presented: credential !== undefined }];
   }

@@ -12,7 +12,7 @@ const epochMs: ValueTransformer = { to: (value: number) => value, from: (value: 
  */
 @Entity(AUTH_THROTTLE_TABLE)
 export class AuthThrottle {
-  /** `<scope>:<sha-256 of the identity>`, e.g. `login-user:3f…`. */
+  /** `<scope>:<HMAC-SHA-256 of the identity under the server secret>`, e.g. `login-account:3f…`. */
   @PrimaryColumn({ type: 'varchar', length: 100 })
   key!: string;
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { createHash, createHmac } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
@@ -7,12 +7,15 @@ import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.int
 import { Clock } from '../time/clock.js';
 import { AUTH_THROTTLE_TABLE } from './auth-throttle.entity.js';
 import { TooManyAttemptsException } from '../errors/too-many-attempts.exception.js';
+import { throttleKey } from './throttle-key.js';
 
 /** One counter: what is counted (`scope`), for whom (`identity`, stored only as a hash), and its limit per window. */
 export interface ThrottleRule {
   scope: string;
   identity: string;
   limit: number;
+  /** Seconds of this counter's window. @default throttle.window */
+  window?: number;
 }
 
 const table = AUTH_THROTTLE_TABLE;
@@ -26,12 +29,24 @@ const table = AUTH_THROTTLE_TABLE;
  * Counting is one atomic conditional upsert per counter, so parallel requests cannot slip past a limit.
  */
 @Injectable()
-export class ThrottleService {
+export class ThrottleService implements OnModuleInit {
+  private readonly key: Buffer | null;
+
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.key = throttleKey(options);
+  }
+
+  onModuleInit(): void {
+    if (this.key || !this.options.throttle.enabled) return;
+    new Logger('AuthToken').warn(
+      'No server secret is set (the secret option, tokens.pepper or mfa.encryptionKey): throttle counters are named by plain ' +
+        'SHA-256 of client addresses and account names, which anyone holding a copy of the table can reverse. Set secret.',
+    );
+  }
 
   /** Counts one request on every rule, or rejects with {@link TooManyAttemptsException} and counts nothing. */
   async hit(rules: ThrottleRule[]): Promise<void> {
@@ -47,7 +62,7 @@ export class ThrottleService {
     if (full.length > 0) throw this.refusal(Math.max(...full), now);
     const counted: string[] = [];
     for (const [i, rule] of rules.entries()) {
-      const resetAt = await this.increment(keys[i], rule.limit, now);
+      const resetAt = await this.increment(keys[i], rule.limit, now, rule.window ?? this.options.throttle.window);
       if (resetAt === null) {
         // Another request took the last place in between: give back what this one counted, then refuse.
         await this.release(counted);
@@ -79,8 +94,8 @@ export class ThrottleService {
   }
 
   /** Counts one hit unless the counter is full; resolves to the window's end, or null when it was full. */
-  private async increment(key: string, limit: number, now: number): Promise<number | null> {
-    const resetAt = now + this.options.throttle.window * 1000;
+  private async increment(key: string, limit: number, now: number, window: number): Promise<number | null> {
+    const resetAt = now + window * 1000;
     const rows = await this.run<{ resetAt: number | string }>(
       `INSERT INTO ${table} ("key", "hits", "resetAt") VALUES ($1, 1, $2)
        ON CONFLICT ("key") DO UPDATE SET
@@ -116,8 +131,12 @@ export class ThrottleService {
     return this.dataSource.query(text, ordered);
   }
 
-  /** `<scope>:<sha-256 of the identity>`: the table never holds a name, an address or an account id. */
-  private keyOf({ scope, identity }: Omit<ThrottleRule, 'limit'>): string {
-    return `${scope}:${createHash('sha256').update(identity).digest('hex')}`;
+  /**
+   * `<scope>:<HMAC-SHA-256 of the identity>` under the server secret (plain SHA-256 without one): the table never
+   * holds a name, an address or an account id.
+   */
+  private keyOf({ scope, identity }: Pick<ThrottleRule, 'scope' | 'identity'>): string {
+    const digest = this.key ? createHmac('sha256', this.key) : createHash('sha256');
+    return `${scope}:${digest.update(identity).digest('hex')}`;
   }
 }

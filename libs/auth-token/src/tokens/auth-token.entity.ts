@@ -68,6 +68,18 @@ export abstract class AuthToken {
   /** The client's IP address at login (null when `tokens.recordIp` is off). */
   @Column({ type: 'varchar', length: 45, nullable: true })
   ip!: string | null;
+
+  /**
+   * When the user last proved who they are on this login token: at login (password, second factor) and at each
+   * `POST /auth/reauthenticate`. Creating a credential needs it within `reauthentication.window`. Null for other
+   * kinds.
+   */
+  @Column({ type: Date, nullable: true })
+  authenticatedAt!: Date | null;
+
+  /** Wrong codes given with a second-factor challenge (`mfa` kind); the challenge dies at the fifth. */
+  @Column({ type: 'integer', default: 0 })
+  failures!: number;
 }
 
 /** The entity as stored: an {@link AuthToken} with its owner, loaded only where the library needs it. */

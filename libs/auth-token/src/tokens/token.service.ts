@@ -40,6 +40,17 @@ const MAX_USER_AGENT = 512;
 const MAX_IP = 45;
 /** Prefix of second-factor challenges (`mfaToken`): neither a login nor an API token's. */
 const CHALLENGE_PREFIX = 'natmfa';
+/** Wrong codes a second-factor challenge survives: the fifth ends it. */
+const CHALLENGE_MAX_FAILURES = 5;
+
+/** What {@link TokenService.authenticate} accepts. */
+export interface AuthenticateOptions {
+  /**
+   * Accept API tokens too (when the host turned them on). Off by default: code that checks a token by hand (a
+   * WebSocket handshake, say) gets login tokens only, unless it applies scopes as the guard does.
+   */
+  apiTokens?: boolean;
+}
 
 /**
  * Issues, verifies, lists and revokes tokens. Exported for hosts: issue a token after an OAuth login, verify a
@@ -71,6 +82,7 @@ export class TokenService<TUser extends object = object> {
   async issue(user: TUser, client: IssueTokenOptions = {}): Promise<IssuedToken> {
     const { prefix, ttl, maxTtl } = this.options.tokens;
     const issued = await this.store(user, { kind: 'login', prefix, lifetime: Math.min(ttl, maxTtl), client });
+    // The login itself is a proof of identity: credentials may be created for `reauthentication.window`.
     await this.enforceLimit(user);
     return issued;
   }
@@ -97,6 +109,8 @@ export class TokenService<TUser extends object = object> {
       name,
       scopes,
       expiryNoticeAt: null,
+      authenticatedAt: kind === 'login' ? now : null,
+      failures: 0,
     } as AuthToken);
     await this.tokens.insert({ ...record, user } as never);
     return { token, record };
@@ -107,9 +121,10 @@ export class TokenService<TUser extends object = object> {
    * before any database work; otherwise this is a hash and one indexed lookup joined with the user, plus at
    * most one write per `tokens.touchInterval` to slide the expiry.
    */
-  async authenticate(token: string): Promise<AuthenticatedToken<TUser> | null> {
+  async authenticate(token: string, { apiTokens = false }: AuthenticateOptions = {}): Promise<AuthenticatedToken<TUser> | null> {
     const { prefix, pepper } = this.options.tokens;
-    const kind = isWellFormedToken(token, prefix) ? 'login' : isWellFormedToken(token, this.options.apiTokens.prefix) ? 'api' : null;
+    const acceptsApi = apiTokens && this.options.apiTokens.enabled;
+    const kind = isWellFormedToken(token, prefix) ? 'login' : acceptsApi && isWellFormedToken(token, this.options.apiTokens.prefix) ? 'api' : null;
     if (kind === null) return null;
     const digest = digestToken(token, pepper);
     const now = this.clock.now().getTime();
@@ -163,6 +178,31 @@ export class TokenService<TUser extends object = object> {
     return { record, user };
   }
 
+  /**
+   * Counts a wrong code given with a challenge; the fifth ends it, so that a stolen password alone gets at most
+   * five guesses per challenge whatever the throttling allows.
+   */
+  async failChallenge(id: string): Promise<void> {
+    await this.tokens.createQueryBuilder().update().set({ failures: () => 'failures + 1' } as never).where('id = :id', { id }).andWhere("kind = 'mfa'").execute();
+    await this.tokens.createQueryBuilder().delete().where('id = :id', { id }).andWhere("kind = 'mfa'").andWhere('failures >= :max', { max: CHALLENGE_MAX_FAILURES }).execute();
+  }
+
+  /**
+   * Records a fresh proof of identity on the user's login token `tokenId` (`POST /auth/reauthenticate`), and
+   * drops the token from every cache so each instance reads the new time.
+   */
+  async markAuthenticated(user: TUser, tokenId: string): Promise<void> {
+    await this.tokens
+      .createQueryBuilder()
+      .update()
+      .set({ authenticatedAt: this.clock.now() } as never)
+      .where('id = :tokenId', { tokenId })
+      .andWhere(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
+      .andWhere("kind = 'login'")
+      .execute();
+    await this.revocations.announce({ tokenIds: [tokenId] });
+  }
+
   /** Spends a challenge; resolves to false when another request spent it first. */
   async spendChallenge(id: string): Promise<boolean> {
     const result = await this.tokens.delete({ id, kind: 'mfa' } as never);
@@ -207,15 +247,16 @@ export class TokenService<TUser extends object = object> {
   }
 
   /**
-   * Revokes every login token of `user`, except the one with id `exceptId` (the caller's own, say). A password
-   * reset (`reason: 'password-reset'`, account recovery) revokes the user's API tokens too.
+   * Revokes every login token of `user` and its pending second-factor challenges, except the token with id
+   * `exceptId` (the caller's own, say). A password reset (`reason: 'password-reset'`, account recovery) revokes
+   * the user's API tokens too.
    */
   async revokeAllForUser(user: TUser, exceptId?: string, reason: RevokeReason = 'all-sessions'): Promise<number> {
     const userId = this.users.getId(user);
     // Dropping all of the user's entries also drops the one kept: it is simply loaded again.
     const revoked = await this.revocations.revoke({ userId }, this.tokens, async (tokens) => {
       const query = tokens.createQueryBuilder().delete().where(`${this.userIdColumn} = :userId`, { userId });
-      if (reason !== 'password-reset') query.andWhere("kind = 'login'");
+      if (reason !== 'password-reset') query.andWhere("kind IN ('login', 'mfa')");
       if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
       return (await query.execute()).affected ?? 0;
     });

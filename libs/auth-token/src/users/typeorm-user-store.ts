@@ -4,12 +4,15 @@ import { AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from '../auth-toke
 import type { UserFieldMap } from './user-fields.js';
 import { isUniqueViolation } from './unique-violation.js';
 import { canonicalUsername } from './username.js';
+import { usernameSkeleton } from './username-skeleton.js';
 import { UserAlreadyExistsError, UserStore, type NewUserInput, type UserId } from './user-store.js';
 
 /**
  * The default {@link UserStore}: the host's TypeORM User entity. Login names are matched on the entity's
  * `canonicalUsername` column ({@link canonicalUsername}: NFKC and full case folding), which should carry a
  * unique index; without that column, with `LOWER(column) = LOWER(:login)` (ASCII-only folding on SQLite).
+ * Look-alike names are found through the `usernameSkeleton` column ({@link usernameSkeleton}), which should carry
+ * a unique index too; without it, by reading every name.
  * Extend it and pass the subclass as the `userStore` option to change one behaviour; the module
  * instantiates it with the same injected repository and fields.
  */
@@ -32,6 +35,25 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = ObjectLiteral> exten
       .getMany();
     // Without a unique case-insensitive index two users may differ only in case: prefer the exact match.
     return candidates.find((user) => this.getLogin(user) === login) ?? candidates[0] ?? null;
+  }
+
+  override async findLookAlike(login: string): Promise<TUser | null> {
+    const skeleton = usernameSkeleton(login);
+    const column = this.fields.usernameSkeleton;
+    if (column !== null) return this.repository.findOneBy({ [column]: skeleton } as never);
+    // No column to ask: compare with every name, in batches by primary key (slower, and blind to races).
+    const key = this.repository.metadata.primaryColumns[0].propertyName;
+    const batchSize = 1000;
+    let after: UserId | undefined;
+    for (;;) {
+      const query = this.repository.createQueryBuilder('user').select([`user.${key}`, `user.${this.fields.username}`]);
+      if (after !== undefined) query.where(`user.${key} > :after`, { after });
+      const users = await query.orderBy(`user.${key}`).limit(batchSize).getMany();
+      const match = users.find((user) => usernameSkeleton(this.getLogin(user)) === skeleton);
+      if (match) return this.findById(this.getId(match));
+      if (users.length < batchSize) return null;
+      after = this.getId(users[users.length - 1]);
+    }
   }
 
   findById(id: UserId): Promise<TUser | null> {
@@ -85,6 +107,7 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = ObjectLiteral> exten
   async create({ username, passwordHash, email, emailConfirmed }: NewUserInput): Promise<TUser> {
     const values: Record<string, unknown> = { [this.fields.username]: username, [this.fields.password]: passwordHash };
     if (this.fields.canonicalUsername !== null) values[this.fields.canonicalUsername] = canonicalUsername(username);
+    if (this.fields.usernameSkeleton !== null) values[this.fields.usernameSkeleton] = usernameSkeleton(username);
     if (this.fields.email !== null && email !== undefined && !this.loginIsEmail()) values[this.fields.email] = email;
     if (this.fields.emailConfirmed !== null && emailConfirmed !== undefined) values[this.fields.emailConfirmed] = emailConfirmed;
     try {

@@ -6,13 +6,20 @@ import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.int
 export interface UserFieldMap {
   username: string;
   canonicalUsername: string | null;
+  usernameSkeleton: string | null;
   password: string;
   email: string | null;
   isActive: string | null;
   emailConfirmed: string | null;
 }
 
-const OPTIONAL_DEFAULTS = { canonicalUsername: 'canonicalUsername', email: 'email', isActive: 'isActive', emailConfirmed: 'emailConfirmed' } as const;
+const OPTIONAL_DEFAULTS = {
+  canonicalUsername: 'canonicalUsername',
+  usernameSkeleton: 'usernameSkeleton',
+  email: 'email',
+  isActive: 'isActive',
+  emailConfirmed: 'emailConfirmed',
+} as const;
 
 /**
  * Checks the configured field names against the entity's columns. A field named explicitly must exist; an
@@ -37,6 +44,7 @@ export function mapUserFields(options: Pick<ResolvedAuthTokenOptions, 'userField
   const map = {
     username: require('username', fields.username),
     canonicalUsername: optional('canonicalUsername'),
+    usernameSkeleton: optional('usernameSkeleton'),
     password: require('password', fields.password),
     email: optional('email'),
     isActive: optional('isActive'),

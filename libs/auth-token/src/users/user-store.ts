@@ -25,6 +25,13 @@ export class UserAlreadyExistsError extends Error {
 export abstract class UserStore<TUser extends object = object> {
   /** The user whose login name matches `login` (case-insensitively by default), or null. */
   abstract findByLogin(login: string): Promise<TUser | null>;
+  /**
+   * A user whose login name looks like `login` (the same UTS #39 confusable skeleton: `ɑdmin` and `admin`), or
+   * null: registration refuses such a name as taken. The default finds none.
+   */
+  findLookAlike(login: string): Promise<TUser | null> {
+    return Promise.resolve(null);
+  }
   /** The user with this primary key, or null. */
   abstract findById(id: UserId): Promise<TUser | null>;
   /** The user's primary key. */
