@@ -1,9 +1,10 @@
 import { jest } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { DEMO_CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY } from '../apps/demo/src/http/security-headers.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
@@ -373,6 +374,36 @@ describe('the demo page in a real browser', () => {
     await page.click('#test-get');
     await expectText(result(page), '200 {"message":"Hello winona!"}');
     await context.close();
+  });
+
+  it('asks for the password before creating a token when the login is older than the re-authentication window', async () => {
+    const page = await (await newContext()).newPage();
+    await register(page, 'sudoer');
+    await logIn(page, 'sudoer');
+    await page.locator('#tokens-section').waitFor({ state: 'visible' });
+    // The login was an hour ago, as far as the server knows.
+    const database = new Database(join(workDir, 'browser.sqlite'));
+    try {
+      const digest = createHash('sha256').update(await storedToken(page)).digest('hex');
+      // As TypeORM writes a datetime on SQLite: UTC, 'YYYY-MM-DD HH:MM:SS.SSS'.
+      const anHourAgo = new Date(Date.now() - 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
+      expect(database.prepare('UPDATE auth_token SET authenticatedAt = ? WHERE digest = ?').run(anHourAgo, digest).changes).toBe(1);
+    } finally {
+      database.close();
+    }
+    await createToken(page, 'after a proof', ['hello:read']);
+    const dialog = page.locator('#reauth-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await page.fill('#reauth-form input[name=password]', 'not my password');
+    await page.click('#reauth-form button[type=submit]');
+    await page.locator('#reauth-password-error', { hasText: 'Wrong password.' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '9-reauthentication.png'), fullPage: true });
+    await page.fill('#reauth-form input[name=password]', PASSWORD);
+    await page.click('#reauth-form button[type=submit]');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('new-token').waitFor({ state: 'visible' });
+    await page.locator('#tokens li', { hasText: 'after a proof' }).waitFor();
+    await page.context().close();
   });
 
   it('shows the field errors of a 400 beside the form, and the 409 past the cap', async () => {

@@ -27,6 +27,55 @@ async function api(method, path, body) {
   return { status: response.status, ok: response.ok, data, retryAfter: response.headers.get('Retry-After') };
 }
 
+/**
+ * Sends a request that creates a credential (an API token, a second factor). When the server wants a fresh
+ * proof of identity (403 reauthentication_required: the login is older than its window), asks for the
+ * password, proves it with POST /auth/reauthenticate, and sends the request once more.
+ */
+async function withReauthentication(send) {
+  const answer = await send();
+  if (answer.status !== 403 || answer.data?.code !== 'reauthentication_required') return answer;
+  return (await askForPassword()) ? send() : answer;
+}
+
+/** Resolves to true once the password was confirmed, false when the user cancels. */
+function askForPassword() {
+  const dialog = $('#reauth-dialog');
+  const form = $('#reauth-form');
+  form.reset();
+  clearFieldErrors(form, $('#reauth-message'));
+  return new Promise((resolve) => {
+    const finish = (proved) => {
+      form.removeEventListener('submit', submit);
+      $('#reauth-cancel').removeEventListener('click', cancel);
+      dialog.removeEventListener('cancel', cancel);
+      form.reset();
+      dialog.close();
+      resolve(proved);
+    };
+    const cancel = (event) => {
+      event.preventDefault();
+      finish(false);
+    };
+    const submit = async (event) => {
+      event.preventDefault();
+      const password = String(new FormData(form).get('password') ?? '');
+      clearFieldErrors(form, $('#reauth-message'));
+      if (!password) return showFieldErrors(form, $('#reauth-message'), { password: 'Enter your password.' });
+      const { ok, status, data, retryAfter } = await api('POST', '/auth/reauthenticate', { password });
+      if (ok) return finish(true);
+      if (status === 400) showFieldErrors(form, $('#reauth-message'), { password: 'Wrong password.' });
+      else if (status === 429) show($('#reauth-message'), tooMany(retryAfter), 'error');
+      else show($('#reauth-message'), describe(data) || `Could not confirm (${status}).`, 'error');
+    };
+    form.addEventListener('submit', submit);
+    $('#reauth-cancel').addEventListener('click', cancel);
+    dialog.addEventListener('cancel', cancel);
+    dialog.showModal();
+    form.querySelector('input[name=password]').focus();
+  });
+}
+
 function show(element, text, kind) {
   element.textContent = text;
   element.className = `message ${kind ?? ''}`;
@@ -253,7 +302,8 @@ async function createToken(event) {
   submit.disabled = true;
   let answer;
   try {
-    answer = await api('POST', '/auth/tokens', { name: fields.get('name'), scopes: fields.getAll('scopes'), expiresIn: Number(fields.get('expiresIn')) });
+    const body = { name: fields.get('name'), scopes: fields.getAll('scopes'), expiresIn: Number(fields.get('expiresIn')) };
+    answer = await withReauthentication(() => api('POST', '/auth/tokens', body));
   } finally {
     submit.disabled = false;
   }
@@ -335,7 +385,7 @@ async function startMfaSetup() {
   button.disabled = true;
   let answer;
   try {
-    answer = await api('POST', '/auth/mfa/totp/setup');
+    answer = await withReauthentication(() => api('POST', '/auth/mfa/totp/setup'));
   } finally {
     button.disabled = false;
   }
@@ -377,7 +427,7 @@ async function enableMfa(event) {
   submit.disabled = true;
   let answer;
   try {
-    answer = await api('POST', '/auth/mfa/totp/enable', { code });
+    answer = await withReauthentication(() => api('POST', '/auth/mfa/totp/enable', { code }));
   } finally {
     submit.disabled = false;
   }
