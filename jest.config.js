@@ -7,6 +7,7 @@ export default {
   transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper: {
     '^nestjs-auth-token$': '<rootDir>/libs/auth-token/src/index.ts',
+    '^nestjs-auth-token/testing$': '<rootDir>/libs/auth-token/src/testing.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],

@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
-import { PASSWORD_MESSAGES } from 'nestjs-auth-token';
+import { PASSWORD_MESSAGES } from 'nestjs-auth-token/testing';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { freePort } from './fixtures/free-port.js';

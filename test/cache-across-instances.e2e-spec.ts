@@ -1,7 +1,8 @@
 import { jest } from '@jest/globals';
 import type { LoggerService } from '@nestjs/common';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
-import { LISTENER_APPLICATION_NAME, REVOCATION_CHANNEL, TokenPurgeService, TokenService, UserStore } from 'nestjs-auth-token';
+import { TokenPurgeService, TokenService, UserStore } from 'nestjs-auth-token';
+import { LISTENER_APPLICATION_NAME, REVOCATION_CHANNEL } from 'nestjs-auth-token/testing';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from './fixtures/databases.js';
 import { eventually } from './fixtures/eventually.js';

@@ -1,10 +1,10 @@
-import { EmailConfirmationService, UserStore, type AuthTokenEmailConfirmOptions } from 'nestjs-auth-token';
+import { EmailConfirmationService, UserStore, type AuthTokenOptions } from 'nestjs-auth-token';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import type { User } from './fixtures/library-host/user.entity.js';
 import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
 
-const CONFIRM: AuthTokenEmailConfirmOptions = { enabled: true, baseUrl: 'http://app.test:8080', from: 'Demo <noreply@app.test>' };
+const CONFIRM: AuthTokenOptions['emailConfirm'] = { enabled: true, baseUrl: 'http://app.test:8080', from: 'Demo <noreply@app.test>' };
 const LINK = /^http:\/\/app\.test:8080\/auth\/register\/confirm\/([A-Za-z0-9_-]{43})$/;
 const PASSWORD = 'violet staple battery';
 

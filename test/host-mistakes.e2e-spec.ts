@@ -186,7 +186,7 @@ describe.each(TEST_DATABASES)('what a new host gets wrong, and what it is told (
     it('mails the reset link to the login address', async () => {
       await http().post('/auth/register').send({ username: 'eve@example.com', password: PASSWORD }).expect(201);
       await http().post('/auth/password/reset').send({ email: 'eve@example.com' }).expect(202);
-      await app.get((await import('nestjs-auth-token')).MailQueue).drain();
+      await app.get((await import('nestjs-auth-token/testing')).MailQueue).drain();
       expect(mailer.sent.map((mail) => mail.to)).toEqual(['eve@example.com']);
     });
 

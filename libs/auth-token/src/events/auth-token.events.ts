@@ -108,3 +108,6 @@ export interface AuthTokenEventMap {
   [AUTH_TOKEN_EVENTS.mfaDisabled]: MfaChangedEvent;
   [AUTH_TOKEN_EVENTS.recoveryCodeUsed]: RecoveryCodeUsedEvent;
 }
+
+/** The payload of the event `AUTH_TOKEN_EVENTS[name]`, e.g. `AuthTokenEvent<'loginFailed'>`. */
+export type AuthTokenEvent<TName extends keyof typeof AUTH_TOKEN_EVENTS> = AuthTokenEventMap[(typeof AUTH_TOKEN_EVENTS)[TName]];
