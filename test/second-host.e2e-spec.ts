@@ -128,6 +128,19 @@ describe('configuration errors stop the boot with a message naming the option', 
     expect(error.option).toBe('tokens.ttl');
   });
 
+  it('names a misspelt top-level key of forRootAsync with the nearest one', async () => {
+    // @ts-expect-error: the compiler refuses it too; this is the start-up check for hosts written in JavaScript.
+    const error = await bootError(() => AuthTokenModule.forRootAsync({ userEntity: Account, routPrefix: 'api/auth', useFactory: accountAuthOptions }));
+    expect(error.option).toBe('routPrefix');
+    expect(error.message).toBe('forRootAsync() key "routPrefix" is not taken by AuthTokenModule.forRootAsync(); did you mean "routePrefix"?');
+  });
+
+  it('says that a user field left unset fell back to its default', async () => {
+    const error = await bootError(() => AuthTokenModule.forRoot({ userEntity: Account, userFields: { username: 'emailAddress' } }));
+    expect(error.option).toBe('userFields.password');
+    expect(error.message).toContain('is not set, and its default "password" is not a column of the Account entity');
+  });
+
   it('says how to register the AuthToken entity when the DataSource lacks it', async () => {
     const error = await bootError(() => AuthTokenModule.forRoot({ userEntity: Account, ...accountAuthOptions() }), [Account]);
     expect(error.message).toContain('autoLoadEntities');

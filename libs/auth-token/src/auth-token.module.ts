@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { AUTH_TOKEN_USER_FIELDS } from './auth-token.constants.js';
 import { AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_CONTROLLERS } from './auth-token.internal-constants.js';
 import { screenOwnRoutes } from './http/screen-own-routes.js';
+import { assertKnownAsyncKeys } from './options/option-keys.js';
 import { ApiTokenService } from './api-tokens/api-token.service.js';
 import { MfaService } from './mfa/mfa.service.js';
 import { AuthTokenConfigurableModule } from './auth-token.module-definition.js';
@@ -140,6 +141,7 @@ export class AuthTokenModule implements NestModule {
 
   /** As {@link forRoot}, with the options from a factory (e.g. from ConfigService); the extras stay at the top level. */
   static forRootAsync<TUser extends object>(options: AuthTokenModuleAsyncOptions<TUser>): DynamicModule {
+    assertKnownAsyncKeys(options);
     return { ...AuthTokenConfigurableModule.forRootAsync(options as AuthTokenModuleAsyncOptions<object>), module: AuthTokenModule };
   }
 }

@@ -7,8 +7,10 @@ export class AuthTokenConfigError extends Error {
     /** Dotted path of the offending option, e.g. `tokens.ttl`. */
     readonly option: string,
     problem: string,
+    /** What the message is about, when it is not the option itself. */
+    subject = `AuthTokenModule option "${option}"`,
   ) {
-    super(`AuthTokenModule option "${option}" ${problem}`);
+    super(`${subject} ${problem}`);
     this.name = 'AuthTokenConfigError';
   }
 }

@@ -1,5 +1,5 @@
 import { HttpException, Inject, Injectable, InternalServerErrorException, Logger, Optional, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_STRATEGY } from '../auth-token.constants.js';
@@ -59,13 +59,15 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     @Optional() strategy?: AuthTokenStrategy,
     @Optional() private readonly clock?: Clock,
     @Optional() @Inject(AUTH_TOKEN_OPTIONS) private readonly options?: ResolvedAuthTokenOptions,
+    @Optional() moduleRef?: ModuleRef,
   ) {
     super();
     // Optional only so that this message, rather than Nest's generic one, says what to do.
     if (!strategy) {
       throw new AuthTokenConfigError(
-        'AuthTokenGuard',
-        'is used in a module that cannot see AuthTokenModule: import the module that calls AuthTokenModule.forRoot() (and exports it) there, or pass isGlobal: true to forRoot()',
+        'isGlobal',
+        'cannot see AuthTokenModule: import there the module that calls AuthTokenModule.forRoot() (and exports it), or pass isGlobal: true to forRoot()',
+        `AuthTokenGuard, used in ${hostModuleName(moduleRef)},`,
       );
     }
     this.strategy = strategy;
@@ -164,4 +166,18 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     response.setHeader('Cache-Control', 'no-store');
     throw new InvalidTokenException(presented);
   }
+}
+
+/**
+ * The name of the module whose injector builds the guard (the module of the controller or resolver using it), for
+ * the start-up error; Nest offers no public way to ask a ModuleRef for its module, so this looks it up among the
+ * container's modules and falls back to a description.
+ */
+function hostModuleName(moduleRef: ModuleRef | undefined): string {
+  type Modules = Map<string, { metatype?: { name?: string }; providers: Map<unknown, { instance?: unknown }> }>;
+  const container = (moduleRef as unknown as { container?: { getModules(): Modules } } | undefined)?.container;
+  for (const module of container?.getModules().values() ?? []) {
+    if (module.providers.get(ModuleRef)?.instance === moduleRef && module.metatype?.name) return module.metatype.name;
+  }
+  return 'a module';
 }

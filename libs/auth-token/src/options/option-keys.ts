@@ -62,6 +62,23 @@ function suggestion(path: string, siblings: string[]): string {
   return '';
 }
 
+/** What `forRootAsync()` takes at its top level: Nest's async-options keys and the extras. */
+const ASYNC_KEYS = ['imports', 'inject', 'useFactory', 'useClass', 'useExisting', 'provideInjectionTokensFrom', ...EXTRAS];
+
+/**
+ * Refuses a key at the top level of `forRootAsync()` that it does not take, with the nearest known name: a
+ * misspelt extra (`routPrefix`, `isGobal`) would otherwise be dropped without a word. Options themselves belong
+ * in what the factory returns.
+ */
+export function assertKnownAsyncKeys(raw: object): void {
+  for (const key of Object.keys(raw)) {
+    if (ASYNC_KEYS.includes(key)) continue;
+    const close = ASYNC_KEYS.filter((known) => distance(key, known) <= 2).sort((a, b) => distance(key, a) - distance(key, b))[0];
+    const hint = close ? `; did you mean "${close}"?` : key in KNOWN ? '; options go in what useFactory returns' : '';
+    throw new AuthTokenConfigError(key, `is not taken by AuthTokenModule.forRootAsync()${hint}`, `forRootAsync() key "${key}"`);
+  }
+}
+
 /**
  * Refuses option keys the library does not know, with the nearest known name: a misspelt option (`tokens.tll`,
  * `token.ttl`, `userFeilds`) would otherwise be ignored without a word and its default used.

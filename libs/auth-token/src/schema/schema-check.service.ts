@@ -34,7 +34,9 @@ export class SchemaCheck implements OnModuleInit {
       'userEntity',
       `needs the library's tables, but the database says: ${problems.join('; ')}. Create them with a migration ` +
         '(list ...authTokenEntities(User) in the DataSource\'s entities, then typeorm migration:generate and migration:run; ' +
-        'see "The tables" in the README and "Upgrading" in the CHANGELOG), or let TypeORM synchronize the schema in development',
+        'see "Tables and migrations" in the package README, ' +
+        'https://github.com/nestjs-auth-token/nestjs-auth-token/tree/main/libs/auth-token#tables-and-migrations, ' +
+        'and "Upgrading" in the CHANGELOG), or let TypeORM synchronize the schema in development',
     );
   }
 

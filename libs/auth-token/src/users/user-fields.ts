@@ -1,5 +1,6 @@
 import type { EntityMetadata } from 'typeorm';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
+import { AUTH_TOKEN_DEFAULTS } from '../options/auth-token-defaults.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 
 /** User-entity property names, checked against the entity; optional ones are null when not in use. */
@@ -29,9 +30,14 @@ export function mapUserFields(options: Pick<ResolvedAuthTokenOptions, 'userField
   const fields = { ...options.userFields, ...(options.emailConfirm.field ? { emailConfirmed: options.emailConfirm.field } : {}) };
   const has = (property: string) => metadata.findColumnWithPropertyPath(property) !== undefined;
   const optionName = (field: string) => (field === 'emailConfirmed' && options.emailConfirm.field ? 'emailConfirm.field' : `userFields.${field}`);
+  const defaults: Record<string, string> = { ...AUTH_TOKEN_DEFAULTS.userFields, ...OPTIONAL_DEFAULTS };
   const require = (option: string, property: string) => {
     if (!has(property)) {
-      throw new AuthTokenConfigError(optionName(option), `names "${property}", which is not a column of the ${metadata.name} entity`);
+      const given = property === defaults[option] ? `is not set, and its default "${property}"` : `names "${property}", which`;
+      throw new AuthTokenConfigError(
+        optionName(option),
+        `${given} is not a column of the ${metadata.name} entity: set it to the property that holds the ${option}`,
+      );
     }
     return property;
   };
