@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { assertKnownOptionKeys } from '../libs/auth-token/src/options/option-keys.js';
+import { assertKnownOptionKeys } from '../libs/auth-token/src/core/options/option-keys.js';
 import { checkSnippets, extractSnippets, optionPaths, ROOT, typeScriptSnippets, type Snippet, type SnippetCheck } from './fixtures/readme-snippets/check-snippets.js';
 
 /** The repository README and the one shipped in the package. */

@@ -16,7 +16,7 @@ import {
   VirtualColumn,
   type EntitySubscriberInterface,
 } from 'typeorm';
-import { isOutage } from '../errors/outage.js';
+import { isOutage } from '../core/errors/outage.js';
 import { authTokenEntityFor } from './auth-token.entity.js';
 import { TokenLookup } from './token-lookup.js';
 

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
-import { AUTH_TOKEN_OPTIONS } from '../auth-token.constants.js';
-import { AUTH_TOKEN_REPOSITORY } from '../auth-token.internal-constants.js';
-import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS, type TokenRevokedEvent } from '../events/auth-token.events.js';
-import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
-import { Clock } from '../time/clock.js';
-import { userIdColumn } from '../users/user-bound-entity.js';
-import { UserStore, type UserId } from '../users/user-store.js';
+import { AUTH_TOKEN_OPTIONS } from '../core/module/auth-token.constants.js';
+import { AUTH_TOKEN_REPOSITORY } from '../core/module/auth-token.internal-constants.js';
+import { AuthTokenEventPublisher } from '../core/events/auth-token-event-publisher.js';
+import { AUTH_TOKEN_EVENTS, type TokenRevokedEvent } from '../core/events/auth-token.events.js';
+import type { ResolvedAuthTokenOptions } from '../core/options/auth-token-options.interface.js';
+import { Clock } from '../core/time/clock.js';
+import { userIdColumn } from '../core/users/user-bound-entity.js';
+import { UserStore, type UserId } from '../core/users/user-store.js';
 import type { AuthToken, AuthTokenKind, AuthTokenWithUser } from './auth-token.entity.js';
-import { Revocations } from '../cache/revocations.js';
-import { TokenCache } from '../cache/token-cache.js';
+import { Revocations } from '../core/revocation/revocations.js';
+import { TokenCache } from '../features/token-cache/token-cache.js';
 import { TokenLookup } from './token-lookup.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
 

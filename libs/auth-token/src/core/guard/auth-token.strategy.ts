@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { Strategy as CustomStrategy } from 'passport-custom';
+import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_STRATEGY } from '../module/auth-token.constants.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import { TokenService } from '../../tokens/token.service.js';
+import { parseAuthorization } from './parse-authorization.js';
+
+/** Why a request was not authenticated: passport's `info` of a failure, read by {@link AuthTokenGuard}'s 401. */
+export interface AuthTokenFailure {
+  realm: string;
+  /** Whether a Token/Bearer credential was sent at all (decides `error="invalid_token"`). */
+  presented: boolean;
+}
+
+/**
+ * The Passport strategy behind {@link AuthTokenGuard}: reads the Authorization header, checks the token.
+ * Resolves to `[user, token]`, or to `[false, failure]`: through passport, a false user with an `info` is a
+ * `fail(info)`, so any `AuthGuard('auth-token')` gets the reason in `handleRequest`'s `info` argument.
+ */
+@Injectable()
+export class AuthTokenStrategy extends PassportStrategy(CustomStrategy, AUTH_TOKEN_STRATEGY) {
+  constructor(
+    private readonly tokens: TokenService,
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+  ) {
+    super();
+  }
+
+  /** The realm named in challenges (`WWW-Authenticate`). */
+  get realm(): string {
+    return this.options.realm;
+  }
+
+  async validate(request: Request): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
+    const credential = parseAuthorization(request.headers.authorization);
+    const found = credential ? await this.tokens.authenticate(credential, { apiTokens: true }) : null;
+    if (found) return [found.user, found.token];
+    return [false, { realm: this.options.realm, presented: credential !== undefined }];
+  }
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
+import { OriginNotAllowedException } from '../errors/auth-token.exceptions.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+
+/** Methods that change something; the others (GET, HEAD, OPTIONS) are never refused for their origin. */
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** `scheme://host[:port]` as a browser sends it in `Origin`, or null for what is no such origin (e.g. "null"). */
+function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses, with a 403 and before any work, a state-changing request whose `Origin` header names another site
+ * than the server itself (the request's scheme and host, as Express reads them behind a trusted proxy) or one of
+ * the `trustedOrigins`. A browser always sends `Origin` with such requests from a page, so a page on another site
+ * cannot log its visitor in, register accounts, or send mail from their address. Requests without `Origin`
+ * (scripts, mobile apps) pass: they come from no page.
+ */
+@Injectable()
+export class ForeignOriginMiddleware implements NestMiddleware {
+  private readonly trusted: ReadonlySet<string>;
+
+  constructor(@Inject(AUTH_TOKEN_OPTIONS) options: ResolvedAuthTokenOptions) {
+    this.trusted = new Set(options.trustedOrigins);
+  }
+
+  use(request: Request, _response: Response, next: NextFunction): void {
+    const { origin } = request.headers;
+    if (origin === undefined || !STATE_CHANGING.has(request.method) || this.allows(request, origin)) return next();
+    throw new OriginNotAllowedException();
+  }
+
+  private allows(request: Request, origin: string): boolean {
+    const sender = originOf(origin);
+    if (sender === null) return false;
+    const own = request.host ? originOf(`${request.protocol}://${request.host}`) : null;
+    return sender === own || this.trusted.has(sender);
+  }
+}

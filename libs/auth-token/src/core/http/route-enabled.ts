@@ -1,0 +1,27 @@
+import { applyDecorators, Inject, Injectable, NotFoundException, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+
+type FeatureCheck = (options: ResolvedAuthTokenOptions) => boolean;
+const FEATURE_KEY = 'auth-token:feature';
+
+/** Answers a switched-off feature's route exactly like a route that does not exist, before any body parsing. */
+@Injectable()
+export class RouteEnabledGuard implements CanActivate {
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    private readonly reflector: Reflector,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const isEnabled = this.reflector.getAllAndOverride<FeatureCheck | undefined>(FEATURE_KEY, [context.getHandler(), context.getClass()]);
+    if (!isEnabled || isEnabled(this.options)) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    throw new NotFoundException(`Cannot ${request.method} ${request.path}`);
+  }
+}
+
+/** Serves the route only while `isEnabled(options)` holds; a 404 otherwise. */
+export const WhenEnabled = (isEnabled: FeatureCheck) => applyDecorators(SetMetadata(FEATURE_KEY, isEnabled), UseGuards(RouteEnabledGuard));

@@ -1,0 +1,371 @@
+import type { ConfigurableModuleAsyncOptions, Type } from '@nestjs/common';
+import type { Mailer } from '../mail/mailer.js';
+import type { MailTemplate } from '../mail/mail-templates.js';
+import type { PasswordPolicyOptions } from '../../features/passwords/password-policy.js';
+import type { Clock } from '../time/clock.js';
+import type { PasswordHasher } from '../hashing/password-hasher.js';
+import type { UserStore } from '../users/user-store.js';
+
+/** Turns the host's user entity into the JSON sent back with a login and by `GET /auth/me`. */
+// `any` until forRoot is generic over the User entity (issue 14): a serializer typed by the host entity must fit.
+export type UserSerializer<TUser extends object = any> = (user: TUser) => unknown | Promise<unknown>;
+
+/**
+ * A property name of the host's User entity. With the entity known (`forRoot({ userEntity: User, ... })`) only
+ * its own property names compile; without it, any string.
+ */
+export type UserProperty<TUser extends object = object> = [Extract<keyof TUser, string>] extends [never] ? string : Extract<keyof TUser, string>;
+
+/** The User entity when it is known; while it is not (plain `AuthTokenOptions`), a serializer of any entity fits. */
+// `any` stands only for "not known yet": forRoot infers the entity from `userEntity`.
+type KnownUser<TUser extends object> = [Extract<keyof TUser, string>] extends [never] ? any : TUser;
+
+/** Which properties of the host's User entity the library reads and writes. */
+export interface AuthTokenUserFields<TUser extends object = object> {
+  /** Property matched (case-insensitively) against the login name; may be an e-mail column. @default 'username' */
+  username?: UserProperty<TUser>;
+  /**
+   * Property holding the canonical form of the login name ({@link canonicalUsername}: NFKC and full case
+   * folding), with a unique index: logins match it, and the index keeps look-alike names from both registering.
+   * Skipped when the entity has none; logins then match `LOWER(username)`, which on SQLite folds ASCII only.
+   * @default 'canonicalUsername'
+   */
+  canonicalUsername?: UserProperty<TUser> | null;
+  /**
+   * Property holding the UTS #39 confusable skeleton of the login name ({@link usernameSkeleton}), with a unique
+   * index: registration refuses a name that looks like an existing one (`ɑdmin` beside `admin`), and the index
+   * decides races. Without it, registration still refuses look-alikes by reading every name, but not race-safely.
+   * `null` turns it off. @default 'usernameSkeleton'
+   */
+  usernameSkeleton?: UserProperty<TUser> | null;
+  /** Property holding the password hash. @default 'password' */
+  password?: UserProperty<TUser>;
+  /** Property holding the e-mail address; skipped when the entity has none. @default 'email' */
+  email?: UserProperty<TUser> | null;
+  /** Boolean property that must be true for the user to log in; `null` or absent from the entity turns the check off. @default 'isActive' */
+  isActive?: UserProperty<TUser> | null;
+  /** Boolean property marking a confirmed e-mail address; skipped when absent from the entity. @default 'emailConfirmed' */
+  emailConfirmed?: UserProperty<TUser> | null;
+}
+
+/** How tokens are made and how long they live. */
+export interface AuthTokenTokenOptions {
+  /** Seconds a token stays valid after its last use (sliding expiry). @default 86400 (24 h) */
+  ttl?: number;
+  /** Seconds after login when a token dies however active it is (the absolute cap). @default 2592000 (30 days) */
+  maxTtl?: number;
+  /**
+   * Seconds between two writes of a token's `lastUsedAt`/`expiresAt`: busy clients do not turn every read into a
+   * write. A token's expiry may therefore lag its real last use by up to this much.
+   * @default 60, or a tenth of `ttl` when that is shorter
+   */
+  touchInterval?: number;
+  /** Most live tokens per user; a new login beyond it revokes the least recently used one. @default 50 */
+  maxPerUser?: number;
+  /**
+   * Seconds an authenticated token is kept in this process's memory, skipping the database. Every revocation the
+   * library makes drops its entries at once: in this process, and on PostgreSQL in every instance (NOTIFY/LISTEN;
+   * while an instance's listener is down, its cache is suspended). What the library does not see (a user
+   * deactivated or deleted by the host's own code or by hand in SQL) is seen after at most this long, unless the
+   * host calls `TokenService.forgetUser`. On SQLite, other processes on the same file are not told.
+   * @default 0 (off)
+   */
+  cacheTtl?: number;
+  /** Most tokens kept in that cache. @default 10000 */
+  cacheSize?: number;
+  /**
+   * PostgreSQL with the cache on: how the instance's one listening connection (outside the pool) reaches the
+   * server, as a connection string or node-postgres client settings. Needed behind PgBouncer in transaction
+   * mode, where LISTEN does not work: point it at the server itself. @default the DataSource's own settings
+   */
+  cacheListenerConnection?: string | Record<string, unknown>;
+  /** Keep the client's IP address with each login token, shown in the sessions list. @default true */
+  recordIp?: boolean;
+  /** Letters/digits put in front of every token (`nat_...`) so leaked tokens are easy to recognise. @default 'nat' */
+  prefix?: string;
+  /**
+   * Server-side secret (at least 16 characters). When set, token digests are HMAC-SHA-256 keyed with it, so a
+   * stolen database alone cannot even confirm a guessed token. Changing it invalidates every token.
+   * @default undefined (plain SHA-256)
+   */
+  pepper?: string;
+}
+
+/** Personal access tokens ("API tokens") that users create for scripts and CI: named, scoped, fixed expiry. */
+export interface AuthTokenApiTokenOptions {
+  /**
+   * Serve `/auth/tokens` and accept API tokens. Off, the routes answer 404 and a token with the API prefix never
+   * authenticates. @default false
+   */
+  enabled?: boolean;
+  /** Lifetime in seconds when the user chooses none. @default 7776000 (90 days) */
+  ttl?: number;
+  /** Longest lifetime a user may choose, in seconds. @default 31536000 (365 days) */
+  maxTtl?: number;
+  /** Most live API tokens per user; creating one more answers 409. @default 100 */
+  maxPerUser?: number;
+  /** Letters/digits in front of every API token, unlike a login token's, so scanners and logs tell them apart. @default 'natapi' */
+  prefix?: string;
+}
+
+/** Two-factor login with TOTP authenticator apps and recovery codes. */
+export interface AuthTokenMfaOptions {
+  /**
+   * 32 bytes (a Buffer, or base64 or hex text) that encrypt the TOTP secrets at rest (AES-256-GCM). Setting it
+   * turns the second-factor routes on; keep it out of the database's backups. Changing it voids every secret.
+   * @default unset (two-factor login off: its routes answer 404)
+   */
+  encryptionKey?: string | Buffer;
+  /** The issuer authenticator apps show beside the account. @default 'nestjs-auth-token' */
+  issuer?: string;
+}
+
+/**
+ * Sudo mode: creating a credential (an API token, a second factor, a passkey) needs a recent proof of identity
+ * on the login token (login, or `POST /auth/reauthenticate`), so a stolen token cannot make itself lasting.
+ */
+export interface AuthTokenReauthenticationOptions {
+  /** Seconds a proof of identity lasts for `@RequireReauthentication()` routes. @default 900 (15 min) */
+  window?: number;
+}
+
+/** Parameters of the default scrypt password hasher (node:crypto). */
+export interface ScryptParameters {
+  /** CPU/memory cost N, a power of two. @default 131072 (2^17, OWASP's recommendation) */
+  cost?: number;
+  /** Block size r. @default 8 */
+  blockSize?: number;
+  /** Parallelization p. @default 1 */
+  parallelization?: number;
+  /** Most computations at once; more wait, so that logins never take every core from other requests. @default CPUs - 1 (at least 1) */
+  maxConcurrency?: number;
+  /**
+   * Most computations waiting for their turn. Past it a login, registration or password change answers 503
+   * with `Retry-After` at once, instead of queueing without end while a flood eats the memory. @default 64
+   */
+  maxQueue?: number;
+}
+
+/** `POST /auth/register`. */
+export interface AuthTokenRegistrationOptions {
+  /** Serve the registration routes; when false every `/auth/register*` route answers 404. @default false */
+  enabled?: boolean;
+}
+
+/** Mails sent with links (confirmation, password reset). */
+export interface AuthTokenMailOptions {
+  /** Sender address. @default the mailer's default (e.g. MailerModule's `defaults.from`) */
+  from?: string;
+  /** Subject of the default (English) template. */
+  subject?: string;
+  /** Templates by locale, e.g. `{ en: {...}, de: {...} }`; the request's Accept-Language picks one. @default English */
+  templates?: Record<string, Partial<MailTemplate>>;
+  /** Locale used when none of the accepted languages has a template. @default 'en' */
+  defaultLocale?: string;
+}
+
+/** E-mail confirmation after registration, with expiring links. */
+export interface AuthTokenEmailConfirmOptions<TUser extends object = object> extends AuthTokenMailOptions {
+  /** Require a confirmed e-mail address: registration needs `email`, sends a link, login answers 403 until confirmed. @default false */
+  enabled?: boolean;
+  /** Boolean user property set on confirmation (may be the isActive field). @default userFields.emailConfirmed */
+  field?: UserProperty<TUser>;
+  /** Seconds a confirmation link stays valid. @default 86400 */
+  ttl?: number;
+  /** Origin (and optional path) put in front of `/auth/register/confirm/<token>`. Required when enabled. */
+  baseUrl?: string;
+  /** Where confirmation redirects: a relative path or a URL on `baseUrl`'s origin. */
+  redirect?: {
+    /** After a successful (or repeated) confirmation. @default '/' */
+    success?: string;
+    /** After an invalid, expired or voided link; unset: 400 with a plain-text message. */
+    invalid?: string;
+  };
+  /** Seconds before another link may be sent to the same account (`/auth/register/resend`). @default 60 */
+  resendInterval?: number;
+}
+
+/** Password reset by e-mail. */
+export interface AuthTokenPasswordResetOptions extends AuthTokenMailOptions {
+  /** Front-end URL the reset token is appended to, e.g. `https://app.example/reset#`. Required to serve the reset routes. */
+  url?: string;
+  /** Seconds a reset link stays valid. @default 3600 */
+  ttl?: number;
+  /** Seconds before another link may be sent to the same account. @default 60 */
+  requestInterval?: number;
+}
+
+/** Deleting expired tokens and links from the database. */
+export interface AuthTokenCleanupOptions {
+  /** Purge on a schedule (with @nestjs/schedule's registry when the app has one). @default true */
+  enabled?: boolean;
+  /** Seconds between purges. @default 3600 */
+  interval?: number;
+  /** Rows deleted per statement, so a large purge never locks the table for long. @default 1000 */
+  batchSize?: number;
+}
+
+/**
+ * Limits on guessing and flooding. Counters live in the database (shared by instances) over fixed windows; a
+ * request refused by one limit counts against no other. Past a limit the answer is 429 with `Retry-After`.
+ */
+export interface AuthTokenThrottleOptions {
+  /** @default true */
+  enabled?: boolean;
+  /** Failed logins (or wrong current passwords) per account from one client IP within a window. @default 10 */
+  maxFailures?: number;
+  /** Failed logins per account from all addresses together: the ceiling of NIST SP 800-63B. @default 100 */
+  maxPerAccount?: number;
+  /** Failed logins per client IP over all accounts (spraying); also mail requests per IP. @default 100 */
+  maxPerIp?: number;
+  /** Registrations per client IP within a window. @default 20 */
+  maxRegistrationsPerIp?: number;
+  /** Mails (confirmation and reset links) sent to one address within a window, whoever asks. @default 5 */
+  maxMailsPerAddress?: number;
+  /**
+   * Password checks and hashes (login, registration, password change, re-authentication) one client IP may have
+   * running or waiting at once, per instance; past it 429 at once, so one address cannot fill the hasher's
+   * queue. @default 2
+   */
+  maxHashingPerIp?: number;
+  /** Window length in seconds. @default 900 (15 min) */
+  window?: number;
+}
+
+/** The scrypt parameters stored in each hash (everything but the concurrency limit), all set. */
+export type ScryptCostParameters = Required<Omit<ScryptParameters, 'maxConcurrency' | 'maxQueue'>>;
+
+/** Options of `AuthTokenModule.forRoot()` / the factory of `forRootAsync()`; `TUser` is the host's User entity. */
+export interface AuthTokenOptions<TUser extends object = object> {
+  /** Property names of the host's User entity. @default see {@link AuthTokenUserFields} */
+  userFields?: AuthTokenUserFields<TUser>;
+  /**
+   * Replaces the default user store, e.g. to change how a login name is matched: an instance, or a class the
+   * module instantiates with dependency injection (a subclass of TypeOrmUserStore gets its repository and fields).
+   * @default TypeOrmUserStore
+   */
+  userStore?: UserStore | Type<UserStore>;
+  /** Output of this function is returned as `user` with a login and by `GET /auth/me`. @default `{ id, username }` */
+  userSerializer?: UserSerializer<KnownUser<TUser>>;
+  /**
+   * A server-side secret (at least 32 characters, or a Buffer of 32 bytes or more; keep it out of the database and
+   * its backups) that keys the names of the throttle counters stored in `auth_throttle`, so a copy of that table
+   * does not reveal which addresses and accounts were counted. Changing it restarts every counter.
+   * @default derived from `tokens.pepper`, else from `mfa.encryptionKey`; with none of them, plain SHA-256 and a
+   * warning at start-up
+   */
+  secret?: string | Buffer;
+  /** Token lifetime, prefix and pepper. */
+  tokens?: AuthTokenTokenOptions;
+  /**
+   * The scopes an API token may be given, by name, with a description (for OpenAPI and the page). A scope
+   * not declared here can never be granted. Login tokens carry every scope.
+   * @example { 'orders:read': 'Read orders', 'orders:write': 'Create and change orders' }
+   * @default {} (API tokens can then only reach routes that need no scope)
+   */
+  scopes?: Record<string, string>;
+  /** API tokens (personal access tokens): on/off, lifetimes, limit, prefix. @default off */
+  apiTokens?: AuthTokenApiTokenOptions;
+  /** How long a proof of identity allows creating credentials. @default 900 seconds */
+  reauthentication?: AuthTokenReauthenticationOptions;
+  /** Two-factor login (TOTP). @default off (no `encryptionKey`) */
+  mfa?: AuthTokenMfaOptions;
+  /** Parameters of the default scrypt password hasher. Raising them rehashes each password at its next login. */
+  scrypt?: ScryptParameters;
+  /** Replaces the scrypt password hasher entirely (`scrypt` is then ignored). @default a ScryptPasswordHasher */
+  passwordHasher?: PasswordHasher;
+  /** Realm named in the `WWW-Authenticate` challenge of a 401. @default 'api' */
+  realm?: string;
+  /** Source of the current time (tests move it instead of sleeping). @default the system clock */
+  clock?: Clock;
+  /** Registration (`POST /auth/register`). @default off */
+  registration?: AuthTokenRegistrationOptions;
+  /** Rules for new passwords (registration, change, reset). @default 8-128 characters, not the username, not common */
+  passwordPolicy?: PasswordPolicyOptions;
+  /** E-mail confirmation. @default off */
+  emailConfirm?: AuthTokenEmailConfirmOptions<TUser>;
+  /** Password reset by e-mail. @default off (no `url`) */
+  passwordReset?: AuthTokenPasswordResetOptions;
+  /** Sends the mails: an instance or a class built by DI. @default MailerService of @nestjs-modules/mailer if registered, else LogMailer */
+  mailer?: Mailer | Type<Mailer>;
+  /**
+   * Seconds to wait before each new try of a mail that failed (reset and resend links, which are sent after
+   * the answer); one try more than there are entries. @default [2, 10]
+   */
+  mailRetryDelays?: number[];
+  /** Purging expired tokens and links. @default every hour, 1000 rows at a time */
+  cleanup?: AuthTokenCleanupOptions;
+  /** Login and mail-request throttling. @default 10 per username/address and 100 per IP every 15 minutes */
+  throttle?: AuthTokenThrottleOptions;
+  /**
+   * Origins besides the server's own (e.g. `https://app.example`, as in the host's CORS settings) whose pages
+   * may send POST, PUT, PATCH and DELETE requests to the library's routes. Such a request with any other `Origin`
+   * header is refused with 403 before any work; requests without `Origin` (scripts, apps) are not affected.
+   * @default [] (the server's own origin only)
+   */
+  trustedOrigins?: string[];
+}
+
+/** Options known when the module is defined (they shape it), accepted by both `forRoot` and `forRootAsync`. */
+export interface AuthTokenModuleExtras<TUser extends object = object> {
+  /** The host's TypeORM User entity; tokens reference its table (deleting a user deletes its tokens). Required. */
+  userEntity?: Type<TUser>;
+  /** Path the login/logout/me controllers are mounted at. @default 'auth' */
+  routePrefix?: string;
+  /** Register the module's providers globally. @default false */
+  isGlobal?: boolean;
+  /** Guard every route of the app with {@link AuthTokenGuard} (opt out with `@Public()`). @default false */
+  globalGuard?: boolean;
+}
+
+/** `T` with every property set, except the `Optional` ones, which may stay unset. */
+type WithDefaults<T, Optional extends keyof T = never> = Required<Omit<T, Optional>> & Pick<T, Optional>;
+
+/** The part of a mail group that is not about the mail itself (templates, sender, locale). */
+type MailGroup<T extends AuthTokenMailOptions> = Omit<T, keyof AuthTokenMailOptions>;
+
+/**
+ * {@link AuthTokenOptions} with defaults applied and validated; what `AUTH_TOKEN_OPTIONS` holds. Derived from
+ * the options type: every group with defaults is the same group with its properties set. Only what the
+ * resolver transforms is spelled out: the mail templates (merged over the defaults), the MFA key (decoded to
+ * bytes) and the route prefix (a module extra).
+ */
+export type ResolvedAuthTokenOptions = Pick<AuthTokenOptions, 'userStore' | 'userSerializer' | 'passwordHasher' | 'clock' | 'mailer' | 'secret'> & {
+  userFields: AuthTokenUserFields & Required<Pick<AuthTokenUserFields, 'username' | 'password'>>;
+  tokens: WithDefaults<AuthTokenTokenOptions, 'pepper' | 'cacheListenerConnection'>;
+  scopes: NonNullable<AuthTokenOptions['scopes']>;
+  apiTokens: Required<AuthTokenApiTokenOptions>;
+  /** `key` is null while two-factor login is off. */
+  mfa: Required<Pick<AuthTokenMfaOptions, 'issuer'>> & { key: Buffer | null };
+  reauthentication: Required<AuthTokenReauthenticationOptions>;
+  scrypt: WithDefaults<ScryptParameters, 'maxConcurrency'>;
+  realm: NonNullable<AuthTokenOptions['realm']>;
+  routePrefix: NonNullable<AuthTokenModuleExtras['routePrefix']>;
+  registration: Required<AuthTokenRegistrationOptions>;
+  passwordPolicy: PasswordPolicyOptions & Required<Pick<PasswordPolicyOptions, 'minLength' | 'maxLength'>>;
+  emailConfirm: ResolvedMailOptions &
+    WithDefaults<Omit<MailGroup<AuthTokenEmailConfirmOptions>, 'redirect'>, 'field' | 'baseUrl'> & {
+      redirect: WithDefaults<NonNullable<AuthTokenEmailConfirmOptions['redirect']>, 'invalid'>;
+    };
+  passwordReset: ResolvedMailOptions & WithDefaults<MailGroup<AuthTokenPasswordResetOptions>, 'url'>;
+  mailRetryDelays: NonNullable<AuthTokenOptions['mailRetryDelays']>;
+  cleanup: Required<AuthTokenCleanupOptions>;
+  throttle: Required<AuthTokenThrottleOptions>;
+  /** As `scheme://host[:port]`, the form a browser's `Origin` header has. */
+  trustedOrigins: string[];
+};
+
+/** Mail options with the templates merged over the defaults. */
+export interface ResolvedMailOptions {
+  from?: string;
+  templates: Record<string, MailTemplate>;
+  defaultLocale: string;
+}
+
+/** What `AuthTokenModule.forRoot()` takes: the options and the extras, `userEntity` required. */
+export type AuthTokenModuleOptions<TUser extends object> = AuthTokenOptions<NoInfer<TUser>> &
+  Omit<AuthTokenModuleExtras<TUser>, 'userEntity'> & { userEntity: Type<TUser> };
+
+/** What `AuthTokenModule.forRootAsync()` takes: the extras at the top level, the options from a factory. */
+export type AuthTokenModuleAsyncOptions<TUser extends object> = ConfigurableModuleAsyncOptions<AuthTokenOptions<NoInfer<TUser>>> &
+  Omit<AuthTokenModuleExtras<TUser>, 'userEntity'> & { userEntity: Type<TUser> };

@@ -1,0 +1,69 @@
+import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
+import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
+import { Public } from '../../core/guard/public.decorator.js';
+import { AllowApiTokens } from '../../core/guard/require-scopes.decorator.js';
+import { ClientIp } from '../../core/http/client-ip.decorator.js';
+import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
+import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
+import { authTokenValidationPipe } from '../../core/http/validation.pipe.js';
+import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import { LoginDto } from './dto/login.dto.js';
+import { LoginService, type LoginResult, type MfaChallenge } from './login.service.js';
+import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
+import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
+import { WhenEnabled } from '../../core/http/route-enabled.js';
+import { mfaOn } from '../two-factor/mfa.controller.js';
+import { MfaLoginDto } from '../two-factor/mfa.dto.js';
+
+/** `POST login`, `DELETE|POST logout` and `GET me`, mounted under the route prefix (default `auth`). */
+@UseInterceptors(NoStoreInterceptor)
+@UseFilters(ServiceUnavailableFilter)
+@UsePipes(authTokenValidationPipe())
+export class LoginController {
+  constructor(private readonly logins: LoginService) {}
+
+  /** Exchanges a login name and password for a new token (one per login, so each device logs out alone). */
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  login(@Body() body: LoginDto, @ClientIp() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult | MfaChallenge> {
+    return this.logins.login(body.username, body.password, { ip, userAgent });
+  }
+
+  /** The second step for a user with a second factor: the mfaToken and a TOTP code or a recovery code. */
+  @Public()
+  @Post('login/mfa')
+  @WhenEnabled(mfaOn)
+  @HttpCode(HttpStatus.OK)
+  loginMfa(@Body() body: MfaLoginDto, @ClientIp() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult> {
+    if (!body.code && !body.recoveryCode) throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaProofRequired] });
+    return this.logins.completeMfaLogin(body.mfaToken, { code: body.code, recoveryCode: body.recoveryCode }, { ip, userAgent });
+  }
+
+  /** Revokes the token that authenticated this request, and no other. */
+  @Delete('logout')
+  @UseGuards(AuthTokenGuard)
+  @AllowApiTokens()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async logout(@CurrentUser() user: object, @CurrentToken() token: AuthToken): Promise<void> {
+    await this.logins.logout(user, token.id);
+  }
+
+  /** The same as `DELETE logout`, for clients (and HTML forms) that only POST. */
+  @Post('logout')
+  @UseGuards(AuthTokenGuard)
+  @AllowApiTokens()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  logoutByPost(@CurrentUser() user: object, @CurrentToken() token: AuthToken): Promise<void> {
+    return this.logout(user, token);
+  }
+
+  /** The current user, serialized. */
+  @Get('me')
+  @UseGuards(AuthTokenGuard)
+  @AllowApiTokens()
+  me(@CurrentUser() user: object): Promise<unknown> {
+    return this.logins.describe(user);
+  }
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
+import { EmailNotConfirmedException, InvalidCredentialsException, MfaLoginFailedException } from '../../core/errors/auth-token.exceptions.js';
+import { MfaService, type MfaProof } from '../two-factor/mfa.service.js';
+import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
+import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
+import { AUTH_TOKEN_EVENTS, type LoginFailedEvent } from '../../core/events/auth-token.events.js';
+import { accountOf, requireClientIp, type LoginClient } from '../throttling/login-client.js';
+import { LoginThrottle } from '../throttling/login-throttle.service.js';
+import { canonicalUsername } from '../../core/users/username.js';
+import { TokenService } from '../../tokens/token.service.js';
+import { PasswordCheck } from '../../core/hashing/password-check.js';
+import { PasswordHasher } from '../../core/hashing/password-hasher.js';
+import { UserStore } from '../../core/users/user-store.js';
+
+/** What `POST /auth/login` answers. */
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user?: unknown;
+}
+
+/** What `POST /auth/login` answers for a user with a second factor: the next step, not a token yet. */
+export interface MfaChallenge {
+  mfaRequired: true;
+  /** Opens `POST /auth/login/mfa` (and nothing else) for 5 minutes, once. */
+  mfaToken: string;
+}
+
+/** Seconds an mfaToken lives. */
+const MFA_CHALLENGE_TTL = 300;
+
+/** Checks credentials and issues tokens; also serializes users for the responses. */
+@Injectable()
+export class LoginService<TUser extends object = object> implements OnModuleInit {
+  /** Verified against when the user does not exist, so that every attempt costs exactly one KDF run. */
+  private dummyHash = '';
+
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    private readonly users: UserStore<TUser>,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService<TUser>,
+    private readonly events: AuthTokenEventPublisher,
+    private readonly attempts: LoginThrottle,
+    private readonly mfa: MfaService<TUser>,
+    private readonly passwords: PasswordCheck<TUser>,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.dummyHash = await this.hasher.hash(randomBytes(32).toString('base64url'));
+  }
+
+  /**
+   * Logs in with a login name and password. Unknown user, wrong password and inactive account all end in
+   * the same {@link InvalidCredentialsException}, after the same single password verification, and all count
+   * as failed logins of the account (see {@link LoginThrottle}); past a limit the answer is a 429 before any
+   * verification. `client.ip` is required: it is what the per-address limits count.
+   *
+   * For a user with a second factor the right password earns a challenge, not a token, and leaves the
+   * account's failure count as it was: only a completed login clears it, so repeating the password step never
+   * buys more guesses of the code.
+   */
+  async login(login: string, password: string, client: LoginClient): Promise<LoginResult | MfaChallenge> {
+    const ip = requireClientIp(client?.ip);
+    return this.passwords.inSlot(ip, () => this.checkPassword(login, password, client, ip));
+  }
+
+  private async checkPassword(login: string, password: string, client: LoginClient, ip: string): Promise<LoginResult | MfaChallenge> {
+    const user = await this.users.findByLogin(login);
+    const account = user ? accountOf(this.users.getId(user)) : `name:${canonicalUsername(login)}`;
+    const hash = user ? this.users.getPasswordHash(user) : null;
+    const matches = await this.passwords.matches(password, hash ?? this.dummyHash, account, ip);
+    if (!user || !hash || !matches) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
+    // Said only after the password was right (which the 403 itself reveals), so it tells a guesser nothing new.
+    if (this.awaitsConfirmation(user)) {
+      await this.attempts.succeeded(account, ip);
+      throw this.failed(login, 'email-not-confirmed', new EmailNotConfirmedException());
+    }
+    // A deactivated account stays a failure in every respect, counters included: nothing tells the guess was right.
+    if (!this.users.isActive(user)) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
+    if (this.hasher.needsRehash(hash)) await this.users.setPasswordHash(user, await this.hasher.hash(password));
+    if (await this.mfa.isEnabled(user)) {
+      // No failure, yet no clearing either: this attempt alone is taken back.
+      await this.attempts.cancel(account, ip);
+      return { mfaRequired: true, mfaToken: await this.tokens.issueChallenge(user, { userAgent: client.userAgent, ip }, MFA_CHALLENGE_TTL) };
+    }
+    await this.attempts.succeeded(account, ip);
+    return this.issue(user, client, ip);
+  }
+
+  /**
+   * The second step of a login with a second factor: a TOTP code or a recovery code, with the mfaToken of the
+   * first step. A wrong code counts as a failed login of the account, and the fifth ends the mfaToken; the first
+   * success spends the mfaToken and issues the login token. Every failure is the same 401.
+   */
+  async completeMfaLogin(mfaToken: string, proof: MfaProof, client: LoginClient): Promise<LoginResult> {
+    const ip = requireClientIp(client?.ip);
+    const challenge = await this.tokens.findChallenge(mfaToken);
+    if (!challenge || !this.users.isActive(challenge.user)) throw new MfaLoginFailedException();
+    const { user, record } = challenge;
+    const account = accountOf(this.users.getId(user));
+    await this.attempts.attempt(account, ip);
+    const proved = await this.mfa.verify(user, proof);
+    if (!proved) {
+      await this.tokens.failChallenge(record.id);
+      throw this.failed(this.users.getLogin(user), 'second-factor', new MfaLoginFailedException());
+    }
+    if (!(await this.tokens.spendChallenge(record.id))) throw new MfaLoginFailedException();
+    await this.attempts.succeeded(account, ip);
+    return this.issue(user, client, ip);
+  }
+
+  private async issue(user: TUser, client: LoginClient, ip: string): Promise<LoginResult> {
+    const { token, record } = await this.tokens.issue(user, { userAgent: client.userAgent, ip });
+    this.events.publish(AUTH_TOKEN_EVENTS.loginSucceeded, { userId: this.users.getId(user), tokenId: record.id, userAgent: record.userAgent });
+    const result: LoginResult = { token, expiresAt: record.expiresAt };
+    if (this.options.userSerializer) result.user = await this.options.userSerializer(user);
+    return result;
+  }
+
+  private failed<E extends Error>(username: string, reason: LoginFailedEvent['reason'], error: E): E {
+    this.events.publish(AUTH_TOKEN_EVENTS.loginFailed, { username, reason });
+    return error;
+  }
+
+  private awaitsConfirmation(user: TUser): boolean {
+    return this.options.emailConfirm.enabled && !this.users.isEmailConfirmed(user);
+  }
+
+  /** Revokes the token a request came with (and no other). */
+  async logout(user: TUser, tokenId: string): Promise<void> {
+    if (await this.tokens.revokeOwn(user, tokenId, 'logout')) {
+      this.events.publish(AUTH_TOKEN_EVENTS.logout, { userId: this.users.getId(user), tokenId });
+    }
+  }
+
+  /**
+   * What `GET /auth/me` shows: the serialized user, with `mfaEnabled` when two-factor login is available (the
+   * `mfa` option) and the serialized user is an object.
+   */
+  async describe(user: TUser): Promise<unknown> {
+    const serialized = await this.serialize(user);
+    if (!this.mfa.available || serialized === null || typeof serialized !== 'object' || Array.isArray(serialized)) return serialized;
+    return { ...serialized, mfaEnabled: await this.mfa.isEnabled(user) };
+  }
+
+  /** The user as the host wants it shown: its `userSerializer`, else `{ id, username }`. */
+  async serialize(user: TUser): Promise<unknown> {
+    if (this.options.userSerializer) return this.options.userSerializer(user);
+    return { id: this.users.getId(user), username: this.users.getLogin(user) };
+  }
+}

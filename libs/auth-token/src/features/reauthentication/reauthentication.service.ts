@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
+import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
+import { MfaService } from '../two-factor/mfa.service.js';
+import { PasswordCheck } from '../../core/hashing/password-check.js';
+import { FreshUser } from '../../tokens/fresh-user.js';
+import { TokenService } from '../../tokens/token.service.js';
+
+/** A proof of identity: the password, or a TOTP code of a user with the second factor on. */
+export interface ReauthenticationProof {
+  password?: string;
+  code?: string;
+}
+
+/**
+ * Sudo mode: a signed-in user proves again who they are, and their login token may then create credentials for
+ * `reauthentication.window` seconds (see `@RequireReauthentication()`). A wrong proof counts as a failed login.
+ */
+@Injectable()
+export class ReauthenticationService<TUser extends object = object> {
+  constructor(
+    private readonly freshUser: FreshUser<TUser>,
+    private readonly passwords: PasswordCheck<TUser>,
+    private readonly mfa: MfaService<TUser>,
+    private readonly tokens: TokenService<TUser>,
+  ) {}
+
+  /** Checks the proof on the database's user and records it on the login token `tokenId`; 400 naming the field. */
+  async reauthenticate(user: TUser, tokenId: string, { password, code }: ReauthenticationProof, client: { ip: string }): Promise<void> {
+    const fresh = await this.freshUser.load(user, tokenId);
+    if (code) await this.mfa.confirmCode(fresh, code, client?.ip);
+    else if (password) await this.passwords.confirm(fresh, password, client?.ip, 'password');
+    else throw new FieldErrorsException({ password: [AUTH_TOKEN_MESSAGES.reauthenticationProofRequired] });
+    await this.tokens.markAuthenticated(fresh, tokenId);
+  }
+}

@@ -1,0 +1,73 @@
+import { Body, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Res, UseFilters, UseInterceptors, UsePipes } from '@nestjs/common';
+import type { Response } from 'express';
+import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
+import { EmailConfirmationService } from './email-confirmation.service.js';
+import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
+import { Public } from '../../core/guard/public.decorator.js';
+import { ClientIp } from '../../core/http/client-ip.decorator.js';
+import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
+import { WhenEnabled } from '../../core/http/route-enabled.js';
+import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
+import { authTokenValidationPipe } from '../../core/http/validation.pipe.js';
+import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
+import { RegisterDto, ResendConfirmationDto } from './dto/register.dto.js';
+import { RegistrationService } from './registration.service.js';
+
+const registrationOn = (options: ResolvedAuthTokenOptions) => options.registration.enabled;
+
+/** `register`, `register/resend` and `register/confirm/:token` under the route prefix; 404 while registration is off. */
+@Public()
+@UseInterceptors(NoStoreInterceptor)
+@UseFilters(ServiceUnavailableFilter)
+@UsePipes(authTokenValidationPipe())
+export class RegistrationController {
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    private readonly registration: RegistrationService,
+    private readonly confirmation: EmailConfirmationService,
+  ) {}
+
+  /** Creates an account; with e-mail confirmation on, mails the link and refuses logins until it is opened. */
+  @Post('register')
+  @WhenEnabled(registrationOn)
+  @HttpCode(HttpStatus.CREATED)
+  async register(@Body() body: RegisterDto, @ClientIp() ip: string, @Headers('accept-language') acceptLanguage?: string) {
+    await this.registration.register(body, { ip, acceptLanguage });
+    return { success: true };
+  }
+
+  /**
+   * Mails a fresh link to an unconfirmed account. Always 202, so the answer tells nothing about accounts (and
+   * nothing is sent while e-mail confirmation is off).
+   */
+  @Post('register/resend')
+  @WhenEnabled(registrationOn)
+  @HttpCode(HttpStatus.ACCEPTED)
+  async resend(@Body() body: ResendConfirmationDto, @ClientIp() ip: string, @Headers('accept-language') acceptLanguage?: string) {
+    await this.confirmation.resend(body, { ip, acceptLanguage });
+    return { success: true };
+  }
+
+  /**
+   * Opens a confirmation link: redirects to the success path, or to the invalid path (else 400 plain text).
+   * While e-mail confirmation is off no link exists, so every one is invalid.
+   */
+  @Get('register/confirm/:token')
+  @WhenEnabled(registrationOn)
+  confirmByGet(@Res() response: Response, @Param('token') token: string) {
+    return this.confirm(response, token);
+  }
+
+  @Post('register/confirm/:token')
+  @WhenEnabled(registrationOn)
+  confirmByPost(@Res() response: Response, @Param('token') token: string) {
+    return this.confirm(response, token);
+  }
+
+  private async confirm(response: Response, token: string): Promise<void> {
+    const { success, invalid } = this.options.emailConfirm.redirect;
+    if (await this.confirmation.confirm(token)) return response.redirect(HttpStatus.FOUND, success);
+    if (invalid) return response.redirect(HttpStatus.FOUND, invalid);
+    response.status(HttpStatus.BAD_REQUEST).type('text/plain').send(AUTH_TOKEN_MESSAGES.invalidConfirmationLink);
+  }
+}

@@ -1,0 +1,53 @@
+import { Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
+import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
+import { RequireLoginToken } from '../../core/guard/require-scopes.decorator.js';
+import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
+import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
+import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
+import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import { TokenService } from '../../tokens/token.service.js';
+import { deviceName } from './device-name.js';
+import type { SessionDto } from './session.dto.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The signed-in user's sessions (live tokens) under the route prefix: list, revoke one, revoke all. */
+@UseGuards(AuthTokenGuard)
+@RequireLoginToken()
+@UseInterceptors(NoStoreInterceptor)
+@UseFilters(ServiceUnavailableFilter)
+export class SessionsController {
+  constructor(private readonly tokens: TokenService) {}
+
+  /** The user's live tokens, most recently used first. */
+  @Get('sessions')
+  async list(@CurrentUser() user: object, @CurrentToken() current: AuthToken): Promise<SessionDto[]> {
+    const records = await this.tokens.listForUser(user);
+    return records.map(({ id, createdAt, lastUsedAt, expiresAt, userAgent, ip }) => ({
+      id,
+      createdAt,
+      lastUsedAt,
+      expiresAt,
+      userAgent,
+      device: deviceName(userAgent),
+      ip,
+      current: id === current.id,
+    }));
+  }
+
+  /** Revokes one of the user's tokens. Another user's id, or an unknown one: 404, indistinguishably. */
+  @Delete('sessions/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async revoke(@CurrentUser() user: object, @Param('id') id: string): Promise<void> {
+    // Session ids are uuids; anything else cannot exist and need not reach the database.
+    if (!UUID.test(id) || !(await this.tokens.revokeOwn(user, id, 'session', 'login'))) throw new NotFoundException(AUTH_TOKEN_MESSAGES.noSuchSession);
+  }
+
+  /** Revokes every token of the user, this one included ("log out everywhere"). */
+  @Delete('sessions')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async revokeAll(@CurrentUser() user: object): Promise<void> {
+    await this.tokens.revokeAllForUser(user, undefined, 'all-sessions');
+  }
+}
