@@ -11,13 +11,13 @@ import { MfaService } from './features/two-factor/mfa.service.js';
 import { AuthTokenConfigurableModule } from './core/module/auth-token.module-definition.js';
 import { TokenPurgeService } from './features/cleanup/token-purge.service.js';
 import { EmailConfirmationService } from './features/registration/email-confirmation.service.js';
-import { EmailTokenService } from './core/mail/email-token.service.js';
+import { EmailTokenService } from './features/mailed-links/email-token.service.js';
 import { AuthTokenEventPublisher } from './core/events/auth-token-event-publisher.js';
 import { AuthTokenGuard } from './core/guard/auth-token.guard.js';
 import { NoStoreInterceptor } from './core/http/no-store.interceptor.js';
 import { RouteEnabledGuard } from './core/http/route-enabled.js';
 import { LoginService } from './features/login/login.service.js';
-import { LinkMailService } from './core/mail/link-mail.service.js';
+import { LinkMailService } from './features/mailed-links/link-mail.service.js';
 import { MailQueue } from './core/mail/mail-queue.service.js';
 import { MailThrottle } from './features/throttling/mail-throttle.service.js';
 import { Mailer } from './core/mail/mailer.js';
@@ -27,8 +27,8 @@ import { passwordHasherProvider } from './core/hashing/password-hasher.provider.
 import { PasswordPolicy } from './features/passwords/password-policy.js';
 import { passwordPolicyProvider } from './features/passwords/password-policy.provider.js';
 import { PasswordService } from './features/passwords/password.service.js';
-import { ClientHashSlots } from './core/hashing/client-hash-slots.js';
-import { PasswordCheck } from './core/hashing/password-check.js';
+import { ClientHashSlots } from './features/passwords/client-hash-slots.js';
+import { PasswordCheck } from './features/passwords/password-check.js';
 import { ReauthenticationService } from './features/reauthentication/reauthentication.service.js';
 import { ScopeCheck } from './core/guard/scope-check.service.js';
 import { FreshUser } from './tokens/fresh-user.js';
@@ -44,7 +44,7 @@ import { clockProvider } from './core/time/clock.provider.js';
 import { TokenService } from './tokens/token.service.js';
 import { RevocationListener } from './features/token-cache/revocation-listener.js';
 import { Revocations } from './core/revocation/revocations.js';
-import { tokenCacheProvider } from './features/token-cache/token-cache.provider.js';
+import { lookupCacheProvider, tokenCacheProvider } from './features/token-cache/token-cache.provider.js';
 import { UserStore } from './core/users/user-store.js';
 import { userFieldsProvider, userStoreProvider } from './core/users/user-store.provider.js';
 
@@ -69,6 +69,7 @@ import { userFieldsProvider, userStoreProvider } from './core/users/user-store.p
     userStoreProvider,
     repositoryProvider(AUTH_THROTTLE_REPOSITORY, AuthThrottle),
     tokenCacheProvider,
+    lookupCacheProvider,
     Revocations,
     RevocationListener,
     TokenService,
@@ -100,6 +101,7 @@ import { userFieldsProvider, userStoreProvider } from './core/users/user-store.p
   exports: [
     AUTH_TOKEN_USER_FIELDS,
     tokenCacheProvider,
+    lookupCacheProvider,
     Revocations,
     RevocationListener,
     TokenService,

@@ -10,7 +10,7 @@ export type {
 } from './core/options/auth-token-options.interface.js';
 export { AuthTokenConfigError } from './core/errors/auth-token-config.error.js';
 export { AUTH_TOKEN_MESSAGES } from './core/errors/auth-token.messages.js';
-export { authTokenEntities } from './core/module/entities.js';
+export { authTokenEntities } from './entities.js';
 export { AuthToken } from './tokens/auth-token.entity.js';
 
 // Guarding routes

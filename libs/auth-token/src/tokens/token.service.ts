@@ -11,7 +11,7 @@ import { userIdColumn } from '../core/users/user-bound-entity.js';
 import { UserStore, type UserId } from '../core/users/user-store.js';
 import type { AuthToken, AuthTokenKind, AuthTokenWithUser } from './auth-token.entity.js';
 import { Revocations } from '../core/revocation/revocations.js';
-import { TokenCache } from '../features/token-cache/token-cache.js';
+import { LookupCache } from '../core/revocation/lookup-cache.js';
 import { TokenLookup } from './token-lookup.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
 
@@ -68,7 +68,7 @@ export class TokenService<TUser extends object = object> {
     private readonly users: UserStore<TUser>,
     private readonly clock: Clock,
     private readonly events: AuthTokenEventPublisher,
-    private readonly cache: TokenCache<TUser>,
+    private readonly cache: LookupCache<TUser>,
     private readonly revocations: Revocations,
   ) {
     this.lookup = new TokenLookup(tokens);

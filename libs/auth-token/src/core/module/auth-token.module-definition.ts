@@ -1,5 +1,5 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
-import { applyAuthTokenExtras, AUTH_TOKEN_EXTRAS } from './auth-token.extras.js';
+import { applyAuthTokenExtras, AUTH_TOKEN_EXTRAS } from '../../auth-token.extras.js';
 import { AUTH_TOKEN_RAW_OPTIONS } from './auth-token.internal-constants.js';
 import type { AuthTokenOptions } from '../options/auth-token-options.interface.js';
 

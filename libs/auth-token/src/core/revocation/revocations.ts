@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, ObjectLiteral, Repository } from 'typeorm';
 import { AUTH_TOKEN_REPOSITORY } from '../module/auth-token.internal-constants.js';
 import { encodeNotice, REVOCATION_CHANNEL, type RevocationNotice } from './revocation-notice.js';
-import { TokenCache } from '../../features/token-cache/token-cache.js';
+import { LookupCache } from './lookup-cache.js';
 
 /**
  * Makes revocations reach every token cache: this process's at once and, on PostgreSQL, every other instance's
@@ -16,7 +16,7 @@ export class Revocations {
 
   constructor(
     @Inject(AUTH_TOKEN_REPOSITORY) tokens: Repository<object>,
-    private readonly cache: TokenCache,
+    private readonly cache: LookupCache,
   ) {
     this.dataSource = tokens.manager.connection;
     this.postgres = this.dataSource.options.type === 'postgres';

@@ -10,7 +10,7 @@ import { accountOf, requireClientIp, type LoginClient } from '../throttling/logi
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { canonicalUsername } from '../../core/users/username.js';
 import { TokenService } from '../../tokens/token.service.js';
-import { PasswordCheck } from '../../core/hashing/password-check.js';
+import { PasswordCheck } from '../passwords/password-check.js';
 import { PasswordHasher } from '../../core/hashing/password-hasher.js';
 import { UserStore } from '../../core/users/user-store.js';
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
-import { EmailTokenService } from '../../core/mail/email-token.service.js';
+import { EmailTokenService } from '../mailed-links/email-token.service.js';
 import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
-import { LinkMailService } from '../../core/mail/link-mail.service.js';
+import { LinkMailService } from '../mailed-links/link-mail.service.js';
 import { MailQueue, type MailDelivery } from '../../core/mail/mail-queue.service.js';
 import { MailThrottle } from '../throttling/mail-throttle.service.js';
 import { requireClientIp } from '../throttling/login-client.js';
@@ -13,7 +13,7 @@ import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publ
 import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import { FreshUser } from '../../tokens/fresh-user.js';
 import { TokenService } from '../../tokens/token.service.js';
-import { PasswordCheck } from '../../core/hashing/password-check.js';
+import { PasswordCheck } from './password-check.js';
 import { PasswordHasher } from '../../core/hashing/password-hasher.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { PasswordPolicy } from './password-policy.js';

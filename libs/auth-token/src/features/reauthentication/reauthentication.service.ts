@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 import { MfaService } from '../two-factor/mfa.service.js';
-import { PasswordCheck } from '../../core/hashing/password-check.js';
+import { PasswordCheck } from '../passwords/password-check.js';
 import { FreshUser } from '../../tokens/fresh-user.js';
 import { TokenService } from '../../tokens/token.service.js';
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
-import { EmailTokenService } from '../../core/mail/email-token.service.js';
+import { EmailTokenService } from '../mailed-links/email-token.service.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
-import { LinkMailService } from '../../core/mail/link-mail.service.js';
+import { LinkMailService } from '../mailed-links/link-mail.service.js';
 import { MailQueue, type MailDelivery } from '../../core/mail/mail-queue.service.js';
 import type { MailRequestClient } from '../../core/mail/mail-request-client.js';
 import { MailThrottle } from '../throttling/mail-throttle.service.js';

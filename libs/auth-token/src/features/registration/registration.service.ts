@@ -7,7 +7,7 @@ import { MailUnavailableException } from '../../core/errors/auth-token.exception
 import { FieldErrorsException, type FieldErrors } from '../../core/errors/field-errors.exception.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { PasswordPolicy } from '../passwords/password-policy.js';
-import { PasswordCheck } from '../../core/hashing/password-check.js';
+import { PasswordCheck } from '../passwords/password-check.js';
 import { UserAlreadyExistsError, UserStore } from '../../core/users/user-store.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';

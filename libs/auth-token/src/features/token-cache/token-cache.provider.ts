@@ -1,9 +1,10 @@
-import type { FactoryProvider } from '@nestjs/common';
+import type { ExistingProvider, FactoryProvider } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { AUTH_TOKEN_REPOSITORY } from '../../core/module/auth-token.internal-constants.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { UserStore } from '../../core/users/user-store.js';
+import { LookupCache } from '../../core/revocation/lookup-cache.js';
 import { TokenCache } from './token-cache.js';
 
 /**
@@ -21,3 +22,6 @@ export const tokenCacheProvider: FactoryProvider<TokenCache> = {
       suspended: repository.manager.connection.options.type === 'postgres',
     }),
 };
+
+/** The core's lookup cache is this feature's token cache. */
+export const lookupCacheProvider: ExistingProvider = { provide: LookupCache, useExisting: TokenCache };

@@ -1,4 +1,5 @@
 import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import { LookupCache } from '../../core/revocation/lookup-cache.js';
 import type { RevocationNotice } from '../../core/revocation/revocation-notice.js';
 
 interface Entry<TUser extends object> {
@@ -24,7 +25,7 @@ export interface TokenCacheSettings<TUser extends object> {
  * suspended: it serves and keeps nothing. Changes made behind the library's back are seen only when the entry
  * is older than `ttlMs`.
  */
-export class TokenCache<TUser extends object = object> {
+export class TokenCache<TUser extends object = object> extends LookupCache<TUser> {
   readonly enabled: boolean;
   private readonly entries = new Map<string, Entry<TUser>>();
   private readonly digestsByTokenId = new Map<string, string>();
@@ -37,6 +38,7 @@ export class TokenCache<TUser extends object = object> {
   private generation = 0;
 
   constructor(private readonly settings: TokenCacheSettings<TUser>) {
+    super();
     this.enabled = settings.ttlMs > 0;
     this.suspended = settings.suspended;
   }

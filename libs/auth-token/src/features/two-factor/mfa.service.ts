@@ -8,7 +8,7 @@ import { FieldErrorsException } from '../../core/errors/field-errors.exception.j
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
-import { PasswordCheck } from '../../core/hashing/password-check.js';
+import { PasswordCheck } from '../passwords/password-check.js';
 import { accountOf, requireClientIp } from '../throttling/login-client.js';
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { Clock } from '../../core/time/clock.js';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
-import { FieldErrorsException } from '../errors/field-errors.exception.js';
-import { accountOf, requireClientIp } from '../../features/throttling/login-client.js';
-import { LoginThrottle } from '../../features/throttling/login-throttle.service.js';
-import { UserStore } from '../users/user-store.js';
+import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
+import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
+import { accountOf, requireClientIp } from '../throttling/login-client.js';
+import { LoginThrottle } from '../throttling/login-throttle.service.js';
+import { UserStore } from '../../core/users/user-store.js';
 import { ClientHashSlots } from './client-hash-slots.js';
-import { PasswordHasher } from './password-hasher.js';
+import { PasswordHasher } from '../../core/hashing/password-hasher.js';
 
 /**
  * The library's one password check: login, password change, re-authentication, turning the second factor off.

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
-import { TooManyAttemptsException } from '../errors/too-many-attempts.exception.js';
-import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
-import { throttleAddress } from '../../features/throttling/client-address.js';
+import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
+import { TooManyAttemptsException } from '../../core/errors/too-many-attempts.exception.js';
+import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
+import { throttleAddress } from '../throttling/client-address.js';
 
 /** Seconds a refused client is asked to wait: about the time of a hash or two. */
 const RETRY_AFTER = 1;

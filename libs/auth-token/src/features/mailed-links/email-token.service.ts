@@ -1,15 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
-import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
-import { AUTH_EMAIL_TOKEN_REPOSITORY } from '../module/auth-token.internal-constants.js';
-import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
-import { TooManyAttemptsException } from '../errors/too-many-attempts.exception.js';
-import { ThrottleService } from '../../features/throttling/throttle.service.js';
-import { Clock } from '../time/clock.js';
+import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
+import { AUTH_EMAIL_TOKEN_REPOSITORY } from '../../core/module/auth-token.internal-constants.js';
+import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
+import { TooManyAttemptsException } from '../../core/errors/too-many-attempts.exception.js';
+import { ThrottleService } from '../throttling/throttle.service.js';
+import { Clock } from '../../core/time/clock.js';
 import { digestToken } from '../../tokens/token-secret.js';
-import { userIdColumn } from '../users/user-bound-entity.js';
-import { UserStore } from '../users/user-store.js';
+import { userIdColumn } from '../../core/users/user-bound-entity.js';
+import { UserStore } from '../../core/users/user-store.js';
 import type { AuthEmailToken, AuthEmailTokenWithUser, EmailTokenPurpose } from './auth-email-token.entity.js';
 
 /** 32 random bytes in base64url. */

@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { Column, Index, PrimaryColumn } from 'typeorm';
-import { userBoundEntity } from '../users/user-bound-entity.js';
+import { userBoundEntity } from '../../core/users/user-bound-entity.js';
 
 /** Name of the table holding e-mail confirmation and password-reset links. */
 export const AUTH_EMAIL_TOKEN_TABLE = 'auth_email_token';

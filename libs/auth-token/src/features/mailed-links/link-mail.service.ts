@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
-import type { ResolvedAuthTokenOptions, ResolvedMailOptions } from '../options/auth-token-options.interface.js';
-import { Mailer } from './mailer.js';
-import { renderMail } from './mail-templates.js';
+import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
+import type { ResolvedAuthTokenOptions, ResolvedMailOptions } from '../../core/options/auth-token-options.interface.js';
+import { Mailer } from '../../core/mail/mailer.js';
+import { renderMail } from '../../core/mail/mail-templates.js';
 
 /** Renders a link mail in the reader's language and hands it to the {@link Mailer}. */
 @Injectable()

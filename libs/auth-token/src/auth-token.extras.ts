@@ -2,31 +2,31 @@ import type { DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { getMetadataArgsStorage } from 'typeorm';
-import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY } from './auth-token.constants.js';
+import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY } from './core/module/auth-token.constants.js';
 import {
   AUTH_EMAIL_TOKEN_REPOSITORY,
   AUTH_MFA_REPOSITORY,
   AUTH_TOKEN_CONTROLLERS,
   AUTH_TOKEN_RAW_OPTIONS,
   AUTH_TOKEN_REPOSITORY,
-} from './auth-token.internal-constants.js';
-import { authMfaEntityFor } from '../../features/two-factor/auth-mfa.entity.js';
-import { MfaController } from '../../features/two-factor/mfa.controller.js';
-import { ApiTokensController } from '../../features/api-tokens/api-tokens.controller.js';
-import { authEmailTokenEntityFor } from '../mail/auth-email-token.entity.js';
+} from './core/module/auth-token.internal-constants.js';
+import { authMfaEntityFor } from './features/two-factor/auth-mfa.entity.js';
+import { MfaController } from './features/two-factor/mfa.controller.js';
+import { ApiTokensController } from './features/api-tokens/api-tokens.controller.js';
+import { authEmailTokenEntityFor } from './features/mailed-links/auth-email-token.entity.js';
 import { authTokenEntities } from './entities.js';
-import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
-import { AuthTokenGuard } from '../guard/auth-token.guard.js';
-import { mountController } from '../http/mount-controller.js';
-import { LoginController } from '../../features/login/login.controller.js';
-import type { AuthTokenModuleExtras, AuthTokenOptions } from '../options/auth-token-options.interface.js';
-import { resolveAuthTokenOptions } from '../options/resolve-options.js';
-import { PasswordController } from '../../features/passwords/password.controller.js';
-import { ReauthenticationController } from '../../features/reauthentication/reauthentication.controller.js';
-import { RegistrationController } from '../../features/registration/registration.controller.js';
-import { repositoryProvider } from './repositories.js';
-import { SessionsController } from '../../features/sessions/sessions.controller.js';
-import { authTokenEntityFor } from '../../tokens/auth-token.entity.js';
+import { AuthTokenConfigError } from './core/errors/auth-token-config.error.js';
+import { AuthTokenGuard } from './core/guard/auth-token.guard.js';
+import { mountController } from './core/http/mount-controller.js';
+import { LoginController } from './features/login/login.controller.js';
+import type { AuthTokenModuleExtras, AuthTokenOptions } from './core/options/auth-token-options.interface.js';
+import { resolveAuthTokenOptions } from './core/options/resolve-options.js';
+import { PasswordController } from './features/passwords/password.controller.js';
+import { ReauthenticationController } from './features/reauthentication/reauthentication.controller.js';
+import { RegistrationController } from './features/registration/registration.controller.js';
+import { repositoryProvider } from './core/module/repositories.js';
+import { SessionsController } from './features/sessions/sessions.controller.js';
+import { authTokenEntityFor } from './tokens/auth-token.entity.js';
 
 /** Extras shape the module (entities, routes, global registration), so they sit at the top level of both forms. */
 export const AUTH_TOKEN_EXTRAS: AuthTokenModuleExtras = { userEntity: undefined, routePrefix: 'auth', isGlobal: false, globalGuard: false };
