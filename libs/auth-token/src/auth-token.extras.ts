@@ -12,6 +12,7 @@ import {
 } from './core/module/auth-token.internal-constants.js';
 import { authMfaEntityFor } from './features/two-factor/auth-mfa.entity.js';
 import { MfaController } from './features/two-factor/mfa.controller.js';
+import { MfaLoginController } from './features/two-factor/mfa-login.controller.js';
 import { ApiTokensController } from './features/api-tokens/api-tokens.controller.js';
 import { authEmailTokenEntityFor } from './features/mailed-links/auth-email-token.entity.js';
 import { authTokenEntities } from './entities.js';
@@ -57,6 +58,7 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
       SessionsController,
       ApiTokensController,
       MfaController,
+      MfaLoginController,
       RegistrationController,
       PasswordController,
     ].map((controller) => mountController(controller, routePrefix)),

@@ -8,6 +8,10 @@ import { screenOwnRoutes } from './core/http/screen-own-routes.js';
 import { assertKnownAsyncKeys } from './core/options/option-keys.js';
 import { ApiTokenService } from './features/api-tokens/api-token.service.js';
 import { MfaService } from './features/two-factor/mfa.service.js';
+import { MfaChallenges } from './features/two-factor/mfa-challenges.js';
+import { MfaLoginService } from './features/two-factor/mfa-login.service.js';
+import { LoginIssuer } from './features/login/login-issuer.js';
+import { SecondStep } from './features/login/second-step.js';
 import { AuthTokenConfigurableModule } from './core/module/auth-token.module-definition.js';
 import { TokenPurgeService } from './features/cleanup/token-purge.service.js';
 import { EmailConfirmationService } from './features/registration/email-confirmation.service.js';
@@ -76,6 +80,10 @@ import { userFieldsProvider, userStoreProvider } from './core/users/user-store.p
     FreshUser,
     ApiTokenService,
     MfaService,
+    MfaChallenges,
+    MfaLoginService,
+    { provide: SecondStep, useExisting: MfaLoginService },
+    LoginIssuer,
     ClientHashSlots,
     PasswordCheck,
     LoginService,

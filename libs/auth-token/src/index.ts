@@ -28,7 +28,9 @@ export {
 
 // Services for the host's own code
 export { TokenService, type AuthenticatedToken, type IssuedToken } from './tokens/token.service.js';
-export { LoginService, type LoginResult, type MfaChallenge } from './features/login/login.service.js';
+export { LoginService } from './features/login/login.service.js';
+export type { LoginResult } from './features/login/login-issuer.js';
+export type { MfaChallenge } from './features/login/second-step.js';
 export { ReauthenticationService } from './features/reauthentication/reauthentication.service.js';
 export { RegistrationService } from './features/registration/registration.service.js';
 export { EmailConfirmationService } from './features/registration/email-confirmation.service.js';

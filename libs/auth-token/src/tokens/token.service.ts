@@ -38,10 +38,6 @@ type RevokeReason = TokenRevokedEvent['reason'];
 
 const MAX_USER_AGENT = 512;
 const MAX_IP = 45;
-/** Prefix of second-factor challenges (`mfaToken`): neither a login nor an API token's. */
-const CHALLENGE_PREFIX = 'natmfa';
-/** Wrong codes a second-factor challenge survives: the fifth ends it. */
-const CHALLENGE_MAX_FAILURES = 5;
 
 /** What {@link TokenService.authenticate} accepts. */
 export interface AuthenticateOptions {
@@ -161,33 +157,6 @@ export class TokenService<TUser extends object = object> {
   }
 
   /**
-   * A second-factor challenge: the short-lived `mfaToken` a right password earns when the user has a second
-   * factor. Stored as a digest like a token, but of its own kind and prefix, so it is no bearer token anywhere.
-   */
-  async issueChallenge(user: TUser, client: IssueTokenOptions, ttl: number): Promise<string> {
-    return (await this.store(user, { kind: 'mfa', prefix: CHALLENGE_PREFIX, lifetime: ttl, client })).token;
-  }
-
-  /** The live challenge `token` and its user, or null. */
-  async findChallenge(token: string): Promise<{ record: AuthToken; user: TUser } | null> {
-    if (typeof token !== 'string' || !isWellFormedToken(token, CHALLENGE_PREFIX)) return null;
-    const record = await this.tokens.findOne({ where: { digest: digestToken(token, this.options.tokens.pepper), kind: 'mfa' } as never, relations: { user: true } as never });
-    if (!record?.user || record.expiresAt.getTime() <= this.clock.now().getTime()) return null;
-    const { user } = record;
-    delete record.user;
-    return { record, user };
-  }
-
-  /**
-   * Counts a wrong code given with a challenge; the fifth ends it, so that a stolen password alone gets at most
-   * five guesses per challenge whatever the throttling allows.
-   */
-  async failChallenge(id: string): Promise<void> {
-    await this.tokens.createQueryBuilder().update().set({ failures: () => 'failures + 1' } as never).where('id = :id', { id }).andWhere("kind = 'mfa'").execute();
-    await this.tokens.createQueryBuilder().delete().where('id = :id', { id }).andWhere("kind = 'mfa'").andWhere('failures >= :max', { max: CHALLENGE_MAX_FAILURES }).execute();
-  }
-
-  /**
    * Records a fresh proof of identity on the user's login token `tokenId` (`POST /auth/reauthenticate`), and
    * drops the token from every cache so each instance reads the new time.
    */
@@ -201,12 +170,6 @@ export class TokenService<TUser extends object = object> {
       .andWhere("kind = 'login'")
       .execute();
     await this.revocations.announce({ tokenIds: [tokenId] });
-  }
-
-  /** Spends a challenge; resolves to false when another request spent it first. */
-  async spendChallenge(id: string): Promise<boolean> {
-    const result = await this.tokens.delete({ id, kind: 'mfa' } as never);
-    return (result.affected ?? 0) > 0;
   }
 
   /** Whether the token with this public id exists and has not expired, asked of the database (never the cache). */

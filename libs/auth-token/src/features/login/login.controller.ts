@@ -9,12 +9,9 @@ import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.fi
 import { authTokenValidationPipe } from '../../core/http/validation.pipe.js';
 import type { AuthToken } from '../../tokens/auth-token.entity.js';
 import { LoginDto } from './dto/login.dto.js';
-import { LoginService, type LoginResult, type MfaChallenge } from './login.service.js';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
-import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
-import { WhenEnabled } from '../../core/http/route-enabled.js';
-import { mfaOn } from '../two-factor/mfa.controller.js';
-import { MfaLoginDto } from '../two-factor/mfa.dto.js';
+import type { LoginResult } from './login-issuer.js';
+import { LoginService } from './login.service.js';
+import type { MfaChallenge } from './second-step.js';
 
 /** `POST login`, `DELETE|POST logout` and `GET me`, mounted under the route prefix (default `auth`). */
 @UseInterceptors(NoStoreInterceptor)
@@ -29,16 +26,6 @@ export class LoginController {
   @HttpCode(HttpStatus.OK)
   login(@Body() body: LoginDto, @ClientIp() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult | MfaChallenge> {
     return this.logins.login(body.username, body.password, { ip, userAgent });
-  }
-
-  /** The second step for a user with a second factor: the mfaToken and a TOTP code or a recovery code. */
-  @Public()
-  @Post('login/mfa')
-  @WhenEnabled(mfaOn)
-  @HttpCode(HttpStatus.OK)
-  loginMfa(@Body() body: MfaLoginDto, @ClientIp() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult> {
-    if (!body.code && !body.recoveryCode) throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaProofRequired] });
-    return this.logins.completeMfaLogin(body.mfaToken, { code: body.code, recoveryCode: body.recoveryCode }, { ip, userAgent });
   }
 
   /** Revokes the token that authenticated this request, and no other. */

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
-import { EmailNotConfirmedException, InvalidCredentialsException, MfaLoginFailedException } from '../../core/errors/auth-token.exceptions.js';
-import { MfaService, type MfaProof } from '../two-factor/mfa.service.js';
+import { EmailNotConfirmedException, InvalidCredentialsException } from '../../core/errors/auth-token.exceptions.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS, type LoginFailedEvent } from '../../core/events/auth-token.events.js';
@@ -10,28 +9,13 @@ import { accountOf, requireClientIp, type LoginClient } from '../throttling/logi
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { canonicalUsername } from '../../core/users/username.js';
 import { TokenService } from '../../tokens/token.service.js';
+import { LoginIssuer, type LoginResult } from './login-issuer.js';
+import { SecondStep, type MfaChallenge } from './second-step.js';
 import { PasswordCheck } from '../passwords/password-check.js';
 import { PasswordHasher } from '../../core/hashing/password-hasher.js';
 import { UserStore } from '../../core/users/user-store.js';
 
-/** What `POST /auth/login` answers. */
-export interface LoginResult {
-  token: string;
-  expiresAt: Date;
-  user?: unknown;
-}
-
-/** What `POST /auth/login` answers for a user with a second factor: the next step, not a token yet. */
-export interface MfaChallenge {
-  mfaRequired: true;
-  /** Opens `POST /auth/login/mfa` (and nothing else) for 5 minutes, once. */
-  mfaToken: string;
-}
-
-/** Seconds an mfaToken lives. */
-const MFA_CHALLENGE_TTL = 300;
-
-/** Checks credentials and issues tokens; also serializes users for the responses. */
+/** Checks a login name and password, then hands over to the second step or issues the token; logout; `/auth/me`. */
 @Injectable()
 export class LoginService<TUser extends object = object> implements OnModuleInit {
   /** Verified against when the user does not exist, so that every attempt costs exactly one KDF run. */
@@ -44,8 +28,9 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     private readonly tokens: TokenService<TUser>,
     private readonly events: AuthTokenEventPublisher,
     private readonly attempts: LoginThrottle,
-    private readonly mfa: MfaService<TUser>,
     private readonly passwords: PasswordCheck<TUser>,
+    private readonly issuer: LoginIssuer<TUser>,
+    private readonly secondStep: SecondStep<TUser>,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -81,43 +66,14 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     // A deactivated account stays a failure in every respect, counters included: nothing tells the guess was right.
     if (!this.users.isActive(user)) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
     if (this.hasher.needsRehash(hash)) await this.users.setPasswordHash(user, await this.hasher.hash(password));
-    if (await this.mfa.isEnabled(user)) {
+    const challenge = await this.secondStep.begin(user, { userAgent: client.userAgent, ip });
+    if (challenge) {
       // No failure, yet no clearing either: this attempt alone is taken back.
       await this.attempts.cancel(account, ip);
-      return { mfaRequired: true, mfaToken: await this.tokens.issueChallenge(user, { userAgent: client.userAgent, ip }, MFA_CHALLENGE_TTL) };
+      return challenge;
     }
     await this.attempts.succeeded(account, ip);
-    return this.issue(user, client, ip);
-  }
-
-  /**
-   * The second step of a login with a second factor: a TOTP code or a recovery code, with the mfaToken of the
-   * first step. A wrong code counts as a failed login of the account, and the fifth ends the mfaToken; the first
-   * success spends the mfaToken and issues the login token. Every failure is the same 401.
-   */
-  async completeMfaLogin(mfaToken: string, proof: MfaProof, client: LoginClient): Promise<LoginResult> {
-    const ip = requireClientIp(client?.ip);
-    const challenge = await this.tokens.findChallenge(mfaToken);
-    if (!challenge || !this.users.isActive(challenge.user)) throw new MfaLoginFailedException();
-    const { user, record } = challenge;
-    const account = accountOf(this.users.getId(user));
-    await this.attempts.attempt(account, ip);
-    const proved = await this.mfa.verify(user, proof);
-    if (!proved) {
-      await this.tokens.failChallenge(record.id);
-      throw this.failed(this.users.getLogin(user), 'second-factor', new MfaLoginFailedException());
-    }
-    if (!(await this.tokens.spendChallenge(record.id))) throw new MfaLoginFailedException();
-    await this.attempts.succeeded(account, ip);
-    return this.issue(user, client, ip);
-  }
-
-  private async issue(user: TUser, client: LoginClient, ip: string): Promise<LoginResult> {
-    const { token, record } = await this.tokens.issue(user, { userAgent: client.userAgent, ip });
-    this.events.publish(AUTH_TOKEN_EVENTS.loginSucceeded, { userId: this.users.getId(user), tokenId: record.id, userAgent: record.userAgent });
-    const result: LoginResult = { token, expiresAt: record.expiresAt };
-    if (this.options.userSerializer) result.user = await this.options.userSerializer(user);
-    return result;
+    return this.issuer.issue(user, { userAgent: client.userAgent, ip });
   }
 
   private failed<E extends Error>(username: string, reason: LoginFailedEvent['reason'], error: E): E {
@@ -137,18 +93,12 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
   }
 
   /**
-   * What `GET /auth/me` shows: the serialized user, with `mfaEnabled` when two-factor login is available (the
-   * `mfa` option) and the serialized user is an object.
+   * What `GET /auth/me` shows: the serialized user, with what the second step adds (`mfaEnabled` when two-factor
+   * login is available) when the serialized user is an object.
    */
   async describe(user: TUser): Promise<unknown> {
-    const serialized = await this.serialize(user);
-    if (!this.mfa.available || serialized === null || typeof serialized !== 'object' || Array.isArray(serialized)) return serialized;
-    return { ...serialized, mfaEnabled: await this.mfa.isEnabled(user) };
-  }
-
-  /** The user as the host wants it shown: its `userSerializer`, else `{ id, username }`. */
-  async serialize(user: TUser): Promise<unknown> {
-    if (this.options.userSerializer) return this.options.userSerializer(user);
-    return { id: this.users.getId(user), username: this.users.getLogin(user) };
+    const serialized = await this.issuer.serialize(user);
+    if (serialized === null || typeof serialized !== 'object' || Array.isArray(serialized)) return serialized;
+    return { ...serialized, ...(await this.secondStep.describe(user)) };
   }
 }

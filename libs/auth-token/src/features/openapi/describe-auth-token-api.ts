@@ -3,6 +3,7 @@ import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from '../api-token
 import { ApiTokensController } from '../api-tokens/api-tokens.controller.js';
 import { LoginController } from '../login/login.controller.js';
 import { MfaController } from '../two-factor/mfa.controller.js';
+import { MfaLoginController } from '../two-factor/mfa-login.controller.js';
 import { EnableTotpDto, MfaLoginDto, MfaPasswordDto } from '../two-factor/mfa.dto.js';
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from '../passwords/dto/password.dto.js';
 import { PasswordController } from '../passwords/password.controller.js';
@@ -49,6 +50,11 @@ const OPERATIONS: [Function, Record<string, Operation>][] = [
       logout: { summary: 'Log out: revoke the token of this request', secured: true, responses: [[204, 'Revoked'], [401, ERRORS[401]]] },
       logoutByPost: { summary: 'Log out (POST form)', secured: true, responses: [[204, 'Revoked'], [401, ERRORS[401]]] },
       me: { summary: 'The current user, serialized, with mfaEnabled', secured: true, responses: [[200, 'The user'], [401, ERRORS[401]]] },
+    },
+  ],
+  [
+    MfaLoginController,
+    {
       loginMfa: {
         summary: 'Second step of a login with a second factor: the mfaToken and a TOTP code or a recovery code',
         responses: [[200, 'A new token', LoginResponseDto], [400, ERRORS[400]], [401, 'Wrong or used code, or a spent or expired mfaToken'], [429, ERRORS[429]]],

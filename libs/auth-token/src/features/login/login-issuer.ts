@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
+import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
+import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
+import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
+import { UserStore } from '../../core/users/user-store.js';
+import { TokenService } from '../../tokens/token.service.js';
+
+/** What a completed login answers. */
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  user?: unknown;
+}
+
+/**
+ * The end of every login, whatever proved the user (a password, a second factor): a new login token, the
+ * `loginSucceeded` event, and the user as the host serializes it.
+ */
+@Injectable()
+export class LoginIssuer<TUser extends object = object> {
+  constructor(
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
+    private readonly users: UserStore<TUser>,
+    private readonly tokens: TokenService<TUser>,
+    private readonly events: AuthTokenEventPublisher,
+  ) {}
+
+  async issue(user: TUser, client: { ip: string; userAgent?: string }): Promise<LoginResult> {
+    const { token, record } = await this.tokens.issue(user, client);
+    this.events.publish(AUTH_TOKEN_EVENTS.loginSucceeded, { userId: this.users.getId(user), tokenId: record.id, userAgent: record.userAgent });
+    const result: LoginResult = { token, expiresAt: record.expiresAt };
+    if (this.options.userSerializer) result.user = await this.options.userSerializer(user);
+    return result;
+  }
+
+  /** The user as the host wants it shown: its `userSerializer`, else `{ id, username }`. */
+  async serialize(user: TUser): Promise<unknown> {
+    if (this.options.userSerializer) return this.options.userSerializer(user);
+    return { id: this.users.getId(user), username: this.users.getLogin(user) };
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { MfaLoginFailedException } from '../../core/errors/auth-token.exceptions.js';
+import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
+import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
+import { UserStore } from '../../core/users/user-store.js';
+import { LoginIssuer, type LoginResult } from '../login/login-issuer.js';
+import { SecondStep, type MfaChallenge } from '../login/second-step.js';
+import { accountOf, requireClientIp, type LoginClient } from '../throttling/login-client.js';
+import { LoginThrottle } from '../throttling/login-throttle.service.js';
+import { MfaChallenges } from './mfa-challenges.js';
+import { MfaService, type MfaProof } from './mfa.service.js';
+
+/** Seconds an mfaToken lives. */
+const CHALLENGE_TTL = 300;
+
+/**
+ * Two-factor login: after the right password, a user with the factor on gets an mfaToken instead of a token,
+ * and `POST /auth/login/mfa` completes the login with a TOTP code or a recovery code.
+ */
+@Injectable()
+export class MfaLoginService<TUser extends object = object> extends SecondStep<TUser> {
+  constructor(
+    private readonly mfa: MfaService<TUser>,
+    private readonly challenges: MfaChallenges<TUser>,
+    private readonly users: UserStore<TUser>,
+    private readonly attempts: LoginThrottle,
+    private readonly issuer: LoginIssuer<TUser>,
+    private readonly events: AuthTokenEventPublisher,
+  ) {
+    super();
+  }
+
+  async begin(user: TUser, client: { ip: string; userAgent?: string }): Promise<MfaChallenge | null> {
+    if (!(await this.mfa.isEnabled(user))) return null;
+    return { mfaRequired: true, mfaToken: await this.challenges.issue(user, client, CHALLENGE_TTL) };
+  }
+
+  /** `mfaEnabled` in `GET /auth/me` while two-factor login is available (the `mfa` option). */
+  async describe(user: TUser): Promise<Record<string, unknown>> {
+    return this.mfa.available ? { mfaEnabled: await this.mfa.isEnabled(user) } : {};
+  }
+
+  /**
+   * The second step: a TOTP code or a recovery code, with the mfaToken of the first. A wrong code counts as a
+   * failed login of the account, and the fifth ends the mfaToken; the first success spends the mfaToken and
+   * issues the login token. Every failure is the same 401.
+   */
+  async complete(mfaToken: string, proof: MfaProof, client: LoginClient): Promise<LoginResult> {
+    const ip = requireClientIp(client?.ip);
+    const challenge = await this.challenges.find(mfaToken);
+    if (!challenge || !this.users.isActive(challenge.user)) throw new MfaLoginFailedException();
+    const { user, record } = challenge;
+    const account = accountOf(this.users.getId(user));
+    await this.attempts.attempt(account, ip);
+    if (!(await this.mfa.verify(user, proof))) {
+      await this.challenges.fail(record.id);
+      this.events.publish(AUTH_TOKEN_EVENTS.loginFailed, { username: this.users.getLogin(user), reason: 'second-factor' });
+      throw new MfaLoginFailedException();
+    }
+    if (!(await this.challenges.spend(record.id))) throw new MfaLoginFailedException();
+    await this.attempts.succeeded(account, ip);
+    return this.issuer.issue(user, { userAgent: client.userAgent, ip });
+  }
+}
