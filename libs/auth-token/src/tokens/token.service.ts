@@ -7,7 +7,7 @@ import { AuthTokenEventPublisher } from '../core/events/auth-token-event-publish
 import { AUTH_TOKEN_EVENTS, type TokenRevokedEvent } from '../core/events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../core/options/auth-token-options.interface.js';
 import { Clock } from '../core/time/clock.js';
-import { userIdColumn } from '../core/users/user-bound-entity.js';
+import { UserKey, type UserBound } from '../core/users/user-bound-entity.js';
 import { UserStore, type UserId } from '../core/users/user-store.js';
 import type { AuthToken, AuthTokenKind, AuthTokenWithUser } from './auth-token.entity.js';
 import { Revocations } from '../core/revocation/revocations.js';
@@ -55,20 +55,19 @@ export interface AuthenticateOptions {
 @Injectable()
 export class TokenService<TUser extends object = object> {
   private readonly lookup: TokenLookup<TUser>;
-  /** The escaped `userId` column, for hand-written conditions. */
-  private readonly userIdColumn: string;
+  private readonly userKey: UserKey;
 
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
-    @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<AuthTokenWithUser<TUser>>,
+    @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<UserBound<AuthToken>>,
     private readonly users: UserStore<TUser>,
     private readonly clock: Clock,
     private readonly events: AuthTokenEventPublisher,
     private readonly cache: LookupCache<TUser>,
     private readonly revocations: Revocations,
   ) {
-    this.lookup = new TokenLookup(tokens);
-    this.userIdColumn = userIdColumn(tokens);
+    this.lookup = new TokenLookup<TUser>(tokens as Repository<AuthTokenWithUser<TUser>>);
+    this.userKey = new UserKey(tokens);
   }
 
   /**
@@ -108,7 +107,7 @@ export class TokenService<TUser extends object = object> {
       authenticatedAt: kind === 'login' ? now : null,
       failures: 0,
     } as AuthToken);
-    await this.tokens.insert({ ...record, user } as never);
+    await this.tokens.insert({ ...record, user });
     return { token, record };
   }
 
@@ -147,7 +146,7 @@ export class TokenService<TUser extends object = object> {
   async listForUser(user: TUser, kind: AuthTokenKind = 'login'): Promise<AuthToken[]> {
     const records = await this.tokens
       .createQueryBuilder('token')
-      .where(`token.${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
+      .where(...this.userKey.is(this.users.getId(user), 'token'))
       .andWhere('token.kind = :kind', { kind })
       .andWhere('token.expiresAt > :now', { now: this.clock.now() })
       .orderBy('token.lastUsedAt', 'DESC')
@@ -164,9 +163,9 @@ export class TokenService<TUser extends object = object> {
     await this.tokens
       .createQueryBuilder()
       .update()
-      .set({ authenticatedAt: this.clock.now() } as never)
+      .set({ authenticatedAt: this.clock.now() })
       .where('id = :tokenId', { tokenId })
-      .andWhere(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
+      .andWhere(...this.userKey.is(this.users.getId(user)))
       .andWhere("kind = 'login'")
       .execute();
     await this.revocations.announce({ tokenIds: [tokenId] });
@@ -185,9 +184,9 @@ export class TokenService<TUser extends object = object> {
 
   /** Revokes one token by its public id. Resolves to whether a token was revoked. */
   async revoke(tokenId: string): Promise<boolean> {
-    const record = await this.tokens.findOne({ where: { id: tokenId } as never, relations: { user: true } as never });
+    const record = await this.tokens.findOne({ where: { id: tokenId }, relations: { user: true } });
     if (!record?.user) return false;
-    return this.revokeOwn(record.user, tokenId, 'session');
+    return this.revokeOwn(record.user as TUser, tokenId, 'session');
   }
 
   /**
@@ -200,7 +199,7 @@ export class TokenService<TUser extends object = object> {
         .createQueryBuilder()
         .delete()
         .where('id = :tokenId', { tokenId })
-        .andWhere(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) });
+        .andWhere(...this.userKey.is(this.users.getId(user)));
       if (kind) query.andWhere('kind = :kind', { kind });
       return (await query.execute()).affected ?? 0;
     });
@@ -218,7 +217,7 @@ export class TokenService<TUser extends object = object> {
     const userId = this.users.getId(user);
     // Dropping all of the user's entries also drops the one kept: it is simply loaded again.
     const revoked = await this.revocations.revoke({ userId }, this.tokens, async (tokens) => {
-      const query = tokens.createQueryBuilder().delete().where(`${this.userIdColumn} = :userId`, { userId });
+      const query = tokens.createQueryBuilder().delete().where(...this.userKey.is(userId));
       if (reason !== 'password-reset') query.andWhere("kind IN ('login', 'mfa')");
       if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
       return (await query.execute()).affected ?? 0;
@@ -251,7 +250,7 @@ export class TokenService<TUser extends object = object> {
     const lastUsedAt = new Date(now);
     const changes =
       record.kind === 'api' ? { lastUsedAt } : { lastUsedAt, expiresAt: new Date(Math.min(now + ttl * 1000, record.createdAt.getTime() + maxTtl * 1000)) };
-    await this.tokens.update({ id: record.id } as never, changes as never);
+    await this.tokens.update({ id: record.id }, changes);
     Object.assign(record, changes);
   }
 
@@ -262,11 +261,10 @@ export class TokenService<TUser extends object = object> {
   private async enforceLimit(user: TUser): Promise<void> {
     const { maxPerUser } = this.options.tokens;
     const userId = this.users.getId(user);
-    const column = this.userIdColumn;
     const newest = this.tokens
       .createQueryBuilder('kept')
       .select('kept.id')
-      .where(`kept.${column} = :userId`)
+      .where(this.userKey.is(userId, 'kept')[0])
       .andWhere("kept.kind = 'login'")
       .orderBy('kept.lastUsedAt', 'DESC')
       .addOrderBy('kept.createdAt', 'DESC')
@@ -276,7 +274,7 @@ export class TokenService<TUser extends object = object> {
       const result = await tokens
         .createQueryBuilder()
         .delete()
-        .where(`${column} = :userId`, { userId })
+        .where(...this.userKey.is(userId))
         .andWhere("kind = 'login'")
         .andWhere(`id NOT IN (${newest.getQuery()})`)
         .execute();
@@ -286,7 +284,6 @@ export class TokenService<TUser extends object = object> {
       this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId, tokenIds: [], reason: 'limit' });
     }
   }
-
 }
 
 function sanitizeUserAgent(userAgent: string | null | undefined): string | null {

@@ -20,7 +20,7 @@ export class AuthTokenEventPublisher implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     try {
       const { EventEmitter2 } = await import('@nestjs/event-emitter');
-      this.emitter = this.moduleRef.get<EmitterLike>(EventEmitter2 as never, { strict: false });
+      this.emitter = this.moduleRef.get(EventEmitter2, { strict: false });
     } catch {
       this.emitter = null;
     }

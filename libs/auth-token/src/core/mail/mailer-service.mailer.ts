@@ -9,14 +9,14 @@ interface MailerServiceLike {
 
 /** Finds the host's MailerService (from `MailerModule.forRoot`), or null when it has none. */
 export async function findMailerService(moduleRef: ModuleRef): Promise<MailerServiceLike | null> {
-  let token: unknown;
+  let token: abstract new (...args: never[]) => MailerServiceLike;
   try {
     ({ MailerService: token } = await import('@nestjs-modules/mailer'));
   } catch {
     return null;
   }
   try {
-    return moduleRef.get<MailerServiceLike>(token as never, { strict: false });
+    return moduleRef.get(token, { strict: false });
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DeepPartial, ObjectLiteral, Repository } from 'typeorm';
+import type { DeepPartial, FindOptionsWhere, ObjectLiteral, QueryDeepPartialEntity, Repository } from 'typeorm';
 import { AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from '../module/auth-token.constants.js';
 import type { UserFieldMap } from './user-fields.js';
 import { isUniqueViolation } from './unique-violation.js';
@@ -27,7 +27,7 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = ObjectLiteral> exten
 
   async findByLogin(login: string): Promise<TUser | null> {
     const canonical = this.fields.canonicalUsername;
-    if (canonical !== null) return this.repository.findOneBy({ [canonical]: canonicalUsername(login) } as never);
+    if (canonical !== null) return this.repository.findOneBy(this.where(canonical, canonicalUsername(login)));
     const candidates = await this.repository
       .createQueryBuilder('user')
       .where(`LOWER(user.${this.fields.username}) = LOWER(:login)`, { login })
@@ -40,7 +40,7 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = ObjectLiteral> exten
   override async findLookAlike(login: string): Promise<TUser | null> {
     const skeleton = usernameSkeleton(login);
     const column = this.fields.usernameSkeleton;
-    if (column !== null) return this.repository.findOneBy({ [column]: skeleton } as never);
+    if (column !== null) return this.repository.findOneBy(this.where(column, skeleton));
     // No column to ask: compare with every name, in batches by primary key (slower, and blind to races).
     const key = this.repository.metadata.primaryColumns[0].propertyName;
     const batchSize = 1000;
@@ -57,8 +57,16 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = ObjectLiteral> exten
   }
 
   findById(id: UserId): Promise<TUser | null> {
-    const [primary] = this.repository.metadata.primaryColumns;
-    return this.repository.findOneBy({ [primary.propertyName]: id } as never);
+    return this.repository.findOneBy(this.byId(id));
+  }
+
+  /** A condition on one property of the User entity, whose properties only the configured field names tell. */
+  protected where(property: string, value: unknown): FindOptionsWhere<TUser> {
+    return { [property]: value } as FindOptionsWhere<TUser>;
+  }
+
+  private byId(id: UserId): FindOptionsWhere<TUser> {
+    return this.where(this.repository.metadata.primaryColumns[0].propertyName, id);
   }
 
   getId(user: TUser): UserId {
@@ -123,11 +131,11 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = ObjectLiteral> exten
   }
 
   async delete(user: TUser): Promise<void> {
-    await this.repository.delete(this.getId(user) as never);
+    await this.repository.delete(this.byId(this.getId(user)));
   }
 
   protected async updateField(user: TUser, field: string, value: unknown): Promise<void> {
-    await this.repository.update(this.getId(user) as never, { [field]: value } as never);
+    await this.repository.update(this.byId(this.getId(user)), { [field]: value } as QueryDeepPartialEntity<TUser>);
     (user as Record<string, unknown>)[field] = value;
   }
 }

@@ -3,6 +3,13 @@ import { Entity, Index, JoinColumn, ManyToOne, type Repository } from 'typeorm';
 
 type AbstractClass<T> = abstract new () => T;
 
+/**
+ * A row of a user-bound entity as the services handle it: its own columns and the `user` relation, typed as
+ * `object`. TypeORM's find and update types cannot be checked against a generic `TUser`; against `object` they
+ * can, so the services need no casts. The User entity itself is typed where it leaves them (`as TUser`).
+ */
+export type UserBound<E extends object> = E & { user?: object };
+
 const cache = new WeakMap<AbstractClass<object>, WeakMap<Type<object>, Type<object>>>();
 
 /**
@@ -32,8 +39,20 @@ export function userBoundEntity<TBase extends object, TUser extends object>(
   return UserBound as Type<TBase & { user?: TUser }>;
 }
 
-/** The escaped name of the `userId` column of a user-bound entity's table, for hand-written conditions. */
-export function userIdColumn(repository: Repository<object>): string {
-  const [column] = repository.metadata.manyToOneRelations[0].joinColumns;
-  return repository.manager.connection.driver.escape(column.databaseName);
+/**
+ * The `userId` column of a user-bound table, for conditions written by hand:
+ * `query.where(...userKey.is(userId, 'token'))` is `token."userId" = :userId` with its parameter.
+ */
+export class UserKey {
+  /** The escaped column name. */
+  readonly column: string;
+
+  constructor(repository: Repository<object>) {
+    const [column] = repository.metadata.manyToOneRelations[0].joinColumns;
+    this.column = repository.manager.connection.driver.escape(column.databaseName);
+  }
+
+  is(userId: unknown, alias?: string): [string, { userId: unknown }] {
+    return [`${alias ? `${alias}.` : ''}${this.column} = :userId`, { userId }];
+  }
 }

@@ -10,7 +10,7 @@ import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-opt
 import { Clock } from '../../core/time/clock.js';
 import type { AuthToken, AuthTokenWithUser } from '../../tokens/auth-token.entity.js';
 import { TokenService } from '../../tokens/token.service.js';
-import { userIdColumn } from '../../core/users/user-bound-entity.js';
+import { UserKey, type UserBound } from '../../core/users/user-bound-entity.js';
 import { UserStore } from '../../core/users/user-store.js';
 
 /** What an API token is made with. */
@@ -35,17 +35,17 @@ export interface CreatedApiToken {
  */
 @Injectable()
 export class ApiTokenService<TUser extends object = object> {
-  private readonly userIdColumn: string;
+  private readonly userKey: UserKey;
 
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
-    @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<AuthTokenWithUser<TUser>>,
+    @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<UserBound<AuthToken>>,
     private readonly users: UserStore<TUser>,
     private readonly tokenService: TokenService<TUser>,
     private readonly clock: Clock,
     private readonly events: AuthTokenEventPublisher,
   ) {
-    this.userIdColumn = userIdColumn(tokens);
+    this.userKey = new UserKey(tokens);
   }
 
   /**
@@ -62,7 +62,7 @@ export class ApiTokenService<TUser extends object = object> {
     if ((await this.count(user)) >= maxPerUser) throw full();
     const { token, record } = await this.tokenService.store(user, { kind: 'api', prefix, lifetime: expiresIn, name, scopes });
     if ((await this.count(user)) > maxPerUser) {
-      await this.tokens.delete({ id: record.id } as never);
+      await this.tokens.delete({ id: record.id });
       throw full();
     }
     this.events.publish(AUTH_TOKEN_EVENTS.apiTokenCreated, { userId: this.users.getId(user), tokenId: record.id, name, scopes, expiresAt: record.expiresAt });
@@ -72,7 +72,7 @@ export class ApiTokenService<TUser extends object = object> {
   private count(user: TUser): Promise<number> {
     return this.tokens
       .createQueryBuilder('token')
-      .where(`token.${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
+      .where(...this.userKey.is(this.users.getId(user), 'token'))
       .andWhere("token.kind = 'api'")
       .andWhere('token.expiresAt > :now', { now: this.clock.now() })
       .getCount();
@@ -82,7 +82,7 @@ export class ApiTokenService<TUser extends object = object> {
   async list(user: TUser): Promise<AuthToken[]> {
     return this.tokens
       .createQueryBuilder('token')
-      .where(`token.${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
+      .where(...this.userKey.is(this.users.getId(user), 'token'))
       .andWhere("token.kind = 'api'")
       .andWhere('token.expiresAt > :now', { now: this.clock.now() })
       .orderBy('token.createdAt', 'DESC')

@@ -86,7 +86,7 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
       const marked = await this.tokens
         .createQueryBuilder()
         .update()
-        .set({ expiryNoticeAt: now } as never)
+        .set({ expiryNoticeAt: now })
         .where('id = :id', { id: token.id })
         .andWhere('"expiryNoticeAt" IS NULL')
         .execute();
@@ -145,7 +145,7 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
   private async findSchedulerRegistry(): Promise<SchedulerRegistryLike | null> {
     try {
       const { SchedulerRegistry } = await import('@nestjs/schedule');
-      return this.moduleRef.get<SchedulerRegistryLike>(SchedulerRegistry as never, { strict: false });
+      return this.moduleRef.get<SchedulerRegistryLike>(SchedulerRegistry, { strict: false });
     } catch {
       return null;
     }

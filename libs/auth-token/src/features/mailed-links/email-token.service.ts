@@ -8,7 +8,7 @@ import { TooManyAttemptsException } from '../../core/errors/too-many-attempts.ex
 import { ThrottleService } from '../throttling/throttle.service.js';
 import { Clock } from '../../core/time/clock.js';
 import { digestToken } from '../../tokens/token-secret.js';
-import { userIdColumn } from '../../core/users/user-bound-entity.js';
+import { UserKey, type UserBound } from '../../core/users/user-bound-entity.js';
 import { UserStore } from '../../core/users/user-store.js';
 import type { AuthEmailToken, AuthEmailTokenWithUser, EmailTokenPurpose } from './auth-email-token.entity.js';
 
@@ -24,17 +24,16 @@ export interface FoundEmailToken<TUser extends object> {
 /** Makes, finds and spends the tokens of mailed links (confirmation, password reset). */
 @Injectable()
 export class EmailTokenService<TUser extends object = object> {
-  /** The escaped `userId` column, for hand-written conditions. */
-  private readonly userIdColumn: string;
+  private readonly userKey: UserKey;
 
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
-    @Inject(AUTH_EMAIL_TOKEN_REPOSITORY) private readonly tokens: Repository<AuthEmailTokenWithUser<TUser>>,
+    @Inject(AUTH_EMAIL_TOKEN_REPOSITORY) private readonly tokens: Repository<UserBound<AuthEmailToken>>,
     private readonly users: UserStore<TUser>,
     private readonly clock: Clock,
     private readonly throttle: ThrottleService,
   ) {
-    this.userIdColumn = userIdColumn(tokens);
+    this.userKey = new UserKey(tokens);
   }
 
   /**
@@ -66,7 +65,7 @@ export class EmailTokenService<TUser extends object = object> {
       createdAt: now,
       expiresAt: new Date(now.getTime() + ttl * 1000),
       user,
-    } as never);
+    });
     return token;
   }
 
@@ -80,7 +79,7 @@ export class EmailTokenService<TUser extends object = object> {
       .getOne();
     if (!record?.user || record.purpose !== purpose) return null;
     if (record.expiresAt.getTime() <= this.clock.now().getTime()) return null;
-    const { user } = record;
+    const user = record.user as TUser;
     delete record.user;
     const current = this.users.getEmail(user);
     if (!current || current.toLowerCase() !== record.email.toLowerCase()) return null;
@@ -89,7 +88,7 @@ export class EmailTokenService<TUser extends object = object> {
 
   /** Deletes one token; resolves to false when another request spent it first. */
   async spend(record: AuthEmailToken): Promise<boolean> {
-    const result = await this.tokens.delete({ id: record.id } as never);
+    const result = await this.tokens.delete({ id: record.id });
     return (result.affected ?? 0) > 0;
   }
 
@@ -98,7 +97,7 @@ export class EmailTokenService<TUser extends object = object> {
     await this.tokens
       .createQueryBuilder()
       .delete()
-      .where(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
+      .where(...this.userKey.is(this.users.getId(user)))
       .andWhere('purpose = :purpose', { purpose })
       .execute();
   }
@@ -107,7 +106,7 @@ export class EmailTokenService<TUser extends object = object> {
   async sentRecently(user: TUser, purpose: EmailTokenPurpose, interval: number): Promise<boolean> {
     const newest = await this.tokens
       .createQueryBuilder('link')
-      .where(`link.${this.userIdColumn} = :userId`, { userId: this.users.getId(user) })
+      .where(...this.userKey.is(this.users.getId(user), 'link'))
       .andWhere('link.purpose = :purpose', { purpose })
       .orderBy('link.createdAt', 'DESC')
       .getOne();

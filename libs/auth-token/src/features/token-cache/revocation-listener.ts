@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource, Repository } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { AUTH_TOKEN_REPOSITORY } from '../../core/module/auth-token.internal-constants.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
@@ -117,13 +118,13 @@ export class RevocationListener implements OnApplicationBootstrap, OnApplication
 
   /** node-postgres' Client, as TypeORM's driver loaded it. */
   private clientClass(): ClientClass {
-    return (this.dataSource.driver as unknown as { postgres: { Client: ClientClass } }).postgres.Client;
+    return (this.dataSource.driver as PostgresDriver).postgres.Client as ClientClass;
   }
 
   /** `tokens.cacheListenerConnection`, else the settings of TypeORM's (primary) pool. */
   private clientConfig(): object {
     const given = this.options.tokens.cacheListenerConnection;
-    const pool = (this.dataSource.driver as unknown as { master?: { options?: Record<string, unknown> } }).master;
+    const pool = (this.dataSource.driver as PostgresDriver).master as { options?: Record<string, unknown> } | undefined;
     const base: Record<string, unknown> = given === undefined ? { ...pool?.options } : typeof given === 'string' ? { connectionString: given } : { ...given };
     return { ...base, connectionTimeoutMillis: base.connectionTimeoutMillis || CONNECT_TIMEOUT_MS, application_name: LISTENER_APPLICATION_NAME, keepAlive: true };
   }

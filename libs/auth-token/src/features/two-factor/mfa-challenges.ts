@@ -4,6 +4,7 @@ import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { AUTH_TOKEN_REPOSITORY } from '../../core/module/auth-token.internal-constants.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { Clock } from '../../core/time/clock.js';
+import type { UserBound } from '../../core/users/user-bound-entity.js';
 import type { AuthToken, AuthTokenWithUser } from '../../tokens/auth-token.entity.js';
 import { digestToken, isWellFormedToken } from '../../tokens/token-secret.js';
 import { TokenService, type IssueTokenOptions } from '../../tokens/token.service.js';
@@ -21,7 +22,7 @@ const MAX_FAILURES = 5;
 export class MfaChallenges<TUser extends object = object> {
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
-    @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<AuthTokenWithUser<TUser>>,
+    @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<UserBound<AuthToken>>,
     private readonly tokenService: TokenService<TUser>,
     private readonly clock: Clock,
   ) {}
@@ -35,9 +36,9 @@ export class MfaChallenges<TUser extends object = object> {
   async find(token: string): Promise<{ record: AuthToken; user: TUser } | null> {
     if (typeof token !== 'string' || !isWellFormedToken(token, CHALLENGE_PREFIX)) return null;
     const digest = digestToken(token, this.options.tokens.pepper);
-    const record = await this.tokens.findOne({ where: { digest, kind: 'mfa' } as never, relations: { user: true } as never });
+    const record = await this.tokens.findOne({ where: { digest, kind: 'mfa' }, relations: { user: true } });
     if (!record?.user || record.expiresAt.getTime() <= this.clock.now().getTime()) return null;
-    const { user } = record;
+    const user = record.user as TUser;
     delete record.user;
     return { record, user };
   }
@@ -48,13 +49,13 @@ export class MfaChallenges<TUser extends object = object> {
    */
   async fail(id: string): Promise<void> {
     const tokens = this.tokens;
-    await tokens.createQueryBuilder().update().set({ failures: () => 'failures + 1' } as never).where('id = :id', { id }).andWhere("kind = 'mfa'").execute();
+    await tokens.createQueryBuilder().update().set({ failures: () => 'failures + 1' }).where('id = :id', { id }).andWhere("kind = 'mfa'").execute();
     await tokens.createQueryBuilder().delete().where('id = :id', { id }).andWhere("kind = 'mfa'").andWhere('failures >= :max', { max: MAX_FAILURES }).execute();
   }
 
   /** Spends a challenge; resolves to false when another request spent it first. */
   async spend(id: string): Promise<boolean> {
-    const result = await this.tokens.delete({ id, kind: 'mfa' } as never);
+    const result = await this.tokens.delete({ id, kind: 'mfa' });
     return (result.affected ?? 0) > 0;
   }
 }

@@ -12,7 +12,7 @@ import { PasswordCheck } from '../passwords/password-check.js';
 import { accountOf, requireClientIp } from '../throttling/login-client.js';
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { Clock } from '../../core/time/clock.js';
-import { userIdColumn } from '../../core/users/user-bound-entity.js';
+import { UserKey, type UserBound } from '../../core/users/user-bound-entity.js';
 import { UserStore } from '../../core/users/user-store.js';
 import type { AuthMfa, AuthMfaWithUser } from './auth-mfa.entity.js';
 import { SecretBox } from './secret-box.js';
@@ -45,11 +45,11 @@ const normalizeRecoveryCode = (code: string) => code.toLowerCase().replace(/[\s-
 @Injectable()
 export class MfaService<TUser extends object = object> {
   private readonly box: SecretBox | null;
-  private readonly userIdColumn: string;
+  private readonly userKey: UserKey;
 
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
-    @Inject(AUTH_MFA_REPOSITORY) private readonly factors: Repository<AuthMfaWithUser<TUser>>,
+    @Inject(AUTH_MFA_REPOSITORY) private readonly factors: Repository<UserBound<AuthMfa>>,
     private readonly users: UserStore<TUser>,
     private readonly passwords: PasswordCheck<TUser>,
     private readonly attempts: LoginThrottle,
@@ -57,7 +57,7 @@ export class MfaService<TUser extends object = object> {
     private readonly events: AuthTokenEventPublisher,
   ) {
     this.box = options.mfa.key ? new SecretBox(options.mfa.key) : null;
-    this.userIdColumn = userIdColumn(factors);
+    this.userKey = new UserKey(factors);
   }
 
   /** Whether the host turned two-factor login on (`mfa.encryptionKey`). */
@@ -78,9 +78,9 @@ export class MfaService<TUser extends object = object> {
     if (existing?.enabledAt) throw new ConflictException(AUTH_TOKEN_MESSAGES.mfaAlreadyOn);
     const secret = newTotpSecret();
     const sealed = box.seal(secret, this.context(user));
-    if (existing) await this.factors.update({ id: existing.id } as never, { secret: sealed, lastUsedStep: null, recoveryCodes: [] } as never);
+    if (existing) await this.factors.update({ id: existing.id }, { secret: sealed, lastUsedStep: null, recoveryCodes: [] });
     else {
-      await this.factors.insert({ id: randomUUID(), secret: sealed, enabledAt: null, lastUsedStep: null, recoveryCodes: [], createdAt: this.clock.now(), user } as never);
+      await this.factors.insert({ id: randomUUID(), secret: sealed, enabledAt: null, lastUsedStep: null, recoveryCodes: [], createdAt: this.clock.now(), user });
     }
     return { secret: toBase32(secret), otpauthUrl: otpauthUrl(secret, this.options.mfa.issuer, this.users.getLogin(user)) };
   }
@@ -97,7 +97,7 @@ export class MfaService<TUser extends object = object> {
     if (step === null) throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaCodeWrong] });
     await this.attempts.succeeded(account, ip);
     const codes = this.newRecoveryCodes();
-    await this.factors.update({ id: factor.id } as never, { enabledAt: this.clock.now(), lastUsedStep: step, recoveryCodes: codes.map((c) => this.digest(c)) } as never);
+    await this.factors.update({ id: factor.id }, { enabledAt: this.clock.now(), lastUsedStep: step, recoveryCodes: codes.map((c) => this.digest(c)) });
     this.events.publish(AUTH_TOKEN_EVENTS.mfaEnabled, { userId: this.users.getId(user) });
     return codes;
   }
@@ -114,7 +114,7 @@ export class MfaService<TUser extends object = object> {
     const factor = await this.find(user);
     if (!factor?.enabledAt) throw new FieldErrorsException({ password: [AUTH_TOKEN_MESSAGES.mfaNotOn] });
     const codes = this.newRecoveryCodes();
-    await this.factors.update({ id: factor.id } as never, { recoveryCodes: codes.map((c) => this.digest(c)) } as never);
+    await this.factors.update({ id: factor.id }, { recoveryCodes: codes.map((c) => this.digest(c)) });
     return codes;
   }
 
@@ -124,7 +124,7 @@ export class MfaService<TUser extends object = object> {
    * a factor was on.
    */
   async reset(user: TUser): Promise<boolean> {
-    const result = await this.factors.createQueryBuilder().delete().where(`${this.userIdColumn} = :userId`, { userId: this.users.getId(user) }).execute();
+    const result = await this.factors.createQueryBuilder().delete().where(...this.userKey.is(this.users.getId(user))).execute();
     const removed = (result.affected ?? 0) > 0;
     if (removed) this.events.publish(AUTH_TOKEN_EVENTS.mfaDisabled, { userId: this.users.getId(user) });
     return removed;
@@ -157,7 +157,7 @@ export class MfaService<TUser extends object = object> {
       const spent = await this.factors
         .createQueryBuilder()
         .update()
-        .set({ lastUsedStep: step } as never)
+        .set({ lastUsedStep: step })
         .where('id = :id', { id: factor.id })
         .andWhere('("lastUsedStep" IS NULL OR "lastUsedStep" < :step)', { step })
         .execute();
@@ -171,7 +171,7 @@ export class MfaService<TUser extends object = object> {
       const spent = await this.factors
         .createQueryBuilder()
         .update()
-        .set({ recoveryCodes: remaining } as never)
+        .set({ recoveryCodes: remaining })
         .where('id = :id', { id: factor.id })
         .andWhere('"recoveryCodes" = :before', { before: factor.recoveryCodes.join(' ') })
         .execute();
@@ -183,7 +183,7 @@ export class MfaService<TUser extends object = object> {
   }
 
   private find(user: TUser): Promise<AuthMfa | null> {
-    return this.factors.createQueryBuilder('factor').where(`factor.${this.userIdColumn} = :userId`, { userId: this.users.getId(user) }).getOne();
+    return this.factors.createQueryBuilder('factor').where(...this.userKey.is(this.users.getId(user), 'factor')).getOne();
   }
 
   private secretOf(factor: AuthMfa, user: TUser): Buffer {
