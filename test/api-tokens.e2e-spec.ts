@@ -1,32 +1,42 @@
 import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import { TokenPurgeService } from 'nestjs-auth-token';
 import { TEST_DATABASES } from './fixtures/databases.js';
-import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
+import { HELLO_SCOPES, ScopedHelloController } from './fixtures/library-host/scoped-hello.controller.js';
 import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
 
 const PASSWORD = 'violet staple battery';
 const DAY = 86_400;
+const MAX_TTL = 180 * DAY;
 const RESET_URL = 'http://localhost:3000/#reset=';
+const MFA_KEY = Buffer.alloc(32, 5);
 const API_TOKEN = /^natapi_[0-9A-Za-z]{49}$/;
+/** GET needs the scope hello:read, POST hello:write (ScopedHelloController). */
+const SCOPED = '/api/hello-scoped';
 
-describe.each(TEST_DATABASES)('API tokens and scopes, as the demo serves them (%s)', (db) => {
-  let demo: DemoTestApp;
+describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
+  let host: LibraryTestApp;
   let smtp: SmtpCatcher;
   const events: { name: string; payload: Record<string, unknown> }[] = [];
   let counter = 0;
 
   beforeAll(async () => {
     smtp = await new SmtpCatcher().start();
-    demo = await startDemoApp(db, {
-      env: { AUTH_PASSWORD_RESET_URL: RESET_URL, AUTH_API_TOKEN_MAX_TTL: String(365 * DAY) },
+    host = await startLibraryHost(db, {
+      options: {
+        apiTokens: { enabled: true, maxTtl: MAX_TTL, maxPerUser: 3 },
+        scopes: HELLO_SCOPES,
+        passwordReset: { url: RESET_URL },
+        mfa: { encryptionKey: MFA_KEY },
+      },
+      controllers: [ScopedHelloController],
       mailer: new SmtpMailer(smtp.port),
-      options: { apiTokens: { maxPerUser: 3 } },
       imports: [EventEmitterModule.forRoot({ wildcard: true })],
     });
-    demo.app.get(EventEmitter2).onAny((name, payload) => events.push({ name: String(name), payload }));
+    host.app.get(EventEmitter2).onAny((name, payload) => events.push({ name: String(name), payload }));
   });
   afterAll(async () => {
-    await demo.close();
+    await host.close();
     await smtp.close();
   });
 
@@ -35,60 +45,75 @@ describe.each(TEST_DATABASES)('API tokens and scopes, as the demo serves them (%
     counter += 1;
     const username = `scripter${counter}`;
     const email = `${username}@example.com`;
-    await demo.createUser({ username, password: PASSWORD, email, emailConfirmed: true });
-    return { username, email, login: await demo.login(username, PASSWORD) };
+    await host.createUser({ username, password: PASSWORD, email, emailConfirmed: true });
+    return { username, email, login: await host.login(username, PASSWORD) };
   }
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const as = (token: string) => ({
-    get: (path: string) => demo.http().get(path).set('Authorization', `Bearer ${token}`),
-    post: (path: string, body: object = {}) => demo.http().post(path).set('Authorization', `Bearer ${token}`).send(body),
-    delete: (path: string) => demo.http().delete(path).set('Authorization', `Bearer ${token}`),
+    get: (path: string) => host.http().get(path).set(bearer(token)),
+    post: (path: string, body: object = {}) => host.http().post(path).set(bearer(token)).send(body),
+    delete: (path: string) => host.http().delete(path).set(bearer(token)),
   });
-  async function apiToken(login: string, body: object = { name: 'CI', scopes: ['hello:read'] }): Promise<{ token: string; id: string; expiresAt: string }> {
+  async function apiToken(
+    login: string,
+    body: object = { name: 'CI', scopes: ['hello:read'] },
+  ): Promise<{ token: string; id: string; expiresAt: string }> {
     const response = await as(login).post('/auth/tokens', body);
     if (response.status !== 201) throw new Error(`creating an API token failed: ${response.status} ${response.text}`);
     return response.body;
   }
 
-  it('creates a named, scoped token with its own prefix, shown once, with the default lifetime of 90 days', async () => {
+  it('creates a named, scoped token with its own prefix, shown once, with a default lifetime of 90 days', async () => {
     const { login } = await member();
     const response = await as(login).post('/auth/tokens', { name: 'CI deploy', scopes: ['hello:read'] });
     expect(response.status).toBe(201);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(Object.keys(response.body).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'name', 'scopes', 'token']);
-    expect(response.body).toMatchObject({ name: 'CI deploy', scopes: ['hello:read'], token: expect.stringMatching(API_TOKEN) });
-    expect(Date.parse(response.body.expiresAt) - Date.parse(response.body.createdAt)).toBe(90 * DAY * 1000);
+    const { id, createdAt, expiresAt, token } = response.body;
+    expect(response.body).toMatchObject({ name: 'CI deploy', scopes: ['hello:read'] });
+    expect(token).toMatch(API_TOKEN);
+    expect(Date.parse(expiresAt) - Date.parse(createdAt)).toBe(90 * DAY * 1000);
     const listed = (await as(login).get('/auth/tokens').expect(200)).body;
-    expect(listed).toEqual([{ id: response.body.id, name: 'CI deploy', scopes: ['hello:read'], createdAt: response.body.createdAt, lastUsedAt: null, expiresAt: response.body.expiresAt }]);
-    const rows = await demo.query<Record<string, unknown>>('SELECT * FROM auth_token WHERE id = $1', [response.body.id]);
-    expect(JSON.stringify(rows)).not.toContain(response.body.token);
-    expect(JSON.stringify(rows)).not.toContain(response.body.token.slice(7));
+    expect(listed).toEqual([{ id, name: 'CI deploy', scopes: ['hello:read'], createdAt, lastUsedAt: null, expiresAt }]);
+    const rows = await host.query<Record<string, unknown>>('SELECT * FROM auth_token WHERE id = $1', [id]);
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(JSON.stringify(rows)).not.toContain(token.slice(7));
   });
 
-  it('lets a token reach the routes of its scopes only: 403 with an RFC 6750 challenge naming the scope otherwise', async () => {
+  it('lets a token reach the routes of its scopes only, else 403 with an RFC 6750 challenge naming one', async () => {
     const { login, username } = await member();
     const reader = (await apiToken(login, { name: 'reader', scopes: ['hello:read'] })).token;
-    expect((await as(reader).get('/api/hello').expect(200)).body).toEqual({ message: `Hello ${username}!` });
-    const refused = await as(reader).post('/api/hello');
+    expect((await as(reader).get(SCOPED).expect(200)).body).toEqual({ message: `Hello ${username}!` });
+    const refused = await as(reader).post(SCOPED);
     expect(refused.status).toBe(403);
-    expect(refused.headers['www-authenticate']).toBe('Bearer realm="api", error="insufficient_scope", scope="hello:write"');
-    expect(refused.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'This token lacks the scope hello:write that this route needs.' });
+    const challenge = (scope: string) => `Bearer realm="api", error="insufficient_scope", scope="${scope}"`;
+    expect(refused.headers['www-authenticate']).toBe(challenge('hello:write'));
+    expect(refused.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'This token lacks the scope hello:write that this route needs.',
+    });
     const none = (await apiToken(login, { name: 'nothing' })).token;
-    expect((await as(none).get('/api/hello')).headers['www-authenticate']).toBe('Bearer realm="api", error="insufficient_scope", scope="hello:read"');
+    expect((await as(none).get(SCOPED)).headers['www-authenticate']).toBe(challenge('hello:read'));
     // A login token carries every scope.
-    await as(login).get('/api/hello').expect(200);
-    await as(login).post('/api/hello').expect(200);
+    await as(login).get(SCOPED).expect(200);
+    await as(login).post(SCOPED).expect(200);
   });
 
-  it('keeps API tokens off a guarded route that names no scope (GET /api/whoami), whatever their scopes', async () => {
+  it('keeps API tokens off a guarded route that names no scope (GET /api/hello), whatever their scopes', async () => {
     const { login, username } = await member();
     const token = (await apiToken(login, { name: 'everything', scopes: ['hello:read', 'hello:write'] })).token;
-    const refused = await as(token).get('/api/whoami');
+    const refused = await as(token).get('/api/hello');
     expect(refused.status).toBe(403);
-    expect(refused.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'API tokens reach only routes that name the scopes they need: use a login token here.' });
-    expect((await as(login).get('/api/whoami').expect(200)).body).toEqual({ id: expect.any(Number), username });
+    expect(refused.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'API tokens reach only routes that name the scopes they need: use a login token here.',
+    });
+    expect((await as(login).get('/api/hello').expect(200)).body).toEqual({ message: `Hello ${username}!` });
   });
 
-  it('lets any valid token use /auth/me and log itself out, and keeps API tokens off the credential routes (403)', async () => {
+  it('lets any valid token use /auth/me and log itself out; API tokens get 403 on credential routes', async () => {
     const { login, username } = await member();
     const token = (await apiToken(login)).token;
     expect((await as(token).get('/auth/me').expect(200)).body).toMatchObject({ username });
@@ -101,21 +126,26 @@ describe.each(TEST_DATABASES)('API tokens and scopes, as the demo serves them (%
       ['post', '/auth/reauthenticate'],
       ['post', '/auth/mfa/totp/setup'],
     ] as const;
+    const message = 'This needs a login token: an API token cannot manage credentials.';
     for (const [method, path] of credentialRoutes) {
       const response = await as(token)[method](path);
-      expect({ method, path, status: response.status, message: response.body.message }).toEqual({ method, path, status: 403, message: 'This needs a login token: an API token cannot manage credentials.' });
+      const answer = { method, path, status: response.status, message: response.body.message };
+      expect(answer).toEqual({ method, path, status: 403, message });
     }
     await as(login).get('/auth/sessions').expect(200);
     await as(token).delete('/auth/logout').expect(204);
     await as(token).get('/auth/me').expect(401);
   });
 
+  const lifetime = `expiresIn must be a whole number of seconds from 1 to ${MAX_TTL}`;
+  const undeclared = 'scopes: "admin:all" is not a scope of this app';
+  const longName = 'name must be shorter than or equal to 100 characters';
   it.each([
-    ['an undeclared scope', { name: 'x', scopes: ['hello:read', 'admin:all'] }, { scopes: ['scopes: "admin:all" is not a scope of this app'] }],
+    ['an undeclared scope', { name: 'x', scopes: ['hello:read', 'admin:all'] }, { scopes: [undeclared] }],
     ['no name', { scopes: [] }, { name: ['name is required'] }],
-    ['a name of 101 characters', { name: 'n'.repeat(101) }, { name: ['name must be shorter than or equal to 100 characters'] }],
-    ['a lifetime past AUTH_API_TOKEN_MAX_TTL', { name: 'x', expiresIn: 365 * DAY + 1 }, { expiresIn: [`expiresIn must be a whole number of seconds from 1 to ${365 * DAY}`] }],
-    ['a lifetime of 0', { name: 'x', expiresIn: 0 }, { expiresIn: [`expiresIn must be a whole number of seconds from 1 to ${365 * DAY}`] }],
+    ['a name of 101 characters', { name: 'n'.repeat(101) }, { name: [longName] }],
+    ['a lifetime past apiTokens.maxTtl', { name: 'x', expiresIn: MAX_TTL + 1 }, { expiresIn: [lifetime] }],
+    ['a lifetime of 0', { name: 'x', expiresIn: 0 }, { expiresIn: [lifetime] }],
     ['a fractional lifetime', { name: 'x', expiresIn: 1.5 }, { expiresIn: ['expiresIn must be an integer number'] }],
     ['scopes that are not a list', { name: 'x', scopes: 'hello:read' }, { scopes: ['scopes must be an array'] }],
   ])('refuses %s with a 400 naming the field', async (_case, body, errors) => {
@@ -130,19 +160,19 @@ describe.each(TEST_DATABASES)('API tokens and scopes, as the demo serves them (%
     const { login } = await member();
     const { token, expiresAt } = await apiToken(login, { name: 'short', scopes: ['hello:read'], expiresIn: 2 * DAY });
     const HALF_DAY = DAY / 2;
-    demo.clock.advance(HALF_DAY);
+    host.clock.advance(HALF_DAY);
     try {
-      const before = demo.clock.now().getTime();
-      await as(token).get('/api/hello').expect(200);
-      const after = demo.clock.now().getTime();
+      const before = host.clock.now().getTime();
+      await as(token).get(SCOPED).expect(200);
+      const after = host.clock.now().getTime();
       const [listed] = (await as(login).get('/auth/tokens').expect(200)).body;
       expect(listed.expiresAt).toBe(expiresAt);
       expect(Date.parse(listed.lastUsedAt)).toBeGreaterThanOrEqual(before);
       expect(Date.parse(listed.lastUsedAt)).toBeLessThanOrEqual(after);
-      demo.clock.advance(2 * DAY);
-      await as(token).get('/api/hello').expect(401);
+      host.clock.advance(2 * DAY);
+      await as(token).get(SCOPED).expect(401);
     } finally {
-      demo.clock.advance(-HALF_DAY - 2 * DAY);
+      host.clock.advance(-HALF_DAY - 2 * DAY);
     }
   });
 
@@ -154,31 +184,32 @@ describe.each(TEST_DATABASES)('API tokens and scopes, as the demo serves them (%
     const [session] = (await as(owner.login).get('/auth/sessions')).body;
     await as(owner.login).delete(`/auth/tokens/${session.id}`).expect(404);
     await as(owner.login).delete('/auth/tokens/not-a-uuid').expect(404);
-    await as(token).get('/api/hello').expect(200);
+    await as(token).get(SCOPED).expect(200);
     await as(owner.login).delete(`/auth/tokens/${id}`).expect(204);
-    await as(token).get('/api/hello').expect(401);
+    await as(token).get(SCOPED).expect(401);
     await as(owner.login).delete(`/auth/tokens/${id}`).expect(404);
   });
 
-  it('ends API tokens on a password reset and on deleting the user, not on "log out everywhere" or a password change', async () => {
+  it('ends API tokens on password reset or user deletion, not on "log out everywhere" or password change', async () => {
     const { login, email, username } = await member();
     const { token } = await apiToken(login);
     await as(login).delete('/auth/sessions').expect(204);
-    await as(token).get('/api/hello').expect(200);
-    const again = await demo.login(username, PASSWORD);
-    await as(again).post('/auth/password/change', { currentPassword: PASSWORD, newPassword: 'another violet staple' }).expect(204);
-    await as(token).get('/api/hello').expect(200);
-    await demo.http().post('/auth/password/reset').send({ email }).expect(202);
-    await demo.drainMail();
-    const mail = await smtp.waitFor(email);
-    const resetToken = (mail.link as string).split('#reset=')[1];
-    await demo.http().post('/auth/password/reset/confirm').send({ token: resetToken, newPassword: 'a third violet staple' }).expect(204);
-    await as(token).get('/api/hello').expect(401);
+    await as(token).get(SCOPED).expect(200);
+    const again = await host.login(username, PASSWORD);
+    const change = { currentPassword: PASSWORD, newPassword: 'another violet staple' };
+    await as(again).post('/auth/password/change', change).expect(204);
+    await as(token).get(SCOPED).expect(200);
+    await host.http().post('/auth/password/reset').send({ email }).expect(202);
+    await host.drainMail();
+    const resetToken = ((await smtp.waitFor(email)).link as string).split('#reset=')[1];
+    const reset = { token: resetToken, newPassword: 'a third violet staple' };
+    await host.http().post('/auth/password/reset/confirm').send(reset).expect(204);
+    await as(token).get(SCOPED).expect(401);
 
     const doomed = await member();
     const second = (await apiToken(doomed.login)).token;
-    await demo.query('DELETE FROM users WHERE username = $1', [doomed.username]);
-    await as(second).get('/api/hello').expect(401);
+    await host.query('DELETE FROM users WHERE username = $1', [doomed.username]);
+    await as(second).get(SCOPED).expect(401);
   });
 
   it('caps API tokens per user (409), apart from login tokens, and never lists them as sessions', async () => {
@@ -189,29 +220,30 @@ describe.each(TEST_DATABASES)('API tokens and scopes, as the demo serves them (%
     expect(fourth.body.message).toBe('You already have 3 API tokens, the most allowed: revoke one first.');
     const sessions = (await as(login).get('/auth/sessions')).body;
     expect(sessions).toHaveLength(1);
-    await demo.login(username, PASSWORD);
+    await host.login(username, PASSWORD);
     expect((await as(login).get('/auth/tokens')).body).toHaveLength(3);
   });
 
   it('purges expired API tokens and announces each one once, seven days before it dies', async () => {
     const { login } = await member();
     const { id } = await apiToken(login, { name: 'expiring', expiresIn: 10 * DAY });
-    const purge = demo.app.get(TokenPurgeService);
+    const purge = host.app.get(TokenPurgeService);
     events.length = 0;
-    demo.clock.advance(2 * DAY);
+    host.clock.advance(2 * DAY);
     try {
-      const expiring = () => events.filter((event) => event.name === 'auth-token.api-token.expiring' && event.payload.tokenId === id);
+      const name = 'auth-token.api-token.expiring';
+      const expiring = () => events.filter((event) => event.name === name && event.payload.tokenId === id);
       await purge.purge();
       expect(expiring()).toEqual([]);
-      demo.clock.advance(2 * DAY);
+      host.clock.advance(2 * DAY);
       await purge.purge();
       await purge.purge();
-      expect(expiring()).toEqual([{ name: 'auth-token.api-token.expiring', payload: expect.objectContaining({ tokenId: id, name: 'expiring' }) }]);
-      demo.clock.advance(7 * DAY);
+      expect(expiring()).toEqual([{ name, payload: expect.objectContaining({ tokenId: id, name: 'expiring' }) }]);
+      host.clock.advance(7 * DAY);
       await purge.purge();
-      expect(await demo.query('SELECT id FROM auth_token WHERE id = $1', [id])).toEqual([]);
+      expect(await host.query('SELECT id FROM auth_token WHERE id = $1', [id])).toEqual([]);
     } finally {
-      demo.clock.advance(-11 * DAY);
+      host.clock.advance(-11 * DAY);
     }
   });
 
