@@ -1,7 +1,7 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
-import { applyAuthTokenExtras, AUTH_TOKEN_EXTRAS } from '../../auth-token.extras.js';
-import { AUTH_TOKEN_RAW_OPTIONS } from './auth-token.internal-constants.js';
-import type { AuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { applyAuthTokenExtras, AUTH_TOKEN_EXTRAS } from './auth-token.extras.js';
+import { AUTH_TOKEN_RAW_OPTIONS } from './core/module/auth-token.internal-constants.js';
+import type { AuthTokenOptions } from './core/options/auth-token-options.interface.js';
 
 export const {
   ConfigurableModuleClass: AuthTokenConfigurableModule,

@@ -12,7 +12,7 @@ import { MfaChallenges } from './features/two-factor/mfa-challenges.js';
 import { MfaLoginService } from './features/two-factor/mfa-login.service.js';
 import { LoginIssuer } from './features/login/login-issuer.js';
 import { SecondStep } from './features/login/second-step.js';
-import { AuthTokenConfigurableModule } from './core/module/auth-token.module-definition.js';
+import { AuthTokenConfigurableModule } from './auth-token.module-definition.js';
 import { TokenPurgeService } from './features/cleanup/token-purge.service.js';
 import { EmailConfirmationService } from './features/registration/email-confirmation.service.js';
 import { EmailTokenService } from './features/mailed-links/email-token.service.js';
