@@ -49,7 +49,7 @@ interface RouteRules {
  */
 @Injectable()
 export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
-  private readonly logger = new Logger(AuthTokenGuard.name);
+  private readonly logger = new Logger('AuthToken');
   private readonly strategy: AuthTokenStrategy;
   /** Rules by handler, then by class (a handler inherited by several controllers has one entry per class). */
   private readonly routes = new WeakMap<Function, Map<Function, RouteRules>>();

@@ -7,7 +7,7 @@ import type { PasswordHasher } from '../hashing/password-hasher.js';
 import type { UserStore } from '../users/user-store.js';
 
 /** Turns the host's user entity into the JSON sent back with a login and by `GET /auth/me`. */
-// `any` until forRoot is generic over the User entity (issue 14): a serializer typed by the host entity must fit.
+// `any` by default: a serializer typed by the host's own User entity must fit where the entity is not known.
 export type UserSerializer<TUser extends object = any> = (user: TUser) => unknown | Promise<unknown>;
 
 /**

@@ -1,13 +1,11 @@
-import { Body, Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
 import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { RequireLoginToken, RequireReauthentication } from '../../core/guard/require-scopes.decorator.js';
-import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
+import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
-import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
-import { authTokenValidationPipe } from '../../core/http/validation.pipe.js';
 import type { AuthToken } from '../../tokens/auth-token.entity.js';
 import { FreshUser } from '../../tokens/fresh-user.js';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto, toApiTokenDto } from './api-token.dto.js';
@@ -24,9 +22,7 @@ export const apiTokensOn = (options: ResolvedAuthTokenOptions) => options.apiTok
 @UseGuards(AuthTokenGuard)
 @RequireLoginToken()
 @WhenEnabled(apiTokensOn)
-@UseInterceptors(NoStoreInterceptor)
-@UseFilters(ServiceUnavailableFilter)
-@UsePipes(authTokenValidationPipe())
+@AuthTokenRoutes()
 export class ApiTokensController {
   constructor(
     private readonly apiTokens: ApiTokenService,

@@ -1,12 +1,10 @@
-import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { Public } from '../../core/guard/public.decorator.js';
 import { AllowApiTokens } from '../../core/guard/require-scopes.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
-import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
-import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
-import { authTokenValidationPipe } from '../../core/http/validation.pipe.js';
+import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import type { AuthToken } from '../../tokens/auth-token.entity.js';
 import { LoginDto } from './dto/login.dto.js';
 import type { LoginResult } from './login-issuer.js';
@@ -14,9 +12,7 @@ import { LoginService } from './login.service.js';
 import type { MfaChallenge } from './second-step.js';
 
 /** `POST login`, `DELETE|POST logout` and `GET me`, mounted under the route prefix (default `auth`). */
-@UseInterceptors(NoStoreInterceptor)
-@UseFilters(ServiceUnavailableFilter)
-@UsePipes(authTokenValidationPipe())
+@AuthTokenRoutes()
 export class LoginController {
   constructor(private readonly logins: LoginService) {}
 

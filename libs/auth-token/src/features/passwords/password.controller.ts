@@ -1,13 +1,11 @@
-import { Body, Headers, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { RequireLoginToken } from '../../core/guard/require-scopes.decorator.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { Public } from '../../core/guard/public.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
-import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
+import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
-import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
-import { authTokenValidationPipe } from '../../core/http/validation.pipe.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import type { AuthToken } from '../../tokens/auth-token.entity.js';
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from './dto/password.dto.js';
@@ -16,9 +14,7 @@ import { PasswordService } from './password.service.js';
 const resetOn = (options: ResolvedAuthTokenOptions) => options.passwordReset.url !== undefined;
 
 /** `password/change`, `password/reset` and `password/reset/confirm` under the route prefix. */
-@UseInterceptors(NoStoreInterceptor)
-@UseFilters(ServiceUnavailableFilter)
-@UsePipes(authTokenValidationPipe())
+@AuthTokenRoutes()
 export class PasswordController {
   constructor(private readonly passwords: PasswordService) {}
 

@@ -1,11 +1,9 @@
-import { Body, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { RequireLoginToken } from '../../core/guard/require-scopes.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
-import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
-import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
-import { authTokenValidationPipe } from '../../core/http/validation.pipe.js';
+import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import type { AuthToken } from '../../tokens/auth-token.entity.js';
 import { ReauthenticateDto } from './reauthenticate.dto.js';
 import { ReauthenticationService } from './reauthentication.service.js';
@@ -13,9 +11,7 @@ import { ReauthenticationService } from './reauthentication.service.js';
 /** `POST reauthenticate` under the route prefix: a fresh proof of identity for the current login token. */
 @UseGuards(AuthTokenGuard)
 @RequireLoginToken()
-@UseInterceptors(NoStoreInterceptor)
-@UseFilters(ServiceUnavailableFilter)
-@UsePipes(authTokenValidationPipe())
+@AuthTokenRoutes()
 export class ReauthenticationController {
   constructor(private readonly reauthentication: ReauthenticationService) {}
 

@@ -1,14 +1,12 @@
-import { Body, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Res, UseFilters, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { EmailConfirmationService } from './email-confirmation.service.js';
 import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { Public } from '../../core/guard/public.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
-import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
+import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
-import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
-import { authTokenValidationPipe } from '../../core/http/validation.pipe.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { RegisterDto, ResendConfirmationDto } from './dto/register.dto.js';
 import { RegistrationService } from './registration.service.js';
@@ -17,9 +15,7 @@ const registrationOn = (options: ResolvedAuthTokenOptions) => options.registrati
 
 /** `register`, `register/resend` and `register/confirm/:token` under the route prefix; 404 while registration is off. */
 @Public()
-@UseInterceptors(NoStoreInterceptor)
-@UseFilters(ServiceUnavailableFilter)
-@UsePipes(authTokenValidationPipe())
+@AuthTokenRoutes()
 export class RegistrationController {
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,

@@ -1,10 +1,9 @@
-import { Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, UseGuards } from '@nestjs/common';
 import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { RequireLoginToken } from '../../core/guard/require-scopes.decorator.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
-import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
-import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
+import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import type { AuthToken } from '../../tokens/auth-token.entity.js';
 import { TokenService } from '../../tokens/token.service.js';
 import { deviceName } from './device-name.js';
@@ -15,8 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The signed-in user's sessions (live tokens) under the route prefix: list, revoke one, revoke all. */
 @UseGuards(AuthTokenGuard)
 @RequireLoginToken()
-@UseInterceptors(NoStoreInterceptor)
-@UseFilters(ServiceUnavailableFilter)
+@AuthTokenRoutes()
 export class SessionsController {
   constructor(private readonly tokens: TokenService) {}
 

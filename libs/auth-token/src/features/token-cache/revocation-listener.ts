@@ -38,7 +38,7 @@ const RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000];
  */
 @Injectable()
 export class RevocationListener implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('AuthTokenCache');
+  private readonly logger = new Logger('AuthToken');
   private readonly dataSource: DataSource;
   private client?: ListenerClient;
   private heartbeat?: NodeJS.Timeout;

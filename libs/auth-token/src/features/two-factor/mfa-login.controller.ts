@@ -1,12 +1,10 @@
-import { Body, Headers, HttpCode, HttpStatus, Post, UseFilters, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 import { Public } from '../../core/guard/public.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
-import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
+import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
-import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
-import { authTokenValidationPipe } from '../../core/http/validation.pipe.js';
 import type { LoginResult } from '../login/login-issuer.js';
 import { mfaOn } from './mfa.controller.js';
 import { MfaLoginDto } from './mfa.dto.js';
@@ -14,9 +12,7 @@ import { MfaLoginService } from './mfa-login.service.js';
 
 /** `POST login/mfa` under the route prefix: the second step of a login with a second factor; 404 while `mfa` is off. */
 @WhenEnabled(mfaOn)
-@UseInterceptors(NoStoreInterceptor)
-@UseFilters(ServiceUnavailableFilter)
-@UsePipes(authTokenValidationPipe())
+@AuthTokenRoutes()
 export class MfaLoginController {
   constructor(private readonly mfaLogins: MfaLoginService) {}
 

@@ -1,12 +1,10 @@
-import { Body, HttpCode, HttpStatus, Post, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
+import { Body, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { RequireLoginToken, RequireReauthentication } from '../../core/guard/require-scopes.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
-import { NoStoreInterceptor } from '../../core/http/no-store.interceptor.js';
+import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
-import { ServiceUnavailableFilter } from '../../core/http/service-unavailable.filter.js';
-import { authTokenValidationPipe } from '../../core/http/validation.pipe.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import type { AuthToken } from '../../tokens/auth-token.entity.js';
 import { FreshUser } from '../../tokens/fresh-user.js';
@@ -24,9 +22,7 @@ export const mfaOn = (options: ResolvedAuthTokenOptions) => options.mfa.key !== 
 @UseGuards(AuthTokenGuard)
 @RequireLoginToken()
 @WhenEnabled(mfaOn)
-@UseInterceptors(NoStoreInterceptor)
-@UseFilters(ServiceUnavailableFilter)
-@UsePipes(authTokenValidationPipe())
+@AuthTokenRoutes()
 export class MfaController {
   constructor(
     private readonly mfa: MfaService,
