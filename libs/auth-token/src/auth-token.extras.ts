@@ -21,7 +21,7 @@ import { AuthTokenGuard } from './core/guard/auth-token.guard.js';
 import { mountController } from './core/http/mount-controller.js';
 import { LoginController } from './features/login/login.controller.js';
 import type { AuthTokenModuleExtras, AuthTokenOptions } from './core/options/auth-token-options.interface.js';
-import { resolveAuthTokenOptions } from './core/options/resolve-options.js';
+import { resolveAuthTokenOptions } from './options.js';
 import { PasswordController } from './features/passwords/password.controller.js';
 import { ReauthenticationController } from './features/reauthentication/reauthentication.controller.js';
 import { RegistrationController } from './features/registration/registration.controller.js';

@@ -5,7 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { AUTH_TOKEN_USER_FIELDS } from './core/module/auth-token.constants.js';
 import { AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_CONTROLLERS } from './core/module/auth-token.internal-constants.js';
 import { screenOwnRoutes } from './core/http/screen-own-routes.js';
-import { assertKnownAsyncKeys } from './core/options/option-keys.js';
+import { assertKnownForRootAsyncKeys } from './options.js';
 import { ApiTokenService } from './features/api-tokens/api-token.service.js';
 import { MfaService } from './features/two-factor/mfa.service.js';
 import { MfaChallenges } from './features/two-factor/mfa-challenges.js';
@@ -151,7 +151,7 @@ export class AuthTokenModule implements NestModule {
 
   /** As {@link forRoot}, with the options from a factory (e.g. from ConfigService); the extras stay at the top level. */
   static forRootAsync<TUser extends object>(options: AuthTokenModuleAsyncOptions<TUser>): DynamicModule {
-    assertKnownAsyncKeys(options);
+    assertKnownForRootAsyncKeys(options);
     return { ...AuthTokenConfigurableModule.forRootAsync(options as AuthTokenModuleAsyncOptions<object>), module: AuthTokenModule };
   }
 }

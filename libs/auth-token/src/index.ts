@@ -2,12 +2,7 @@
 
 // The module and its options
 export { AuthTokenModule } from './auth-token.module.js';
-export type {
-  AuthTokenModuleAsyncOptions,
-  AuthTokenModuleExtras,
-  AuthTokenModuleOptions,
-  AuthTokenOptions,
-} from './core/options/auth-token-options.interface.js';
+export type { AuthTokenModuleAsyncOptions, AuthTokenModuleExtras, AuthTokenModuleOptions, AuthTokenOptions } from './options.js';
 export { AuthTokenConfigError } from './core/errors/auth-token-config.error.js';
 export { AUTH_TOKEN_MESSAGES } from './core/errors/auth-token.messages.js';
 export { authTokenEntities } from './entities.js';

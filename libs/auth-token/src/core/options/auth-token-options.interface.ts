@@ -91,23 +91,6 @@ export interface AuthTokenTokenOptions {
   pepper?: string;
 }
 
-/** Personal access tokens ("API tokens") that users create for scripts and CI: named, scoped, fixed expiry. */
-export interface AuthTokenApiTokenOptions {
-  /**
-   * Serve `/auth/tokens` and accept API tokens. Off, the routes answer 404 and a token with the API prefix never
-   * authenticates. @default false
-   */
-  enabled?: boolean;
-  /** Lifetime in seconds when the user chooses none. @default 7776000 (90 days) */
-  ttl?: number;
-  /** Longest lifetime a user may choose, in seconds. @default 31536000 (365 days) */
-  maxTtl?: number;
-  /** Most live API tokens per user; creating one more answers 409. @default 100 */
-  maxPerUser?: number;
-  /** Letters/digits in front of every API token, unlike a login token's, so scanners and logs tell them apart. @default 'natapi' */
-  prefix?: string;
-}
-
 /** Two-factor login with TOTP authenticator apps and recovery codes. */
 export interface AuthTokenMfaOptions {
   /**
@@ -118,15 +101,6 @@ export interface AuthTokenMfaOptions {
   encryptionKey?: string | Buffer;
   /** The issuer authenticator apps show beside the account. @default 'nestjs-auth-token' */
   issuer?: string;
-}
-
-/**
- * Sudo mode: creating a credential (an API token, a second factor, a passkey) needs a recent proof of identity
- * on the login token (login, or `POST /auth/reauthenticate`), so a stolen token cannot make itself lasting.
- */
-export interface AuthTokenReauthenticationOptions {
-  /** Seconds a proof of identity lasts for `@RequireReauthentication()` routes. @default 900 (15 min) */
-  window?: number;
 }
 
 /** Parameters of the default scrypt password hasher (node:crypto). */
@@ -264,10 +238,6 @@ export interface AuthTokenOptions<TUser extends object = object> {
    * @default {} (API tokens can then only reach routes that need no scope)
    */
   scopes?: Record<string, string>;
-  /** API tokens (personal access tokens): on/off, lifetimes, limit, prefix. @default off */
-  apiTokens?: AuthTokenApiTokenOptions;
-  /** How long a proof of identity allows creating credentials. @default 900 seconds */
-  reauthentication?: AuthTokenReauthenticationOptions;
   /** Two-factor login (TOTP). @default off (no `encryptionKey`) */
   mfa?: AuthTokenMfaOptions;
   /** Parameters of the default scrypt password hasher. Raising them rehashes each password at its next login. */
@@ -319,7 +289,7 @@ export interface AuthTokenModuleExtras<TUser extends object = object> {
 }
 
 /** `T` with every property set, except the `Optional` ones, which may stay unset. */
-type WithDefaults<T, Optional extends keyof T = never> = Required<Omit<T, Optional>> & Pick<T, Optional>;
+export type WithDefaults<T, Optional extends keyof T = never> = Required<Omit<T, Optional>> & Pick<T, Optional>;
 
 /** The part of a mail group that is not about the mail itself (templates, sender, locale). */
 type MailGroup<T extends AuthTokenMailOptions> = Omit<T, keyof AuthTokenMailOptions>;
@@ -328,16 +298,15 @@ type MailGroup<T extends AuthTokenMailOptions> = Omit<T, keyof AuthTokenMailOpti
  * {@link AuthTokenOptions} with defaults applied and validated; what `AUTH_TOKEN_OPTIONS` holds. Derived from
  * the options type: every group with defaults is the same group with its properties set. Only what the
  * resolver transforms is spelled out: the mail templates (merged over the defaults), the MFA key (decoded to
- * bytes) and the route prefix (a module extra).
+ * bytes) and the route prefix (a module extra). Features add their groups to both interfaces, each in its own
+ * `*.options.ts` file.
  */
-export type ResolvedAuthTokenOptions = Pick<AuthTokenOptions, 'userStore' | 'userSerializer' | 'passwordHasher' | 'clock' | 'mailer' | 'secret'> & {
+export interface ResolvedAuthTokenOptions extends Pick<AuthTokenOptions, 'userStore' | 'userSerializer' | 'passwordHasher' | 'clock' | 'mailer' | 'secret'> {
   userFields: AuthTokenUserFields & Required<Pick<AuthTokenUserFields, 'username' | 'password'>>;
   tokens: WithDefaults<AuthTokenTokenOptions, 'pepper' | 'cacheListenerConnection'>;
   scopes: NonNullable<AuthTokenOptions['scopes']>;
-  apiTokens: Required<AuthTokenApiTokenOptions>;
   /** `key` is null while two-factor login is off. */
   mfa: Required<Pick<AuthTokenMfaOptions, 'issuer'>> & { key: Buffer | null };
-  reauthentication: Required<AuthTokenReauthenticationOptions>;
   scrypt: WithDefaults<ScryptParameters, 'maxConcurrency'>;
   realm: NonNullable<AuthTokenOptions['realm']>;
   routePrefix: NonNullable<AuthTokenModuleExtras['routePrefix']>;
@@ -353,7 +322,7 @@ export type ResolvedAuthTokenOptions = Pick<AuthTokenOptions, 'userStore' | 'use
   throttle: Required<AuthTokenThrottleOptions>;
   /** As `scheme://host[:port]`, the form a browser's `Origin` header has. */
   trustedOrigins: string[];
-};
+}
 
 /** Mail options with the templates merged over the defaults. */
 export interface ResolvedMailOptions {

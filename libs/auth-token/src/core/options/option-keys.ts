@@ -1,16 +1,17 @@
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 
-/** Every option key, by group; a group's value is its own keys (or null for a leaf). */
-const KNOWN: Record<string, Record<string, Record<string, null> | null> | null> = {
+/** Option keys by group: a group's value is its own keys, a leaf's is null. */
+export type KnownKeys = { [key: string]: KnownKeys | null };
+
+/** The core's option keys; each feature adds its group's (see OptionGroup). */
+export const CORE_OPTION_KEYS: KnownKeys = {
   userFields: { username: null, canonicalUsername: null, usernameSkeleton: null, password: null, email: null, isActive: null, emailConfirmed: null },
   userStore: null,
   secret: null,
   userSerializer: null,
   tokens: { ttl: null, maxTtl: null, touchInterval: null, maxPerUser: null, cacheTtl: null, cacheSize: null, cacheListenerConnection: null, recordIp: null, prefix: null, pepper: null },
   scopes: null,
-  apiTokens: { enabled: null, ttl: null, maxTtl: null, maxPerUser: null, prefix: null },
   mfa: { encryptionKey: null, issuer: null },
-  reauthentication: { window: null },
   scrypt: { cost: null, blockSize: null, parallelization: null, maxConcurrency: null, maxQueue: null },
   passwordHasher: null,
   realm: null,
@@ -45,19 +46,17 @@ function distance(a: string, b: string): number {
 }
 
 /** Every known path, e.g. `tokens.ttl`, `emailConfirm.redirect.success`. */
-function allPaths(known: Record<string, unknown>, prefix = ''): string[] {
+function allPaths(known: KnownKeys, prefix = ''): string[] {
   return Object.entries(known).flatMap(([key, children]) => {
     const path = `${prefix}${key}`;
-    return children ? [path, ...allPaths(children as Record<string, unknown>, `${path}.`)] : [path];
+    return children ? [path, ...allPaths(children, `${path}.`)] : [path];
   });
 }
-const PATHS = allPaths(KNOWN);
-
-function suggestion(path: string, siblings: string[]): string {
+function suggestion(path: string, siblings: string[], all: KnownKeys): string {
   const key = path.split('.').pop() as string;
   const close = siblings.filter((sibling) => distance(key, sibling) <= 2).sort((a, b) => distance(key, a) - distance(key, b))[0];
   if (close) return `; did you mean "${path.replace(/[^.]+$/, close)}"?`;
-  const elsewhere = PATHS.filter((candidate) => candidate.split('.').pop() === key);
+  const elsewhere = allPaths(all).filter((candidate) => candidate.split('.').pop() === key);
   if (elsewhere.length) return `; did you mean "${elsewhere[0]}"?`;
   return '';
 }
@@ -70,11 +69,11 @@ const ASYNC_KEYS = ['imports', 'inject', 'useFactory', 'useClass', 'useExisting'
  * misspelt extra (`routPrefix`, `isGobal`) would otherwise be dropped without a word. Options themselves belong
  * in what the factory returns.
  */
-export function assertKnownAsyncKeys(raw: object): void {
+export function assertKnownAsyncKeys(raw: object, known: KnownKeys): void {
   for (const key of Object.keys(raw)) {
     if (ASYNC_KEYS.includes(key)) continue;
     const close = ASYNC_KEYS.filter((known) => distance(key, known) <= 2).sort((a, b) => distance(key, a) - distance(key, b))[0];
-    const hint = close ? `; did you mean "${close}"?` : key in KNOWN ? '; options go in what useFactory returns' : '';
+    const hint = close ? `; did you mean "${close}"?` : key in known ? '; options go in what useFactory returns' : '';
     throw new AuthTokenConfigError(key, `is not taken by AuthTokenModule.forRootAsync()${hint}`, `forRootAsync() key "${key}"`);
   }
 }
@@ -83,18 +82,18 @@ export function assertKnownAsyncKeys(raw: object): void {
  * Refuses option keys the library does not know, with the nearest known name: a misspelt option (`tokens.tll`,
  * `token.ttl`, `userFeilds`) would otherwise be ignored without a word and its default used.
  */
-export function assertKnownOptionKeys(raw: object, known: Record<string, unknown> = KNOWN, prefix = ''): void {
+export function assertKnownOptionKeys(raw: object, known: KnownKeys, prefix = '', all: KnownKeys = known): void {
   for (const [key, value] of Object.entries(raw)) {
     const path = `${prefix}${key}`;
     if (!(key in known)) {
       if (!prefix && EXTRAS.includes(key)) {
         throw new AuthTokenConfigError(path, 'belongs at the top level of forRoot()/forRootAsync(), next to useFactory, not among the options the factory returns');
       }
-      throw new AuthTokenConfigError(path, `is not an option of AuthTokenModule${suggestion(path, Object.keys(known))}`);
+      throw new AuthTokenConfigError(path, `is not an option of AuthTokenModule${suggestion(path, Object.keys(known), all)}`);
     }
     const children = known[key];
     if (children && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      assertKnownOptionKeys(value, children as Record<string, unknown>, `${path}.`);
+      assertKnownOptionKeys(value, children, `${path}.`, all);
     }
   }
 }

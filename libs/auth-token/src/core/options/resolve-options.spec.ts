@@ -1,6 +1,6 @@
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import { AUTH_TOKEN_DEFAULTS } from './auth-token-defaults.js';
-import { resolveAuthTokenOptions } from './resolve-options.js';
+import { resolveAuthTokenOptions } from '../../options.js';
 
 function configError(run: () => unknown): AuthTokenConfigError {
   try {

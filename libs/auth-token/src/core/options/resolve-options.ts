@@ -1,6 +1,19 @@
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
+import {
+  httpUrl,
+  nonNegativeSeconds,
+  optionalFunction,
+  positiveSeconds,
+  PROPERTY_NAME,
+  resolveMail,
+  safeRedirect,
+  TOKEN_PREFIX,
+  SCOPE_NAME,
+  wholeNumber,
+} from './checks.js';
 import { AUTH_TOKEN_DEFAULTS } from './auth-token-defaults.js';
-import { assertKnownOptionKeys } from './option-keys.js';
+import type { CoreOptions, OptionGroup } from './option-group.js';
+import { assertKnownOptionKeys, type KnownKeys } from './option-keys.js';
 import { DEFAULT_CONFIRMATION_TEMPLATE, DEFAULT_PASSWORD_RESET_TEMPLATE } from '../mail/default-templates.js';
 import type { MailTemplate } from '../mail/mail-templates.js';
 import type {
@@ -10,71 +23,6 @@ import type {
   ResolvedMailOptions,
 } from './auth-token-options.interface.js';
 
-
-const PROPERTY_NAME = /^[A-Za-z_$][\w$]*$/;
-
-/** The one check behind every numeric option; a string (as `ConfigService.get` returns) is named as such. */
-function checkNumber(option: string, value: unknown, ok: (value: number) => boolean, expected: string): number {
-  if (typeof value === 'string') {
-    throw new AuthTokenConfigError(option, `must be ${expected}, not the string "${value}" (configuration values are strings: convert with Number())`);
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) throw new AuthTokenConfigError(option, `must be ${expected} (got ${String(value)})`);
-  return value;
-}
-
-const positiveSeconds = (option: string, value: unknown) => checkNumber(option, value, (n) => n > 0, 'a positive number of seconds');
-const nonNegativeSeconds = (option: string, value: unknown) => checkNumber(option, value, (n) => n >= 0, 'zero or a positive number of seconds');
-const wholeNumber = (option: string, value: unknown, min = 1) =>
-  checkNumber(option, value, (n) => Number.isInteger(n) && n >= min, `a whole number of at least ${min}`);
-
-function httpUrl(option: string, value: unknown): URL {
-  try {
-    const url = new URL(String(value));
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
-  } catch {
-    // reported below
-  }
-  throw new AuthTokenConfigError(option, `must be an absolute http(s) URL (got ${String(value)})`);
-}
-
-/** A redirect must stay on our side: a relative path, or a URL on the base URL's origin (no open redirect). */
-function safeRedirect(option: string, value: unknown, base: URL | undefined): string {
-  if (typeof value !== 'string' || value === '') throw new AuthTokenConfigError(option, 'must be a path or URL');
-  if (value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')) return value;
-  let target: URL | undefined;
-  try {
-    target = new URL(value);
-  } catch {
-    throw new AuthTokenConfigError(option, `must be a path starting with / or a URL on emailConfirm.baseUrl's origin (got ${value})`);
-  }
-  if (!base || target.origin !== base.origin) {
-    throw new AuthTokenConfigError(option, `points to another origin (${target.origin}); use a relative path or emailConfirm.baseUrl's origin`);
-  }
-  return target.href;
-}
-
-function resolveMail(option: string, raw: AuthTokenMailOptions, fallback: MailTemplate): ResolvedMailOptions {
-  const defaultLocale = raw.defaultLocale ?? AUTH_TOKEN_DEFAULTS.mail.defaultLocale;
-  const given = raw.templates ?? {};
-  if (typeof given !== 'object' || given === null) throw new AuthTokenConfigError(`${option}.templates`, 'must be an object keyed by locale');
-  const base: MailTemplate = { ...fallback, ...(raw.subject ? { subject: raw.subject } : {}) };
-  const templates: Record<string, MailTemplate> = { [defaultLocale]: { ...base, ...given[defaultLocale] } };
-  for (const [locale, template] of Object.entries(given)) {
-    if (!/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(locale)) {
-      throw new AuthTokenConfigError(`${option}.templates`, `has an invalid locale key "${locale}"`);
-    }
-    // A locale with its own text but no HTML must not inherit the default HTML in another language.
-    templates[locale] = { ...base, ...(template.text ? { html: undefined } : {}), ...template };
-  }
-  for (const [locale, template] of Object.entries(templates)) {
-    for (const key of ['subject', 'text'] as const) {
-      if (typeof template[key] !== 'string' && typeof template[key] !== 'function') {
-        throw new AuthTokenConfigError(`${option}.templates.${locale}.${key}`, 'must be a string or a function');
-      }
-    }
-  }
-  return { from: raw.from, templates, defaultLocale };
-}
 
 function resolvePasswordPolicy(raw: AuthTokenOptions['passwordPolicy'] = {}): ResolvedAuthTokenOptions['passwordPolicy'] {
   const minLength = wholeNumber('passwordPolicy.minLength', raw.minLength ?? AUTH_TOKEN_DEFAULTS.passwordPolicy.minLength);
@@ -128,10 +76,6 @@ function resolveMailRetryDelays(raw: AuthTokenOptions['mailRetryDelays'] = [...A
   return raw.map((delay, i) => nonNegativeSeconds(`mailRetryDelays[${i}]`, delay));
 }
 
-const TOKEN_PREFIX = /^[A-Za-z][A-Za-z0-9]{0,15}$/;
-/** A scope name: letters, digits and `: . _ -` (no spaces: scopes are stored and challenged space-separated). */
-const SCOPE_NAME = /^[A-Za-z0-9:._-]{1,64}$/;
-
 function resolveScopes(raw: AuthTokenOptions['scopes'] = {}): ResolvedAuthTokenOptions['scopes'] {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new AuthTokenConfigError('scopes', "must be an object of scope names and descriptions, e.g. { 'orders:read': 'Read orders' }");
@@ -141,20 +85,6 @@ function resolveScopes(raw: AuthTokenOptions['scopes'] = {}): ResolvedAuthTokenO
     if (typeof description !== 'string') throw new AuthTokenConfigError(`scopes.${name}`, 'must be a description (a string)');
   }
   return { ...raw };
-}
-
-function resolveApiTokens(raw: AuthTokenOptions['apiTokens'] = {}, loginPrefix: string): ResolvedAuthTokenOptions['apiTokens'] {
-  const apiTokens = { ...AUTH_TOKEN_DEFAULTS.apiTokens, ...raw };
-  if (typeof apiTokens.enabled !== 'boolean') throw new AuthTokenConfigError('apiTokens.enabled', `must be true or false (got ${String(apiTokens.enabled)})`);
-  positiveSeconds('apiTokens.ttl', apiTokens.ttl);
-  positiveSeconds('apiTokens.maxTtl', apiTokens.maxTtl);
-  if (apiTokens.ttl > apiTokens.maxTtl) throw new AuthTokenConfigError('apiTokens.ttl', `must be at most apiTokens.maxTtl (${apiTokens.maxTtl}), got ${apiTokens.ttl}`);
-  wholeNumber('apiTokens.maxPerUser', apiTokens.maxPerUser);
-  if (typeof apiTokens.prefix !== 'string' || !TOKEN_PREFIX.test(apiTokens.prefix)) {
-    throw new AuthTokenConfigError('apiTokens.prefix', 'must be 1-16 letters or digits, starting with a letter');
-  }
-  if (apiTokens.prefix === loginPrefix) throw new AuthTokenConfigError('apiTokens.prefix', `must differ from tokens.prefix ("${loginPrefix}"), so the two kinds can be told apart`);
-  return apiTokens;
 }
 
 function resolveSecret(secret: AuthTokenOptions['secret']): AuthTokenOptions['secret'] {
@@ -198,15 +128,6 @@ function resolveTrustedOrigins(raw: unknown = AUTH_TOKEN_DEFAULTS.trustedOrigins
   });
 }
 
-function optionalFunction<T>(option: string, value: T, method?: string): T {
-  if (value === undefined) return value;
-  const callable = method ? (value as Record<string, unknown> | null)?.[method] : value;
-  if (typeof callable !== 'function') {
-    throw new AuthTokenConfigError(option, method ? `must have a ${method}() method` : 'must be a function');
-  }
-  return value;
-}
-
 function resolveUserFields(raw: AuthTokenOptions['userFields'] = {}): ResolvedAuthTokenOptions['userFields'] {
   const fields = { ...AUTH_TOKEN_DEFAULTS.userFields, ...raw };
   for (const [key, value] of Object.entries(fields)) {
@@ -239,11 +160,16 @@ function resolveScrypt(raw: AuthTokenOptions['scrypt'] = {}): ResolvedAuthTokenO
  * Applies the defaults to the raw module options and validates them, so that `forRoot` and `forRootAsync`
  * behave the same. A bad option throws {@link AuthTokenConfigError} naming it, which stops the app's boot.
  */
-export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, routePrefix = 'auth'): ResolvedAuthTokenOptions {
+export function resolveOptions(
+  raw: AuthTokenOptions | undefined,
+  routePrefix: string,
+  groups: readonly OptionGroup[],
+  known: KnownKeys,
+): ResolvedAuthTokenOptions {
   if (raw === null || typeof raw !== 'object') {
     throw new AuthTokenConfigError('options', 'must be an object');
   }
-  assertKnownOptionKeys(raw);
+  assertKnownOptionKeys(raw, known);
   const defaults = AUTH_TOKEN_DEFAULTS.tokens;
   const ttlGiven = typeof raw.tokens?.ttl === 'number' ? raw.tokens.ttl : defaults.ttl;
   const tokens = {
@@ -273,21 +199,18 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
   if (tokens.pepper !== undefined && (typeof tokens.pepper !== 'string' || tokens.pepper.length < 16)) {
     throw new AuthTokenConfigError('tokens.pepper', 'must be a string of at least 16 characters');
   }
-  const apiTokens = resolveApiTokens(raw.apiTokens, tokens.prefix);
   const realm = raw.realm ?? AUTH_TOKEN_DEFAULTS.realm;
   if (typeof realm !== 'string' || !/^[\x20-\x7e]*$/.test(realm) || /["\\]/.test(realm)) {
     throw new AuthTokenConfigError('realm', 'must be printable ASCII without quotes or backslashes');
   }
-  return {
+  const core: CoreOptions = {
     userFields: resolveUserFields(raw.userFields),
     userStore: typeof raw.userStore === 'function' ? raw.userStore : optionalFunction('userStore', raw.userStore, 'findByLogin'),
     userSerializer: optionalFunction('userSerializer', raw.userSerializer),
     secret: resolveSecret(raw.secret),
     tokens,
     scopes: resolveScopes(raw.scopes),
-    apiTokens,
     mfa: resolveMfa(raw.mfa),
-    reauthentication: { window: positiveSeconds('reauthentication.window', raw.reauthentication?.window ?? AUTH_TOKEN_DEFAULTS.reauthentication.window) },
     scrypt: resolveScrypt(raw.scrypt),
     passwordHasher: optionalFunction('passwordHasher', raw.passwordHasher, 'verify'),
     realm,
@@ -303,4 +226,6 @@ export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, route
     throttle: resolveThrottle(raw.throttle),
     trustedOrigins: resolveTrustedOrigins(raw.trustedOrigins),
   };
+  const features = Object.fromEntries(groups.map((group) => [group.name, group.resolve(raw[group.name], core)]));
+  return { ...core, ...features } as ResolvedAuthTokenOptions;
 }
