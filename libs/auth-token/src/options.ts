@@ -1,9 +1,17 @@
 // Each feature's options file adds its group to AuthTokenOptions; these imports carry the additions into the
 // declaration files a host compiles against.
 import './features/api-tokens/api-tokens.options.js';
+import './features/cleanup/cleanup.options.js';
 import './features/reauthentication/reauthentication.options.js';
+import './features/registration/registration.options.js';
+import './features/throttling/throttling.options.js';
+import './features/two-factor/two-factor.options.js';
 import { apiTokenOptions } from './features/api-tokens/api-tokens.options.js';
+import { cleanupOptions } from './features/cleanup/cleanup.options.js';
 import { reauthenticationOptions } from './features/reauthentication/reauthentication.options.js';
+import { registrationOptions } from './features/registration/registration.options.js';
+import { throttleOptions } from './features/throttling/throttling.options.js';
+import { mfaOptions } from './features/two-factor/two-factor.options.js';
 import type { AuthTokenOptions, ResolvedAuthTokenOptions } from './core/options/auth-token-options.interface.js';
 import type { OptionGroup } from './core/options/option-group.js';
 
@@ -17,7 +25,14 @@ import { assertKnownAsyncKeys, CORE_OPTION_KEYS, type KnownKeys } from './core/o
 import { resolveOptions } from './core/options/resolve-options.js';
 
 /** Every feature's group of options; the core resolves its own first. */
-const OPTION_GROUPS: readonly OptionGroup[] = [apiTokenOptions, reauthenticationOptions];
+const OPTION_GROUPS: readonly OptionGroup[] = [
+  apiTokenOptions,
+  reauthenticationOptions,
+  mfaOptions,
+  registrationOptions,
+  cleanupOptions,
+  throttleOptions,
+];
 
 /** Every option key the module takes, the core's and the features'. */
 export const KNOWN_OPTION_KEYS: KnownKeys = { ...CORE_OPTION_KEYS, ...Object.fromEntries(OPTION_GROUPS.map((group) => [group.name, group.keys])) };

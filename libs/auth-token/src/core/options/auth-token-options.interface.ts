@@ -91,17 +91,6 @@ export interface AuthTokenTokenOptions {
   pepper?: string;
 }
 
-/** Two-factor login with TOTP authenticator apps and recovery codes. */
-export interface AuthTokenMfaOptions {
-  /**
-   * 32 bytes (a Buffer, or base64 or hex text) that encrypt the TOTP secrets at rest (AES-256-GCM). Setting it
-   * turns the second-factor routes on; keep it out of the database's backups. Changing it voids every secret.
-   * @default unset (two-factor login off: its routes answer 404)
-   */
-  encryptionKey?: string | Buffer;
-  /** The issuer authenticator apps show beside the account. @default 'nestjs-auth-token' */
-  issuer?: string;
-}
 
 /** Parameters of the default scrypt password hasher (node:crypto). */
 export interface ScryptParameters {
@@ -120,11 +109,6 @@ export interface ScryptParameters {
   maxQueue?: number;
 }
 
-/** `POST /auth/register`. */
-export interface AuthTokenRegistrationOptions {
-  /** Serve the registration routes; when false every `/auth/register*` route answers 404. @default false */
-  enabled?: boolean;
-}
 
 /** Mails sent with links (confirmation, password reset). */
 export interface AuthTokenMailOptions {
@@ -169,42 +153,7 @@ export interface AuthTokenPasswordResetOptions extends AuthTokenMailOptions {
   requestInterval?: number;
 }
 
-/** Deleting expired tokens and links from the database. */
-export interface AuthTokenCleanupOptions {
-  /** Purge on a schedule (with @nestjs/schedule's registry when the app has one). @default true */
-  enabled?: boolean;
-  /** Seconds between purges. @default 3600 */
-  interval?: number;
-  /** Rows deleted per statement, so a large purge never locks the table for long. @default 1000 */
-  batchSize?: number;
-}
 
-/**
- * Limits on guessing and flooding. Counters live in the database (shared by instances) over fixed windows; a
- * request refused by one limit counts against no other. Past a limit the answer is 429 with `Retry-After`.
- */
-export interface AuthTokenThrottleOptions {
-  /** @default true */
-  enabled?: boolean;
-  /** Failed logins (or wrong current passwords) per account from one client IP within a window. @default 10 */
-  maxFailures?: number;
-  /** Failed logins per account from all addresses together: the ceiling of NIST SP 800-63B. @default 100 */
-  maxPerAccount?: number;
-  /** Failed logins per client IP over all accounts (spraying); also mail requests per IP. @default 100 */
-  maxPerIp?: number;
-  /** Registrations per client IP within a window. @default 20 */
-  maxRegistrationsPerIp?: number;
-  /** Mails (confirmation and reset links) sent to one address within a window, whoever asks. @default 5 */
-  maxMailsPerAddress?: number;
-  /**
-   * Password checks and hashes (login, registration, password change, re-authentication) one client IP may have
-   * running or waiting at once, per instance; past it 429 at once, so one address cannot fill the hasher's
-   * queue. @default 2
-   */
-  maxHashingPerIp?: number;
-  /** Window length in seconds. @default 900 (15 min) */
-  window?: number;
-}
 
 /** The scrypt parameters stored in each hash (everything but the concurrency limit), all set. */
 export type ScryptCostParameters = Required<Omit<ScryptParameters, 'maxConcurrency' | 'maxQueue'>>;
@@ -238,8 +187,6 @@ export interface AuthTokenOptions<TUser extends object = object> {
    * @default {} (API tokens can then only reach routes that need no scope)
    */
   scopes?: Record<string, string>;
-  /** Two-factor login (TOTP). @default off (no `encryptionKey`) */
-  mfa?: AuthTokenMfaOptions;
   /** Parameters of the default scrypt password hasher. Raising them rehashes each password at its next login. */
   scrypt?: ScryptParameters;
   /** Replaces the scrypt password hasher entirely (`scrypt` is then ignored). @default a ScryptPasswordHasher */
@@ -248,8 +195,6 @@ export interface AuthTokenOptions<TUser extends object = object> {
   realm?: string;
   /** Source of the current time (tests move it instead of sleeping). @default the system clock */
   clock?: Clock;
-  /** Registration (`POST /auth/register`). @default off */
-  registration?: AuthTokenRegistrationOptions;
   /** Rules for new passwords (registration, change, reset). @default 8-128 characters, not the username, not common */
   passwordPolicy?: PasswordPolicyOptions;
   /** E-mail confirmation. @default off */
@@ -263,10 +208,6 @@ export interface AuthTokenOptions<TUser extends object = object> {
    * the answer); one try more than there are entries. @default [2, 10]
    */
   mailRetryDelays?: number[];
-  /** Purging expired tokens and links. @default every hour, 1000 rows at a time */
-  cleanup?: AuthTokenCleanupOptions;
-  /** Login and mail-request throttling. @default 10 per username/address and 100 per IP every 15 minutes */
-  throttle?: AuthTokenThrottleOptions;
   /**
    * Origins besides the server's own (e.g. `https://app.example`, as in the host's CORS settings) whose pages
    * may send POST, PUT, PATCH and DELETE requests to the library's routes. Such a request with any other `Origin`
@@ -305,12 +246,9 @@ export interface ResolvedAuthTokenOptions extends Pick<AuthTokenOptions, 'userSt
   userFields: AuthTokenUserFields & Required<Pick<AuthTokenUserFields, 'username' | 'password'>>;
   tokens: WithDefaults<AuthTokenTokenOptions, 'pepper' | 'cacheListenerConnection'>;
   scopes: NonNullable<AuthTokenOptions['scopes']>;
-  /** `key` is null while two-factor login is off. */
-  mfa: Required<Pick<AuthTokenMfaOptions, 'issuer'>> & { key: Buffer | null };
   scrypt: WithDefaults<ScryptParameters, 'maxConcurrency'>;
   realm: NonNullable<AuthTokenOptions['realm']>;
   routePrefix: NonNullable<AuthTokenModuleExtras['routePrefix']>;
-  registration: Required<AuthTokenRegistrationOptions>;
   passwordPolicy: PasswordPolicyOptions & Required<Pick<PasswordPolicyOptions, 'minLength' | 'maxLength'>>;
   emailConfirm: ResolvedMailOptions &
     WithDefaults<Omit<MailGroup<AuthTokenEmailConfirmOptions>, 'redirect'>, 'field' | 'baseUrl'> & {
@@ -318,8 +256,6 @@ export interface ResolvedAuthTokenOptions extends Pick<AuthTokenOptions, 'userSt
     };
   passwordReset: ResolvedMailOptions & WithDefaults<MailGroup<AuthTokenPasswordResetOptions>, 'url'>;
   mailRetryDelays: NonNullable<AuthTokenOptions['mailRetryDelays']>;
-  cleanup: Required<AuthTokenCleanupOptions>;
-  throttle: Required<AuthTokenThrottleOptions>;
   /** As `scheme://host[:port]`, the form a browser's `Origin` header has. */
   trustedOrigins: string[];
 }

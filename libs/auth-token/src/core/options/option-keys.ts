@@ -11,12 +11,10 @@ export const CORE_OPTION_KEYS: KnownKeys = {
   userSerializer: null,
   tokens: { ttl: null, maxTtl: null, touchInterval: null, maxPerUser: null, cacheTtl: null, cacheSize: null, cacheListenerConnection: null, recordIp: null, prefix: null, pepper: null },
   scopes: null,
-  mfa: { encryptionKey: null, issuer: null },
   scrypt: { cost: null, blockSize: null, parallelization: null, maxConcurrency: null, maxQueue: null },
   passwordHasher: null,
   realm: null,
   clock: null,
-  registration: { enabled: null },
   passwordPolicy: { minLength: null, maxLength: null, rejectUserAttributes: null, rejectCommon: null, breachedPasswords: null },
   emailConfirm: {
     enabled: null, field: null, ttl: null, baseUrl: null, redirect: { success: null, invalid: null }, resendInterval: null,
@@ -25,9 +23,7 @@ export const CORE_OPTION_KEYS: KnownKeys = {
   passwordReset: { url: null, ttl: null, requestInterval: null, from: null, subject: null, templates: null, defaultLocale: null },
   mailer: null,
   mailRetryDelays: null,
-  cleanup: { enabled: null, interval: null, batchSize: null },
   trustedOrigins: null,
-  throttle: { enabled: null, maxFailures: null, maxPerAccount: null, maxPerIp: null, maxRegistrationsPerIp: null, maxMailsPerAddress: null, maxHashingPerIp: null, window: null },
 };
 
 /** Keys that belong at the top level of `forRoot`/`forRootAsync`, next to (not inside) the options. */

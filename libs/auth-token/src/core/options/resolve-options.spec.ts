@@ -1,4 +1,6 @@
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
+import { CLEANUP_DEFAULTS } from '../../features/cleanup/cleanup.options.js';
+import { THROTTLE_DEFAULTS } from '../../features/throttling/throttling.options.js';
 import { AUTH_TOKEN_DEFAULTS } from './auth-token-defaults.js';
 import { resolveAuthTokenOptions } from '../../options.js';
 
@@ -136,8 +138,8 @@ describe('resolveAuthTokenOptions', () => {
   });
 
   it('reads every default from one object', () => {
-    expect(resolveAuthTokenOptions({}).throttle).toEqual(AUTH_TOKEN_DEFAULTS.throttle);
-    expect(resolveAuthTokenOptions({}).cleanup).toEqual(AUTH_TOKEN_DEFAULTS.cleanup);
+    expect(resolveAuthTokenOptions({}).throttle).toEqual(THROTTLE_DEFAULTS);
+    expect(resolveAuthTokenOptions({}).cleanup).toEqual(CLEANUP_DEFAULTS);
     expect(resolveAuthTokenOptions({}).tokens).toEqual(AUTH_TOKEN_DEFAULTS.tokens);
   });
 });

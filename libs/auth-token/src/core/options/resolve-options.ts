@@ -64,12 +64,6 @@ function resolvePasswordReset(raw: AuthTokenOptions['passwordReset'] = {}): Reso
   };
 }
 
-function resolveCleanup(raw: AuthTokenOptions['cleanup'] = {}): ResolvedAuthTokenOptions['cleanup'] {
-  const cleanup = { ...AUTH_TOKEN_DEFAULTS.cleanup, ...raw };
-  positiveSeconds('cleanup.interval', cleanup.interval);
-  wholeNumber('cleanup.batchSize', cleanup.batchSize);
-  return cleanup;
-}
 
 function resolveMailRetryDelays(raw: AuthTokenOptions['mailRetryDelays'] = [...AUTH_TOKEN_DEFAULTS.mailRetryDelays]): number[] {
   if (!Array.isArray(raw) || raw.length > 10) throw new AuthTokenConfigError('mailRetryDelays', 'must be a list of at most 10 delays in seconds');
@@ -94,24 +88,7 @@ function resolveSecret(secret: AuthTokenOptions['secret']): AuthTokenOptions['se
   return secret;
 }
 
-function resolveMfa(raw: AuthTokenOptions['mfa'] = {}): ResolvedAuthTokenOptions['mfa'] {
-  const issuer = raw.issuer ?? AUTH_TOKEN_DEFAULTS.mfa.issuer;
-  if (typeof issuer !== 'string' || issuer.trim() === '' || issuer.includes(':')) {
-    throw new AuthTokenConfigError('mfa.issuer', 'must be a non-empty name without ":" (authenticator apps show it)');
-  }
-  const given = raw.encryptionKey;
-  if (given === undefined) return { key: null, issuer };
-  const key = Buffer.isBuffer(given) ? given : /^[0-9a-f]{64}$/i.test(String(given)) ? Buffer.from(String(given), 'hex') : Buffer.from(String(given), 'base64');
-  if (key.length !== 32) throw new AuthTokenConfigError('mfa.encryptionKey', 'must be 32 bytes: a Buffer, 64 hex digits or base64 of 32 bytes (e.g. openssl rand -base64 32)');
-  return { key, issuer };
-}
 
-function resolveThrottle(raw: AuthTokenOptions['throttle'] = {}): ResolvedAuthTokenOptions['throttle'] {
-  const throttle = { ...AUTH_TOKEN_DEFAULTS.throttle, ...raw };
-  for (const key of ['maxFailures', 'maxPerAccount', 'maxPerIp', 'maxRegistrationsPerIp', 'maxMailsPerAddress', 'maxHashingPerIp'] as const) wholeNumber(`throttle.${key}`, throttle[key]);
-  positiveSeconds('throttle.window', throttle.window);
-  return throttle;
-}
 
 /** Each an origin as a browser sends it in `Origin`: `http(s)://host[:port]`, no path (a final `/` is dropped). */
 function resolveTrustedOrigins(raw: unknown = AUTH_TOKEN_DEFAULTS.trustedOrigins): string[] {
@@ -210,20 +187,16 @@ export function resolveOptions(
     secret: resolveSecret(raw.secret),
     tokens,
     scopes: resolveScopes(raw.scopes),
-    mfa: resolveMfa(raw.mfa),
     scrypt: resolveScrypt(raw.scrypt),
     passwordHasher: optionalFunction('passwordHasher', raw.passwordHasher, 'verify'),
     realm,
     clock: optionalFunction('clock', raw.clock, 'now'),
     routePrefix,
-    registration: { enabled: raw.registration?.enabled ?? AUTH_TOKEN_DEFAULTS.registration.enabled },
     passwordPolicy: resolvePasswordPolicy(raw.passwordPolicy),
     emailConfirm: resolveEmailConfirm(raw.emailConfirm),
     passwordReset: resolvePasswordReset(raw.passwordReset),
     mailer: typeof raw.mailer === 'function' ? raw.mailer : optionalFunction('mailer', raw.mailer, 'send'),
     mailRetryDelays: resolveMailRetryDelays(raw.mailRetryDelays),
-    cleanup: resolveCleanup(raw.cleanup),
-    throttle: resolveThrottle(raw.throttle),
     trustedOrigins: resolveTrustedOrigins(raw.trustedOrigins),
   };
   const features = Object.fromEntries(groups.map((group) => [group.name, group.resolve(raw[group.name], core)]));
