@@ -2,12 +2,14 @@
 // declaration files a host compiles against.
 import './features/api-tokens/api-tokens.options.js';
 import './features/cleanup/cleanup.options.js';
+import './features/passwords/password-policy.options.js';
 import './features/reauthentication/reauthentication.options.js';
 import './features/registration/registration.options.js';
 import './features/throttling/throttling.options.js';
 import './features/two-factor/two-factor.options.js';
 import { apiTokenOptions } from './features/api-tokens/api-tokens.options.js';
 import { cleanupOptions } from './features/cleanup/cleanup.options.js';
+import { passwordPolicyOptions } from './features/passwords/password-policy.options.js';
 import { reauthenticationOptions } from './features/reauthentication/reauthentication.options.js';
 import { registrationOptions } from './features/registration/registration.options.js';
 import { throttleOptions } from './features/throttling/throttling.options.js';
@@ -30,6 +32,7 @@ const OPTION_GROUPS: readonly OptionGroup[] = [
   reauthenticationOptions,
   mfaOptions,
   registrationOptions,
+  passwordPolicyOptions,
   cleanupOptions,
   throttleOptions,
 ];

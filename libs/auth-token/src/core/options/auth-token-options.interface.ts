@@ -1,7 +1,6 @@
 import type { ConfigurableModuleAsyncOptions, Type } from '@nestjs/common';
 import type { Mailer } from '../mail/mailer.js';
 import type { MailTemplate } from '../mail/mail-templates.js';
-import type { PasswordPolicyOptions } from '../../features/passwords/password-policy.js';
 import type { Clock } from '../time/clock.js';
 import type { PasswordHasher } from '../hashing/password-hasher.js';
 import type { UserStore } from '../users/user-store.js';
@@ -195,8 +194,6 @@ export interface AuthTokenOptions<TUser extends object = object> {
   realm?: string;
   /** Source of the current time (tests move it instead of sleeping). @default the system clock */
   clock?: Clock;
-  /** Rules for new passwords (registration, change, reset). @default 8-128 characters, not the username, not common */
-  passwordPolicy?: PasswordPolicyOptions;
   /** E-mail confirmation. @default off */
   emailConfirm?: AuthTokenEmailConfirmOptions<TUser>;
   /** Password reset by e-mail. @default off (no `url`) */
@@ -249,7 +246,6 @@ export interface ResolvedAuthTokenOptions extends Pick<AuthTokenOptions, 'userSt
   scrypt: WithDefaults<ScryptParameters, 'maxConcurrency'>;
   realm: NonNullable<AuthTokenOptions['realm']>;
   routePrefix: NonNullable<AuthTokenModuleExtras['routePrefix']>;
-  passwordPolicy: PasswordPolicyOptions & Required<Pick<PasswordPolicyOptions, 'minLength' | 'maxLength'>>;
   emailConfirm: ResolvedMailOptions &
     WithDefaults<Omit<MailGroup<AuthTokenEmailConfirmOptions>, 'redirect'>, 'field' | 'baseUrl'> & {
       redirect: WithDefaults<NonNullable<AuthTokenEmailConfirmOptions['redirect']>, 'invalid'>;

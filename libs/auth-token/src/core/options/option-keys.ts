@@ -15,7 +15,6 @@ export const CORE_OPTION_KEYS: KnownKeys = {
   passwordHasher: null,
   realm: null,
   clock: null,
-  passwordPolicy: { minLength: null, maxLength: null, rejectUserAttributes: null, rejectCommon: null, breachedPasswords: null },
   emailConfirm: {
     enabled: null, field: null, ttl: null, baseUrl: null, redirect: { success: null, invalid: null }, resendInterval: null,
     from: null, subject: null, templates: null, defaultLocale: null,

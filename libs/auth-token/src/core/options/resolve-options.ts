@@ -24,15 +24,6 @@ import type {
 } from './auth-token-options.interface.js';
 
 
-function resolvePasswordPolicy(raw: AuthTokenOptions['passwordPolicy'] = {}): ResolvedAuthTokenOptions['passwordPolicy'] {
-  const minLength = wholeNumber('passwordPolicy.minLength', raw.minLength ?? AUTH_TOKEN_DEFAULTS.passwordPolicy.minLength);
-  const maxLength = raw.maxLength ?? AUTH_TOKEN_DEFAULTS.passwordPolicy.maxLength;
-  if (!Number.isInteger(maxLength) || maxLength < minLength || maxLength > 4096) {
-    throw new AuthTokenConfigError('passwordPolicy.maxLength', 'must be a whole number from passwordPolicy.minLength to 4096');
-  }
-  return { ...raw, minLength, maxLength };
-}
-
 function resolveEmailConfirm(raw: AuthTokenOptions['emailConfirm'] = {}): ResolvedAuthTokenOptions['emailConfirm'] {
   const defaults = AUTH_TOKEN_DEFAULTS.emailConfirm;
   const enabled = raw.enabled ?? defaults.enabled;
@@ -192,7 +183,6 @@ export function resolveOptions(
     realm,
     clock: optionalFunction('clock', raw.clock, 'now'),
     routePrefix,
-    passwordPolicy: resolvePasswordPolicy(raw.passwordPolicy),
     emailConfirm: resolveEmailConfirm(raw.emailConfirm),
     passwordReset: resolvePasswordReset(raw.passwordReset),
     mailer: typeof raw.mailer === 'function' ? raw.mailer : optionalFunction('mailer', raw.mailer, 'send'),
