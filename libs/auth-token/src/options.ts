@@ -3,6 +3,8 @@
 import './features/api-tokens/api-tokens.options.js';
 import './features/cleanup/cleanup.options.js';
 import './features/passwords/password-policy.options.js';
+import './features/passwords/password-reset.options.js';
+import './features/registration/email-confirmation.options.js';
 import './features/reauthentication/reauthentication.options.js';
 import './features/registration/registration.options.js';
 import './features/throttling/throttling.options.js';
@@ -10,6 +12,8 @@ import './features/two-factor/two-factor.options.js';
 import { apiTokenOptions } from './features/api-tokens/api-tokens.options.js';
 import { cleanupOptions } from './features/cleanup/cleanup.options.js';
 import { passwordPolicyOptions } from './features/passwords/password-policy.options.js';
+import { passwordResetOptions } from './features/passwords/password-reset.options.js';
+import { emailConfirmOptions } from './features/registration/email-confirmation.options.js';
 import { reauthenticationOptions } from './features/reauthentication/reauthentication.options.js';
 import { registrationOptions } from './features/registration/registration.options.js';
 import { throttleOptions } from './features/throttling/throttling.options.js';
@@ -32,7 +36,9 @@ const OPTION_GROUPS: readonly OptionGroup[] = [
   reauthenticationOptions,
   mfaOptions,
   registrationOptions,
+  emailConfirmOptions,
   passwordPolicyOptions,
+  passwordResetOptions,
   cleanupOptions,
   throttleOptions,
 ];

@@ -8,8 +8,6 @@ export const AUTH_TOKEN_DEFAULTS = {
   scopes: {},
   scrypt: { cost: 2 ** 17, blockSize: 8, parallelization: 1, maxQueue: 64 },
   realm: 'api',
-  emailConfirm: { enabled: false, ttl: 86_400, redirect: { success: '/' }, resendInterval: 60 },
-  passwordReset: { ttl: 3600, requestInterval: 60 },
   mail: { defaultLocale: 'en' },
   mailRetryDelays: [2, 10],
   trustedOrigins: [],

@@ -121,39 +121,6 @@ export interface AuthTokenMailOptions {
   defaultLocale?: string;
 }
 
-/** E-mail confirmation after registration, with expiring links. */
-export interface AuthTokenEmailConfirmOptions<TUser extends object = object> extends AuthTokenMailOptions {
-  /** Require a confirmed e-mail address: registration needs `email`, sends a link, login answers 403 until confirmed. @default false */
-  enabled?: boolean;
-  /** Boolean user property set on confirmation (may be the isActive field). @default userFields.emailConfirmed */
-  field?: UserProperty<TUser>;
-  /** Seconds a confirmation link stays valid. @default 86400 */
-  ttl?: number;
-  /** Origin (and optional path) put in front of `/auth/register/confirm/<token>`. Required when enabled. */
-  baseUrl?: string;
-  /** Where confirmation redirects: a relative path or a URL on `baseUrl`'s origin. */
-  redirect?: {
-    /** After a successful (or repeated) confirmation. @default '/' */
-    success?: string;
-    /** After an invalid, expired or voided link; unset: 400 with a plain-text message. */
-    invalid?: string;
-  };
-  /** Seconds before another link may be sent to the same account (`/auth/register/resend`). @default 60 */
-  resendInterval?: number;
-}
-
-/** Password reset by e-mail. */
-export interface AuthTokenPasswordResetOptions extends AuthTokenMailOptions {
-  /** Front-end URL the reset token is appended to, e.g. `https://app.example/reset#`. Required to serve the reset routes. */
-  url?: string;
-  /** Seconds a reset link stays valid. @default 3600 */
-  ttl?: number;
-  /** Seconds before another link may be sent to the same account. @default 60 */
-  requestInterval?: number;
-}
-
-
-
 /** The scrypt parameters stored in each hash (everything but the concurrency limit), all set. */
 export type ScryptCostParameters = Required<Omit<ScryptParameters, 'maxConcurrency' | 'maxQueue'>>;
 
@@ -194,10 +161,6 @@ export interface AuthTokenOptions<TUser extends object = object> {
   realm?: string;
   /** Source of the current time (tests move it instead of sleeping). @default the system clock */
   clock?: Clock;
-  /** E-mail confirmation. @default off */
-  emailConfirm?: AuthTokenEmailConfirmOptions<TUser>;
-  /** Password reset by e-mail. @default off (no `url`) */
-  passwordReset?: AuthTokenPasswordResetOptions;
   /** Sends the mails: an instance or a class built by DI. @default MailerService of @nestjs-modules/mailer if registered, else LogMailer */
   mailer?: Mailer | Type<Mailer>;
   /**
@@ -230,7 +193,7 @@ export interface AuthTokenModuleExtras<TUser extends object = object> {
 export type WithDefaults<T, Optional extends keyof T = never> = Required<Omit<T, Optional>> & Pick<T, Optional>;
 
 /** The part of a mail group that is not about the mail itself (templates, sender, locale). */
-type MailGroup<T extends AuthTokenMailOptions> = Omit<T, keyof AuthTokenMailOptions>;
+export type MailGroup<T extends AuthTokenMailOptions> = Omit<T, keyof AuthTokenMailOptions>;
 
 /**
  * {@link AuthTokenOptions} with defaults applied and validated; what `AUTH_TOKEN_OPTIONS` holds. Derived from
@@ -246,11 +209,6 @@ export interface ResolvedAuthTokenOptions extends Pick<AuthTokenOptions, 'userSt
   scrypt: WithDefaults<ScryptParameters, 'maxConcurrency'>;
   realm: NonNullable<AuthTokenOptions['realm']>;
   routePrefix: NonNullable<AuthTokenModuleExtras['routePrefix']>;
-  emailConfirm: ResolvedMailOptions &
-    WithDefaults<Omit<MailGroup<AuthTokenEmailConfirmOptions>, 'redirect'>, 'field' | 'baseUrl'> & {
-      redirect: WithDefaults<NonNullable<AuthTokenEmailConfirmOptions['redirect']>, 'invalid'>;
-    };
-  passwordReset: ResolvedMailOptions & WithDefaults<MailGroup<AuthTokenPasswordResetOptions>, 'url'>;
   mailRetryDelays: NonNullable<AuthTokenOptions['mailRetryDelays']>;
   /** As `scheme://host[:port]`, the form a browser's `Origin` header has. */
   trustedOrigins: string[];

@@ -86,3 +86,6 @@ export function optionalFunction<T>(option: string, value: T, method?: string): 
   return value;
 }
 
+
+/** The keys every mail group has (sender, subject, templates, locale). */
+export const MAIL_KEYS = { from: null, subject: null, templates: null, defaultLocale: null } as const;

@@ -3,7 +3,7 @@ import type { KnownKeys } from './option-keys.js';
 
 /** The options the core resolves itself, before any feature's group. */
 export type CoreOptionName = 'userFields' | 'userStore' | 'userSerializer' | 'secret' | 'tokens' | 'scopes' | 'scrypt' | 'passwordHasher' |
-  'realm' | 'clock' | 'routePrefix' | 'emailConfirm' | 'passwordReset' | 'mailer' | 'mailRetryDelays' |
+  'realm' | 'clock' | 'routePrefix' | 'mailer' | 'mailRetryDelays' |
   'trustedOrigins';
 
 /** The resolved core options a feature's group may read (another group's prefix, say). */

@@ -15,11 +15,6 @@ export const CORE_OPTION_KEYS: KnownKeys = {
   passwordHasher: null,
   realm: null,
   clock: null,
-  emailConfirm: {
-    enabled: null, field: null, ttl: null, baseUrl: null, redirect: { success: null, invalid: null }, resendInterval: null,
-    from: null, subject: null, templates: null, defaultLocale: null,
-  },
-  passwordReset: { url: null, ttl: null, requestInterval: null, from: null, subject: null, templates: null, defaultLocale: null },
   mailer: null,
   mailRetryDelays: null,
   trustedOrigins: null,

@@ -1,60 +1,9 @@
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
-import {
-  httpUrl,
-  nonNegativeSeconds,
-  optionalFunction,
-  positiveSeconds,
-  PROPERTY_NAME,
-  resolveMail,
-  safeRedirect,
-  TOKEN_PREFIX,
-  SCOPE_NAME,
-  wholeNumber,
-} from './checks.js';
 import { AUTH_TOKEN_DEFAULTS } from './auth-token-defaults.js';
+import type { AuthTokenOptions, ResolvedAuthTokenOptions } from './auth-token-options.interface.js';
+import { httpUrl, nonNegativeSeconds, optionalFunction, positiveSeconds, PROPERTY_NAME, SCOPE_NAME, TOKEN_PREFIX, wholeNumber } from './checks.js';
 import type { CoreOptions, OptionGroup } from './option-group.js';
 import { assertKnownOptionKeys, type KnownKeys } from './option-keys.js';
-import { DEFAULT_CONFIRMATION_TEMPLATE, DEFAULT_PASSWORD_RESET_TEMPLATE } from '../mail/default-templates.js';
-import type { MailTemplate } from '../mail/mail-templates.js';
-import type {
-  AuthTokenMailOptions,
-  AuthTokenOptions,
-  ResolvedAuthTokenOptions,
-  ResolvedMailOptions,
-} from './auth-token-options.interface.js';
-
-
-function resolveEmailConfirm(raw: AuthTokenOptions['emailConfirm'] = {}): ResolvedAuthTokenOptions['emailConfirm'] {
-  const defaults = AUTH_TOKEN_DEFAULTS.emailConfirm;
-  const enabled = raw.enabled ?? defaults.enabled;
-  const base = raw.baseUrl === undefined ? undefined : httpUrl('emailConfirm.baseUrl', raw.baseUrl);
-  if (enabled && !base) throw new AuthTokenConfigError('emailConfirm.baseUrl', 'is required when emailConfirm.enabled is true');
-  if (raw.field !== undefined && (typeof raw.field !== 'string' || !PROPERTY_NAME.test(raw.field))) {
-    throw new AuthTokenConfigError('emailConfirm.field', `must be a property name of the User entity (got ${String(raw.field)})`);
-  }
-  return {
-    ...resolveMail('emailConfirm', raw, DEFAULT_CONFIRMATION_TEMPLATE),
-    enabled,
-    field: raw.field,
-    ttl: positiveSeconds('emailConfirm.ttl', raw.ttl ?? defaults.ttl),
-    baseUrl: base?.href.replace(/\/+$/, ''),
-    redirect: {
-      success: safeRedirect('emailConfirm.redirect.success', raw.redirect?.success ?? defaults.redirect.success, base),
-      invalid: raw.redirect?.invalid === undefined ? undefined : safeRedirect('emailConfirm.redirect.invalid', raw.redirect.invalid, base),
-    },
-    resendInterval: nonNegativeSeconds('emailConfirm.resendInterval', raw.resendInterval ?? defaults.resendInterval),
-  };
-}
-
-function resolvePasswordReset(raw: AuthTokenOptions['passwordReset'] = {}): ResolvedAuthTokenOptions['passwordReset'] {
-  return {
-    ...resolveMail('passwordReset', raw, DEFAULT_PASSWORD_RESET_TEMPLATE),
-    url: raw.url === undefined ? undefined : httpUrl('passwordReset.url', raw.url).href,
-    ttl: positiveSeconds('passwordReset.ttl', raw.ttl ?? AUTH_TOKEN_DEFAULTS.passwordReset.ttl),
-    requestInterval: nonNegativeSeconds('passwordReset.requestInterval', raw.requestInterval ?? AUTH_TOKEN_DEFAULTS.passwordReset.requestInterval),
-  };
-}
-
 
 function resolveMailRetryDelays(raw: AuthTokenOptions['mailRetryDelays'] = [...AUTH_TOKEN_DEFAULTS.mailRetryDelays]): number[] {
   if (!Array.isArray(raw) || raw.length > 10) throw new AuthTokenConfigError('mailRetryDelays', 'must be a list of at most 10 delays in seconds');
@@ -183,8 +132,6 @@ export function resolveOptions(
     realm,
     clock: optionalFunction('clock', raw.clock, 'now'),
     routePrefix,
-    emailConfirm: resolveEmailConfirm(raw.emailConfirm),
-    passwordReset: resolvePasswordReset(raw.passwordReset),
     mailer: typeof raw.mailer === 'function' ? raw.mailer : optionalFunction('mailer', raw.mailer, 'send'),
     mailRetryDelays: resolveMailRetryDelays(raw.mailRetryDelays),
     trustedOrigins: resolveTrustedOrigins(raw.trustedOrigins),
