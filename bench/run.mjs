@@ -5,6 +5,7 @@
 //   npm run bench                 SQLite
 //   npm run bench -- --postgres   PostgreSQL (a throwaway server, as in the tests: scripts/test-postgres.mjs)
 //   npm run bench -- --quick      fewer, shorter rounds, smaller seeds (a smoke test of the script itself)
+//   npm run bench -- --no-build   the build already in dist/ and libs/auth-token/dist/, as it is
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
@@ -53,8 +54,7 @@ async function loginStream(baseUrl, stop) {
 }
 
 async function main() {
-  console.error('Building the demo...');
-  build();
+  if (!args.has('--no-build')) build();
   const database = await openDatabase({ postgres });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -171,7 +171,7 @@ async function main() {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     const file = join(ROOT, 'docs', 'benchmarks.md');
     const section = `## ${database.type === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (${new Date().toISOString().slice(0, 10)})\n\nMachine: ${machine.cpus}, ${machine.memoryGb} GB, Linux ${machine.kernel}, Node ${machine.node}. Versions: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(', ')}. autocannon, ${CONNECTIONS} connections, server and load generator on the same machine (127.0.0.1). Each level: ${ROUNDS} rounds of ${ROUND_S} s per route, the routes in an order shifted by one each round; req/s and latencies are medians of the rounds, ratios medians of the per-round ratios.\n\n${table}\n\nGuarded requests while 4 clients log in continuously (scrypt N=2^17, one ${DURATION} s run): ${loginStreamResult.rps} req/s, p50 ${loginStreamResult.p50} ms, p99 ${loginStreamResult.p99} ms (${loginStreamResult.loginsPerSecond} logins/s). Peak RSS of the server: ${report.peakRssMb} MB.\n\n| target | measured | |\n|---|---:|---|\n${targetLines}\n`;
-    let existing = '';
+    let existing;
     try {
       existing = readFileSync(file, 'utf8');
     } catch {

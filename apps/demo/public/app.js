@@ -1,3 +1,4 @@
+/* global qrcode */ // from qrcode.js, loaded before this file
 // The demo client: plain browser JavaScript, no build step. The token is kept in localStorage when
 // "remember me" is ticked (survives closing the browser) and in sessionStorage otherwise (this tab only).
 const KEY = 'auth-token';

@@ -18,7 +18,7 @@ const PUBLIC_DIR = [join(import.meta.dirname, 'public'), join(import.meta.dirnam
  */
 function serveDemoPage(app: INestApplication, dir: string): void {
   const files = new Set(['/', ...readdirSync(dir).map((name) => `/${name}`)]);
-  const serve = express.static(dir, { index: 'index.html', maxAge: 0 });
+  const serve: express.RequestHandler = express.static(dir, { index: 'index.html', maxAge: 0 });
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
     (request.method === 'GET' || request.method === 'HEAD') && files.has(request.path) ? serve(request, response, next) : next(),
   );

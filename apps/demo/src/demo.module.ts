@@ -51,12 +51,12 @@ export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): Auth
     clock: hooks.clock,
     mailer: hooks.mailer,
   };
-  const merged: Record<string, unknown> = { ...options };
+  const merged: AuthTokenOptions & Record<string, unknown> = { ...options };
   for (const [key, value] of Object.entries(hooks.options ?? {})) {
     const base = merged[key];
     merged[key] = isPlainObject(base) && isPlainObject(value) ? { ...base, ...value } : value;
   }
-  return merged as AuthTokenOptions;
+  return merged;
 }
 
 /**

@@ -13,9 +13,7 @@ export class UsernameSkeletons1763900000007 implements MigrationInterface {
     const placeholder = (n: number) => (queryRunner.connection.options.type === 'postgres' ? `$${n}` : '?');
     // Plain ALTER TABLE: TypeORM's addColumn rebuilds the whole table on SQLite.
     await queryRunner.query('ALTER TABLE "users" ADD COLUMN "usernameSkeleton" varchar(600)');
-    const users: { id: number; username: string }[] = await queryRunner.query(
-      'SELECT "id", "username" FROM "users" ORDER BY "id"',
-    );
+    const users = (await queryRunner.query('SELECT "id", "username" FROM "users" ORDER BY "id"')) as { id: number; username: string }[];
     const taken = new Set<string>();
     let lookAlikes = 0;
     for (const { id, username } of users) {

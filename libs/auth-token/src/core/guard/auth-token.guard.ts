@@ -52,7 +52,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   private readonly logger = new Logger('AuthToken');
   private readonly strategy: AuthTokenStrategy;
   /** Rules by handler, then by class (a handler inherited by several controllers has one entry per class). */
-  private readonly routes = new WeakMap<Function, Map<Function, RouteRules>>();
+  private readonly routes = new WeakMap<object, Map<object, RouteRules>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -76,7 +76,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const rules = this.rulesOf(context);
     if (rules.isPublic) return true;
-    const request: Request = this.getRequest(context);
+    const request = context.switchToHttp().getRequest<Request>();
     let result: Awaited<ReturnType<AuthTokenStrategy['validate']>> = [false, { realm: 'api', presented: false }];
     let failure: unknown = null;
     try {
@@ -118,7 +118,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
       allowsApiTokens: scopes.length > 0 || this.reflector.getAllAndOverride<boolean>(ALLOW_API_TOKENS_KEY, targets) === true,
       scopes,
     };
-    if (!byClass) this.routes.set(handler, (byClass = new Map()));
+    if (!byClass) this.routes.set(handler, (byClass = new Map<object, RouteRules>()));
     byClass.set(controller, rules);
     return rules;
   }
@@ -153,10 +153,10 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
       // A database that is down must not look like a bad token (401): the client may retry (503). Anything
       // else is a fault of the app or its schema (500), logged with its cause.
       if (isOutage(err)) {
-        this.logger.error(`Token check failed, the database is unavailable: ${err instanceof Error ? err.message : String(err)}`);
+        this.logger.error(`Token check failed, the database is unavailable: ${describeError(err)}`);
         throw new AuthTokenUnavailableException();
       }
-      this.logger.error(`Token check failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      this.logger.error(`Token check failed: ${err instanceof Error ? (err.stack ?? err.message) : describeError(err)}`);
       throw new InternalServerErrorException();
     }
     if (user) return user;
@@ -180,4 +180,10 @@ function hostModuleName(moduleRef: ModuleRef | undefined): string {
     if (module.providers.get(ModuleRef)?.instance === moduleRef && module.metatype?.name) return module.metatype.name;
   }
   return 'a module';
+}
+
+/** What to log of a thrown value: an Error's message, or the value as JSON (a thrown object is no string). */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : JSON.stringify(error);
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
@@ -16,12 +16,12 @@ export class ScopeCheck implements OnModuleInit {
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
-    private readonly reflector: Reflector,
   ) {}
 
   onModuleInit(): void {
     for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
-      const { instance, metatype } = wrapper;
+      const instance: unknown = wrapper.instance;
+      const { metatype } = wrapper;
       if (!instance || typeof instance !== 'object' || typeof metatype !== 'function') continue;
       this.checkTarget(metatype, metatype.name);
       const prototype = Object.getPrototypeOf(instance) as object;
@@ -32,8 +32,8 @@ export class ScopeCheck implements OnModuleInit {
     }
   }
 
-  private checkTarget(target: Function, route: string): void {
-    const scopes = this.reflector.get<string[] | undefined>(REQUIRED_SCOPES_KEY, target) ?? [];
+  private checkTarget(target: object, route: string): void {
+    const scopes = (Reflect.getMetadata(REQUIRED_SCOPES_KEY, target) as string[] | undefined) ?? [];
     const undeclared = scopes.find((scope) => !Object.hasOwn(this.options.scopes, scope));
     if (undeclared !== undefined) {
       throw new AuthTokenConfigError('scopes', `does not declare "${undeclared}", which @RequireScopes() on ${route} needs: add it to the scopes option, or fix the name`);

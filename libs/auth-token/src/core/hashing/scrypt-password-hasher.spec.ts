@@ -49,10 +49,10 @@ describe('ScryptPasswordHasher', () => {
     const calls = Array.from({ length: 5 }, (_, i) => gated.hash(`password ${i}`));
     const settled = await Promise.allSettled(calls);
     expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
-    const refused = settled[3] as PromiseRejectedResult;
-    expect(refused.reason).toBeInstanceOf(PasswordHashingBusyException);
-    expect(refused.reason.getStatus()).toBe(503);
-    expect(refused.reason.headers).toEqual({ 'Retry-After': '5' });
+    const refused = (settled[3] as PromiseRejectedResult).reason as PasswordHashingBusyException;
+    expect(refused).toBeInstanceOf(PasswordHashingBusyException);
+    expect(refused.getStatus()).toBe(503);
+    expect(refused.headers).toEqual({ 'Retry-After': '5' });
     // Once the queue has drained, work is taken again.
     await expect(gated.hash('later')).resolves.toMatch(/^\$scrypt\$/);
   });

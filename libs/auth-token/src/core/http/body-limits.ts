@@ -16,5 +16,5 @@ export const BodyLimit = (bytes: number) => SetMetadata(BODY_LIMIT_KEY, bytes);
 
 /** The body limit of a controller's routes. */
 export function bodyLimitOf(controller: object): number {
-  return Reflect.getMetadata(BODY_LIMIT_KEY, controller) ?? DEFAULT_BODY_LIMIT;
+  return (Reflect.getMetadata(BODY_LIMIT_KEY, controller) as number | undefined) ?? DEFAULT_BODY_LIMIT;
 }

@@ -8,7 +8,8 @@ import { Mailer, type MailMessage } from './mailer.js';
 export class LogMailer extends Mailer {
   private readonly logger = new Logger('Mail');
 
-  async send(message: MailMessage): Promise<void> {
+  send(message: MailMessage): Promise<void> {
     this.logger.log(JSON.stringify({ mail: message }));
+    return Promise.resolve();
   }
 }

@@ -5,9 +5,12 @@ import type { Clock } from '../time/clock.js';
 import type { PasswordHasher } from '../hashing/password-hasher.js';
 import type { UserStore } from '../users/user-store.js';
 
-/** Turns the host's user entity into the JSON sent back with a login and by `GET /auth/me`. */
-// `any` by default: a serializer typed by the host's own User entity must fit where the entity is not known.
-export type UserSerializer<TUser extends object = any> = (user: TUser) => unknown | Promise<unknown>;
+/**
+ * Turns the host's user entity into the JSON sent back with a login and by `GET /auth/me`. Its parameter is
+ * checked both ways (a method's), so that a serializer typed by the host's own User entity fits where the entity
+ * is not known.
+ */
+export type UserSerializer<TUser extends object = object> = { serialize(user: TUser): unknown }['serialize'];
 
 /**
  * A property name of the host's User entity. With the entity known (`forRoot({ userEntity: User, ... })`) only
@@ -15,9 +18,6 @@ export type UserSerializer<TUser extends object = any> = (user: TUser) => unknow
  */
 export type UserProperty<TUser extends object = object> = [Extract<keyof TUser, string>] extends [never] ? string : Extract<keyof TUser, string>;
 
-/** The User entity when it is known; while it is not (plain `AuthTokenOptions`), a serializer of any entity fits. */
-// `any` stands only for "not known yet": forRoot infers the entity from `userEntity`.
-type KnownUser<TUser extends object> = [Extract<keyof TUser, string>] extends [never] ? any : TUser;
 
 /** Which properties of the host's User entity the library reads and writes. */
 export interface AuthTokenUserFields<TUser extends object = object> {
@@ -135,7 +135,7 @@ export interface AuthTokenOptions<TUser extends object = object> {
    */
   userStore?: UserStore | Type<UserStore>;
   /** Output of this function is returned as `user` with a login and by `GET /auth/me`. @default `{ id, username }` */
-  userSerializer?: UserSerializer<KnownUser<TUser>>;
+  userSerializer?: UserSerializer<TUser>;
   /**
    * A server-side secret (at least 32 characters, or a Buffer of 32 bytes or more; keep it out of the database and
    * its backups) that keys the names of the throttle counters stored in `auth_throttle`, so a copy of that table

@@ -20,6 +20,8 @@ export const CORE_OPTION_KEYS: KnownKeys = {
   trustedOrigins: null,
 };
 
+const isGroup = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /** Keys that belong at the top level of `forRoot`/`forRootAsync`, next to (not inside) the options. */
 const EXTRAS = ['userEntity', 'routePrefix', 'isGlobal', 'globalGuard'];
 
@@ -82,7 +84,7 @@ export function assertKnownOptionKeys(raw: object, known: KnownKeys, prefix = ''
       throw new AuthTokenConfigError(path, `is not an option of AuthTokenModule${suggestion(path, Object.keys(known), all)}`);
     }
     const children = known[key];
-    if (children && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (children && isGroup(value)) {
       assertKnownOptionKeys(value, children, `${path}.`, all);
     }
   }

@@ -27,7 +27,7 @@ export function decodeNotice(payload: string | undefined): RevocationNotice {
   }
   if (typeof message !== 'object' || message === null) return { everything: true };
   const { t, u, e } = message as Record<string, unknown>;
-  if (Array.isArray(t) && t.every((id) => typeof id === 'string')) return { tokenIds: t as string[] };
+  if (Array.isArray(t) && t.every((id) => typeof id === 'string')) return { tokenIds: t };
   if (typeof u === 'string' || typeof u === 'number') return { userId: u };
   if (typeof e === 'number' && Number.isFinite(e)) return { expiredBefore: e };
   return { everything: true };

@@ -29,7 +29,7 @@ export abstract class UserStore<TUser extends object = object> {
    * A user whose login name looks like `login` (the same UTS #39 confusable skeleton: `ɑdmin` and `admin`), or
    * null: registration refuses such a name as taken. The default finds none.
    */
-  findLookAlike(login: string): Promise<TUser | null> {
+  findLookAlike(_login: string): Promise<TUser | null> {
     return Promise.resolve(null);
   }
   /** The user with this primary key, or null. */

@@ -36,7 +36,7 @@ export class LoginIssuer<TUser extends object = object> {
 
   /** The user as the host wants it shown: its `userSerializer`, else `{ id, username }`. */
   async serialize(user: TUser): Promise<unknown> {
-    if (this.options.userSerializer) return this.options.userSerializer(user);
+    if (this.options.userSerializer) return await this.options.userSerializer(user);
     return { id: this.users.getId(user), username: this.users.getLogin(user) };
   }
 }

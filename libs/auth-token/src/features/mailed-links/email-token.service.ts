@@ -10,7 +10,7 @@ import { Clock } from '../../core/time/clock.js';
 import { digestToken } from '../../tokens/token-secret.js';
 import { UserKey, type UserBound } from '../../core/users/user-bound-entity.js';
 import { UserStore } from '../../core/users/user-store.js';
-import type { AuthEmailToken, AuthEmailTokenWithUser, EmailTokenPurpose } from './auth-email-token.entity.js';
+import type { AuthEmailToken, EmailTokenPurpose } from './auth-email-token.entity.js';
 
 /** 32 random bytes in base64url. */
 const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { LoginDto } from '../login/dto/login.dto.js';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto } from '../api-tokens/api-token.dto.js';
 import { ApiTokensController } from '../api-tokens/api-tokens.controller.js';
@@ -42,7 +43,7 @@ const ERRORS = {
   503: 'Database or mail server unavailable',
 };
 
-const OPERATIONS: [Function, Record<string, Operation>][] = [
+const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
   [
     LoginController,
     {
@@ -127,7 +128,7 @@ const OPERATIONS: [Function, Record<string, Operation>][] = [
   ],
 ];
 
-const PROPERTIES: [Function, Record<string, Record<string, unknown>>][] = [
+const PROPERTIES: [Type<object>, Record<string, Record<string, unknown>>][] = [
   [LoginDto, { username: { example: 'alice', maxLength: 254 }, password: { example: 'correct horse battery', maxLength: 1024 } }],
   [RegisterDto, { username: { example: 'alice', maxLength: 150 }, password: { example: 'correct horse battery' }, email: { required: false, example: 'alice@example.com' } }],
   [ResendConfirmationDto, { email: { required: false, example: 'alice@example.com' }, username: { required: false } }],

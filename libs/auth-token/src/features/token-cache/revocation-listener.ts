@@ -118,7 +118,7 @@ export class RevocationListener implements OnApplicationBootstrap, OnApplication
 
   /** node-postgres' Client, as TypeORM's driver loaded it. */
   private clientClass(): ClientClass {
-    return (this.dataSource.driver as PostgresDriver).postgres.Client as ClientClass;
+    return ((this.dataSource.driver as PostgresDriver).postgres as { Client: ClientClass }).Client;
   }
 
   /** `tokens.cacheListenerConnection`, else the settings of TypeORM's (primary) pool. */

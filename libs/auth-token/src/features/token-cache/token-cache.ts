@@ -51,7 +51,7 @@ export class TokenCache<TUser extends object = object> extends LookupCache<TUser
       this.remove(digest);
       return undefined;
     }
-    const user = Object.assign(Object.create(Object.getPrototypeOf(entry.user)) as TUser, entry.user);
+    const user = Object.assign(Object.create(Object.getPrototypeOf(entry.user) as object | null) as TUser, entry.user);
     return { token: entry.token, user };
   }
 

@@ -14,7 +14,7 @@ import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { Clock } from '../../core/time/clock.js';
 import { UserKey, type UserBound } from '../../core/users/user-bound-entity.js';
 import { UserStore } from '../../core/users/user-store.js';
-import type { AuthMfa, AuthMfaWithUser } from './auth-mfa.entity.js';
+import type { AuthMfa } from './auth-mfa.entity.js';
 import { SecretBox } from './secret-box.js';
 import { matchingStep, newTotpSecret, otpauthUrl, toBase32 } from './totp.js';
 
