@@ -45,7 +45,7 @@ export function configureDemoApp(app: INestApplication, config: DemoConfig): voi
     new swagger.DocumentBuilder()
       .setTitle('nestjs-auth-token demo')
       .setDescription('Token authentication: send `Authorization: Bearer <token>` (or `Token <token>`) from POST /auth/login.')
-      .setVersion('0.1.0')
+      .setVersion('0.2.0')
       .addBearerAuth(
         {
           type: 'http',
