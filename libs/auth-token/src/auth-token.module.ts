@@ -7,6 +7,8 @@ import { AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_CONTROLLERS } from './core/module/
 import { screenOwnRoutes } from './core/http/screen-own-routes.js';
 import { assertKnownForRootAsyncKeys } from './options.js';
 import { ApiTokenService } from './features/api-tokens/api-token.service.js';
+import { ApiTokenKind } from './features/api-tokens/api-token-kind.js';
+import { BearerTokenKind } from './tokens/bearer-token-kind.js';
 import { MfaService } from './features/two-factor/mfa.service.js';
 import { MfaChallenges } from './features/two-factor/mfa-challenges.js';
 import { MfaLoginService } from './features/two-factor/mfa-login.service.js';
@@ -79,6 +81,7 @@ import { userFieldsProvider, userStoreProvider } from './core/users/user-store.p
     TokenService,
     FreshUser,
     ApiTokenService,
+    { provide: BearerTokenKind, useClass: ApiTokenKind },
     MfaService,
     MfaChallenges,
     MfaLoginService,

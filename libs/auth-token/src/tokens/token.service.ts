@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../core/module/auth-token.constants.js';
 import { AUTH_TOKEN_REPOSITORY } from '../core/module/auth-token.internal-constants.js';
@@ -13,6 +13,7 @@ import type { AuthToken, AuthTokenKind, AuthTokenWithUser } from './auth-token.e
 import { Revocations } from '../core/revocation/revocations.js';
 import { LookupCache } from '../core/revocation/lookup-cache.js';
 import { TokenLookup } from './token-lookup.js';
+import { BearerTokenKind } from './bearer-token-kind.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
 
 /** A freshly issued token: the raw value (shown once, to the client) and its stored row. */
@@ -65,6 +66,7 @@ export class TokenService<TUser extends object = object> {
     private readonly events: AuthTokenEventPublisher,
     private readonly cache: LookupCache<TUser>,
     private readonly revocations: Revocations,
+    @Optional() private readonly otherKind?: BearerTokenKind,
   ) {
     this.lookup = new TokenLookup<TUser>(tokens as Repository<AuthTokenWithUser<TUser>>);
     this.userKey = new UserKey(tokens);
@@ -118,8 +120,8 @@ export class TokenService<TUser extends object = object> {
    */
   async authenticate(token: string, { apiTokens = false }: AuthenticateOptions = {}): Promise<AuthenticatedToken<TUser> | null> {
     const { prefix, pepper } = this.options.tokens;
-    const acceptsApi = apiTokens && this.options.apiTokens.enabled;
-    const kind = isWellFormedToken(token, prefix) ? 'login' : acceptsApi && isWellFormedToken(token, this.options.apiTokens.prefix) ? 'api' : null;
+    const other = apiTokens && this.otherKind?.enabled ? this.otherKind : undefined;
+    const kind = isWellFormedToken(token, prefix) ? 'login' : other && isWellFormedToken(token, other.prefix) ? other.kind : null;
     if (kind === null) return null;
     const digest = digestToken(token, pepper);
     const now = this.clock.now().getTime();
@@ -249,7 +251,7 @@ export class TokenService<TUser extends object = object> {
     const { ttl, maxTtl } = this.options.tokens;
     const lastUsedAt = new Date(now);
     const changes =
-      record.kind === 'api' ? { lastUsedAt } : { lastUsedAt, expiresAt: new Date(Math.min(now + ttl * 1000, record.createdAt.getTime() + maxTtl * 1000)) };
+      record.kind !== 'login' ? { lastUsedAt } : { lastUsedAt, expiresAt: new Date(Math.min(now + ttl * 1000, record.createdAt.getTime() + maxTtl * 1000)) };
     await this.tokens.update({ id: record.id }, changes);
     Object.assign(record, changes);
   }

@@ -92,7 +92,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     }
     Object.assign(request, { user: this.handleRequest(failure, user, info, context), authInfo: info });
     // Login tokens carry every scope and reach every route: only an API token is checked further.
-    if ((info as AuthToken).kind === 'api') this.checkApiToken(info as AuthToken, context, rules);
+    if ((info as AuthToken).kind !== 'login') this.checkApiToken(info as AuthToken, context, rules);
     this.checkReauthentication(info as AuthToken, rules);
     return true;
   }
