@@ -1,8 +1,17 @@
 import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import { TokenPurgeService } from 'nestjs-auth-token';
+import {
+  json,
+  type ApiToken,
+  type CreatedApiToken,
+  type ErrorBody,
+  type FieldErrorsBody,
+  type Session,
+} from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { HELLO_SCOPES, ScopedHelloController } from './fixtures/library-host/scoped-hello.controller.js';
+import { match } from './fixtures/matchers.js';
 import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
 
 const PASSWORD = 'violet staple battery';
@@ -33,7 +42,9 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
       mailer: new SmtpMailer(smtp.port),
       imports: [EventEmitterModule.forRoot({ wildcard: true })],
     });
-    host.app.get(EventEmitter2).onAny((name, payload) => events.push({ name: String(name), payload }));
+    host.app
+      .get(EventEmitter2)
+      .onAny((name, payload: Record<string, unknown>) => events.push({ name: String(name), payload }));
   });
   afterAll(async () => {
     await host.close();
@@ -57,15 +68,17 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
   async function apiToken(
     login: string,
     body: object = { name: 'CI', scopes: ['hello:read'] },
-  ): Promise<{ token: string; id: string; expiresAt: string }> {
-    const response = await as(login).post('/auth/tokens', body);
+  ): Promise<CreatedApiToken> {
+    const response = await json<CreatedApiToken>(as(login).post('/auth/tokens', body));
     if (response.status !== 201) throw new Error(`creating an API token failed: ${response.status} ${response.text}`);
     return response.body;
   }
 
   it('creates a named, scoped token with its own prefix, shown once, with a default lifetime of 90 days', async () => {
     const { login } = await member();
-    const response = await as(login).post('/auth/tokens', { name: 'CI deploy', scopes: ['hello:read'] });
+    const response = await json<CreatedApiToken>(
+      as(login).post('/auth/tokens', { name: 'CI deploy', scopes: ['hello:read'] }),
+    );
     expect(response.status).toBe(201);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(Object.keys(response.body).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'name', 'scopes', 'token']);
@@ -73,7 +86,7 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
     expect(response.body).toMatchObject({ name: 'CI deploy', scopes: ['hello:read'] });
     expect(token).toMatch(API_TOKEN);
     expect(Date.parse(expiresAt) - Date.parse(createdAt)).toBe(90 * DAY * 1000);
-    const listed = (await as(login).get('/auth/tokens').expect(200)).body;
+    const listed = (await json<ApiToken[]>(as(login).get('/auth/tokens').expect(200))).body;
     expect(listed).toEqual([{ id, name: 'CI deploy', scopes: ['hello:read'], createdAt, lastUsedAt: null, expiresAt }]);
     const rows = await host.query<Record<string, unknown>>('SELECT * FROM auth_token WHERE id = $1', [id]);
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -128,7 +141,7 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
     ] as const;
     const message = 'This needs a login token: an API token cannot manage credentials.';
     for (const [method, path] of credentialRoutes) {
-      const response = await as(token)[method](path);
+      const response = await json<ErrorBody>(as(token)[method](path));
       const answer = { method, path, status: response.status, message: response.body.message };
       expect(answer).toEqual({ method, path, status: 403, message });
     }
@@ -150,7 +163,7 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
     ['scopes that are not a list', { name: 'x', scopes: 'hello:read' }, { scopes: ['scopes must be an array'] }],
   ])('refuses %s with a 400 naming the field', async (_case, body, errors) => {
     const { login } = await member();
-    const response = await as(login).post('/auth/tokens', body);
+    const response = await json<FieldErrorsBody>(as(login).post('/auth/tokens', body));
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual(errors);
     expect((await as(login).get('/auth/tokens')).body).toEqual([]);
@@ -165,10 +178,10 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
       const before = host.clock.now().getTime();
       await as(token).get(SCOPED).expect(200);
       const after = host.clock.now().getTime();
-      const [listed] = (await as(login).get('/auth/tokens').expect(200)).body;
+      const [listed] = (await json<ApiToken[]>(as(login).get('/auth/tokens').expect(200))).body;
       expect(listed.expiresAt).toBe(expiresAt);
-      expect(Date.parse(listed.lastUsedAt)).toBeGreaterThanOrEqual(before);
-      expect(Date.parse(listed.lastUsedAt)).toBeLessThanOrEqual(after);
+      expect(Date.parse(String(listed.lastUsedAt))).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(String(listed.lastUsedAt))).toBeLessThanOrEqual(after);
       host.clock.advance(2 * DAY);
       await as(token).get(SCOPED).expect(401);
     } finally {
@@ -181,7 +194,7 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
     const stranger = await member();
     const { token, id } = await apiToken(owner.login);
     await as(stranger.login).delete(`/auth/tokens/${id}`).expect(404);
-    const [session] = (await as(owner.login).get('/auth/sessions')).body;
+    const [session] = (await json<Session[]>(as(owner.login).get('/auth/sessions'))).body;
     await as(owner.login).delete(`/auth/tokens/${session.id}`).expect(404);
     await as(owner.login).delete('/auth/tokens/not-a-uuid').expect(404);
     await as(token).get(SCOPED).expect(200);
@@ -215,10 +228,10 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
   it('caps API tokens per user (409), apart from login tokens, and never lists them as sessions', async () => {
     const { login, username } = await member();
     for (let i = 0; i < 3; i += 1) await apiToken(login, { name: `t${i}` });
-    const fourth = await as(login).post('/auth/tokens', { name: 't3' });
+    const fourth = await json<ErrorBody>(as(login).post('/auth/tokens', { name: 't3' }));
     expect(fourth.status).toBe(409);
     expect(fourth.body.message).toBe('You already have 3 API tokens, the most allowed: revoke one first.');
-    const sessions = (await as(login).get('/auth/sessions')).body;
+    const sessions = (await json<Session[]>(as(login).get('/auth/sessions'))).body;
     expect(sessions).toHaveLength(1);
     await host.login(username, PASSWORD);
     expect((await as(login).get('/auth/tokens')).body).toHaveLength(3);
@@ -238,7 +251,7 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
       host.clock.advance(2 * DAY);
       await purge.purge();
       await purge.purge();
-      expect(expiring()).toEqual([{ name, payload: expect.objectContaining({ tokenId: id, name: 'expiring' }) }]);
+      expect(expiring()).toEqual([{ name, payload: match.objectContaining({ tokenId: id, name: 'expiring' }) }]);
       host.clock.advance(7 * DAY);
       await purge.purge();
       expect(await host.query('SELECT id FROM auth_token WHERE id = $1', [id])).toEqual([]);

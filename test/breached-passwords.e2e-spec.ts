@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import { PASSWORD_MESSAGES } from 'nestjs-auth-token/testing';
+import { json, type FieldErrorsBody } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { freePort } from './fixtures/free-port.js';
@@ -45,7 +46,7 @@ describe.each(TEST_DATABASES)('the optional breached-password check (%s)', (db) 
 
   it('refuses a password known from breaches, sending only the first five hex digits of its SHA-1', async () => {
     const host = await start(api.url);
-    const refused = await register(host, 'leaky', BREACHED);
+    const refused = await json<FieldErrorsBody>(register(host, 'leaky', BREACHED));
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual({ password: [PASSWORD_MESSAGES.breached] });
     expect((await register(host, 'careful', FRESH)).status).toBe(201);

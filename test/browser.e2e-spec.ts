@@ -10,6 +10,7 @@ import { DEMO_CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY } from '../a
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
 import { launchBrowser, SCREENSHOTS } from './fixtures/browser.js';
 import { startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
+import { match } from './fixtures/matchers.js';
 import { freePort } from './fixtures/free-port.js';
 import { SmtpCatcher } from './fixtures/smtp-catcher.js';
 
@@ -561,7 +562,7 @@ describe('the demo page in a real browser', () => {
     const passwordStep = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/login');
     await sendPassword(page, 'ottilie', true);
     const firstStep = (await (await passwordStep).json()) as { mfaRequired?: boolean; mfaToken?: string; token?: string };
-    expect(firstStep).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
+    expect(firstStep).toEqual({ mfaRequired: true, mfaToken: match.any(String) });
     await page.locator('#mfa-login-form').waitFor({ state: 'visible' });
     await expect(page.locator('#login-form').isHidden()).resolves.toBe(true);
     await expectText(who(page), 'Not logged in');

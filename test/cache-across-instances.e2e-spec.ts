@@ -4,6 +4,7 @@ import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { TokenPurgeService, TokenService, UserStore } from 'nestjs-auth-token';
 import { LISTENER_APPLICATION_NAME, REVOCATION_CHANNEL } from 'nestjs-auth-token/testing';
 import pg from 'pg';
+import { json, type CreatedApiToken, type Session } from './fixtures/answers.js';
 import { createTestDatabase, type TestDatabase } from './fixtures/databases.js';
 import { eventually } from './fixtures/eventually.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
@@ -76,7 +77,7 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
   }
   /** The public id of `token`'s session. */
   async function sessionId(token: string): Promise<string> {
-    const sessions = (await as(a, token).get('/auth/sessions').expect(200)).body as { id: string; current: boolean }[];
+    const sessions = (await json<Session[]>(as(a, token).get('/auth/sessions').expect(200))).body;
     return sessions.find((session) => session.current)!.id;
   }
   /** Deletes `token`'s row with plain SQL: no notice, a change behind the library's back. */
@@ -139,7 +140,9 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
   it('spreads an API token revocation', async () => {
     const { username } = await user();
     const login = await a.login(username, PASSWORD);
-    const created = (await as(a, login).post('/auth/tokens', { name: 'deploy' }).expect(201)).body as { id: string; token: string };
+    const created = (
+      await json<CreatedApiToken>(as(a, login).post('/auth/tokens', { name: 'deploy' }).expect(201))
+    ).body;
     // An API token reaches /auth/me (the host's /api/hello names no scope, so it refuses API tokens).
     const me = (app: LibraryTestApp) => app.http().get('/auth/me').set('Authorization', `Bearer ${created.token}`);
     for (const app of [a, b, c]) await me(app).expect(200);
@@ -209,8 +212,8 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
       await listener.query(`LISTEN ${REVOCATION_CHANNEL}`);
       await as(a, token).delete('/auth/logout').expect(204);
       await a.app.get(TokenService).forgetUser(record);
-      await eventually(async () => ({ status: payloads.length }), 2);
-      expect(payloads.map((payload) => JSON.parse(payload))).toEqual([{ t: [id] }, { u: record.id }]);
+      await eventually(() => Promise.resolve({ status: payloads.length }), 2);
+      expect(payloads.map((payload): unknown => JSON.parse(payload))).toEqual([{ t: [id] }, { u: record.id }]);
     } finally {
       await listener.end();
     }

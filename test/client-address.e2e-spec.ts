@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { json, type LoginResponse, type Session } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
@@ -23,9 +24,11 @@ describe.each(TEST_DATABASES)('client addresses: sessions and proxies (%s)', (db
   async function sessionIps(host: LibraryTestApp, forwardedFor?: string): Promise<(string | null)[]> {
     const login = host.http().post('/auth/login');
     if (forwardedFor) login.set('X-Forwarded-For', forwardedFor);
-    const { token } = (await login.send({ username: 'ann', password: PASSWORD }).expect(200)).body;
-    const sessions = await host.http().get('/auth/sessions').set('Authorization', `Token ${token}`).expect(200);
-    return sessions.body.filter((session: { current: boolean }) => session.current).map((session: { ip: string | null }) => session.ip);
+    const { token } = (await json<LoginResponse>(login.send({ username: 'ann', password: PASSWORD }).expect(200))).body;
+    const sessions = await json<Session[]>(
+      host.http().get('/auth/sessions').set('Authorization', `Token ${token}`).expect(200),
+    );
+    return sessions.body.filter((session) => session.current).map((session) => session.ip);
   }
 
   it('records the socket address without trust proxy, ignores X-Forwarded-For, and warns once that a proxy seems to be in front', async () => {

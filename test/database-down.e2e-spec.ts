@@ -1,3 +1,4 @@
+import { json, type ErrorBody } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
@@ -25,7 +26,9 @@ describe.each(TEST_DATABASES)('when the database is gone (%s)', (db) => {
   });
 
   it('answers a login with 503 too', async () => {
-    const response = await host.http().post('/auth/login').send({ username: 'ivan', password: 'ivan password' });
+    const response = await json<ErrorBody>(
+      host.http().post('/auth/login').send({ username: 'ivan', password: 'ivan password' }),
+    );
     expect(response.status).toBe(503);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body.statusCode).toBe(503);

@@ -1,5 +1,7 @@
+import { json, type CreatedApiToken, type FieldErrorsBody } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { match } from './fixtures/matchers.js';
 
 // What the demo adds to the library's API tokens (test/api-tokens.e2e-spec.ts): its scopes and the routes that
 // name them, GET /api/whoami, and AUTH_API_TOKEN_MAX_TTL.
@@ -29,9 +31,8 @@ describe.each(TEST_DATABASES)('API tokens as the demo serves them (%s)', (db) =>
     get: (path: string) => demo.http().get(path).set(bearer(token)),
     post: (path: string, body: object = {}) => demo.http().post(path).set(bearer(token)).send(body),
   });
-  type Created = { token: string; createdAt: string; expiresAt: string };
-  async function apiToken(login: string, body: object): Promise<Created> {
-    return (await as(login).post('/auth/tokens', body).expect(201)).body;
+  async function apiToken(login: string, body: object): Promise<CreatedApiToken> {
+    return (await json<CreatedApiToken>(as(login).post('/auth/tokens', body).expect(201))).body;
   }
 
   it('declares the scopes hello:read (GET /api/hello) and hello:write (POST /api/hello), and no other', async () => {
@@ -43,7 +44,7 @@ describe.each(TEST_DATABASES)('API tokens as the demo serves them (%s)', (db) =>
     const challenge = (scope: string) => `Bearer realm="api", error="insufficient_scope", scope="${scope}"`;
     expect((await as(reader).post('/api/hello').expect(403)).get('www-authenticate')).toBe(challenge('hello:write'));
     expect((await as(writer).get('/api/hello').expect(403)).get('www-authenticate')).toBe(challenge('hello:read'));
-    const other = await as(login).post('/auth/tokens', { name: 'admin', scopes: ['admin:all'] });
+    const other = await json<FieldErrorsBody>(as(login).post('/auth/tokens', { name: 'admin', scopes: ['admin:all'] }));
     expect(other.status).toBe(400);
     expect(other.body.errors).toEqual({ scopes: ['scopes: "admin:all" is not a scope of this app'] });
   });
@@ -58,7 +59,7 @@ describe.each(TEST_DATABASES)('API tokens as the demo serves them (%s)', (db) =>
       error: 'Forbidden',
       message: 'API tokens reach only routes that name the scopes they need: use a login token here.',
     });
-    expect((await as(login).get('/api/whoami').expect(200)).body).toEqual({ id: expect.any(Number), username });
+    expect((await as(login).get('/api/whoami').expect(200)).body).toEqual({ id: match.any(Number), username });
   });
 
   it('caps the lifetime a user may choose at AUTH_API_TOKEN_MAX_TTL, and lowers the default one to it', async () => {
@@ -67,7 +68,9 @@ describe.each(TEST_DATABASES)('API tokens as the demo serves them (%s)', (db) =>
     expect(Date.parse(longest.expiresAt) - Date.parse(longest.createdAt)).toBe(MAX_TTL * 1000);
     const unchosen = await apiToken(login, { name: 'default' });
     expect(Date.parse(unchosen.expiresAt) - Date.parse(unchosen.createdAt)).toBe(MAX_TTL * 1000);
-    const tooLong = await as(login).post('/auth/tokens', { name: 'too long', expiresIn: MAX_TTL + 1 });
+    const tooLong = await json<FieldErrorsBody>(
+      as(login).post('/auth/tokens', { name: 'too long', expiresIn: MAX_TTL + 1 }),
+    );
     expect(tooLong.status).toBe(400);
     const expected = `expiresIn must be a whole number of seconds from 1 to ${MAX_TTL}`;
     expect(tooLong.body.errors).toEqual({ expiresIn: [expected] });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
 import { ROOT, runDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
+import { match } from './fixtures/matchers.js';
 
 // Each case spawns node processes; allow for a slow, shared machine.
 jest.setTimeout(60_000);
@@ -23,7 +24,7 @@ describe.each(TEST_DATABASES)('the user command line reading the password from s
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'demo-stdin-'));
-    const sqlite = { url: `sqlite:${join(workDir, 'demo.sqlite')}`, drop: async () => undefined };
+    const sqlite = { url: `sqlite:${join(workDir, 'demo.sqlite')}`, drop: () => Promise.resolve() };
     database = db === 'sqlite' ? sqlite : await createTestDatabase(db);
     env = { DATABASE_URL: database.url, AUTH_SCRYPT_COST: TEST_SCRYPT_COST };
     demo = await startDemoProcess(env);
@@ -44,7 +45,7 @@ describe.each(TEST_DATABASES)('the user command line reading the password from s
 
   it('takes the first line of standard input as the password for "-", and the user logs in with it', async () => {
     const created = await user(['stdin-user', '-', '--confirmed'], `${PASSWORD}\nsecond line\n`);
-    expect(created).toMatchObject({ code: 0, stdout: expect.stringContaining('Created user "stdin-user"') });
+    expect(created).toMatchObject({ code: 0, stdout: match.stringContaining('Created user "stdin-user"') });
     expect((await login('stdin-user', PASSWORD)).status).toBe(200);
     expect((await login('stdin-user', '-')).status).toBe(401);
   });

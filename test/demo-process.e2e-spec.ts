@@ -4,10 +4,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import type { MailMessage } from 'nestjs-auth-token';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
 import { runDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
 import { freePort } from './fixtures/free-port.js';
+import { match } from './fixtures/matchers.js';
 import { SmtpCatcher } from './fixtures/smtp-catcher.js';
 
 // Each case spawns node processes; allow for a slow, shared machine.
@@ -21,7 +24,8 @@ describe.each(TEST_DATABASES)('the built demo and its user command line (%s)', (
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'demo-process-'));
-    database = db === 'sqlite' ? { url: `sqlite:${join(workDir, 'demo.sqlite')}`, drop: async () => undefined } : await createTestDatabase(db);
+    const sqlite = { url: `sqlite:${join(workDir, 'demo.sqlite')}`, drop: () => Promise.resolve() };
+    database = db === 'sqlite' ? sqlite : await createTestDatabase(db);
     env = { DATABASE_URL: database.url, AUTH_SCRYPT_COST: TEST_SCRYPT_COST };
     demo = await startDemoProcess(env);
   });
@@ -40,17 +44,17 @@ describe.each(TEST_DATABASES)('the built demo and its user command line (%s)', (
 
   it('creates a user who can log in and call the guarded route, and deletes it with its tokens', async () => {
     const created = await runDemo('cli.js', ['create', 'frank', 'frank password', '--email', 'frank@example.com', '--confirmed'], env);
-    expect(created).toMatchObject({ code: 0, stdout: expect.stringContaining('Created user "frank"') });
+    expect(created).toMatchObject({ code: 0, stdout: match.stringContaining('Created user "frank"') });
 
     const login = await post('/auth/login', { username: 'frank', password: 'frank password' });
     expect(login.status).toBe(200);
     const { token, user } = (await login.json()) as { token: string; user: unknown };
-    expect(user).toEqual({ id: expect.any(Number), username: 'frank', email: 'frank@example.com' });
+    expect(user).toEqual({ id: match.any(Number), username: 'frank', email: 'frank@example.com' });
     const hello = await fetch(`${demo.baseUrl}/api/hello`, { headers: { Authorization: `Bearer ${token}` } });
     expect(await hello.json()).toEqual({ message: 'Hello frank!' });
 
     const deleted = await runDemo('cli.js', ['delete', 'Frank'], env);
-    expect(deleted).toMatchObject({ code: 0, stdout: expect.stringContaining('Deleted user "Frank"') });
+    expect(deleted).toMatchObject({ code: 0, stdout: match.stringContaining('Deleted user "Frank"') });
     const after = await fetch(`${demo.baseUrl}/api/hello`, { headers: { Authorization: `Bearer ${token}` } });
     expect(after.status).toBe(401);
   });
@@ -183,13 +187,11 @@ describe('the built demo sending mail through @nestjs-modules/mailer', () => {
     try {
       expect((await register(demo, 'mona', 'mona@example.com')).status).toBe(201);
       // A Nest log line: colour codes, context, then the mail as JSON.
-      const line = demo
-        .output()
-        .replace(/\x1b\[[0-9;]*m/g, '')
+      const line = stripVTControlCharacters(demo.output())
         .split('\n')
         .find((text) => text.includes('{"mail"'));
       expect(line).toBeDefined();
-      const mail = JSON.parse((line as string).slice((line as string).indexOf('{"mail"'))).mail;
+      const { mail } = JSON.parse((line as string).slice((line as string).indexOf('{"mail"'))) as { mail: MailMessage };
       expect(mail).toMatchObject({ to: 'mona@example.com', subject: 'Confirm your e-mail address' });
       expect(mail.text).toMatch(/http:\/\/demo\.test\/auth\/register\/confirm\/[A-Za-z0-9_-]{43}/);
     } finally {

@@ -1,5 +1,7 @@
+import { json, type LoginResponse, type MfaChallenge, type TotpSetup } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { match } from './fixtures/matchers.js';
 import { totp } from './fixtures/totp.js';
 
 // The library's two-factor login is tested on its own host (test/two-factor.e2e-spec.ts); this is what the demo
@@ -20,16 +22,20 @@ describe.each(TEST_DATABASES)('two-factor login as the demo serves it (%s)', (db
     const login = await demo.login('second', PASSWORD);
     const post = (path: string, body: object = {}) =>
       demo.http().post(path).set('Authorization', `Bearer ${login}`).send(body);
-    const { secret, otpauthUrl } = (await post('/auth/mfa/totp/setup').expect(200)).body;
+    const { secret, otpauthUrl } = (await json<TotpSetup>(post('/auth/mfa/totp/setup').expect(200))).body;
     const issuer = 'nestjs-auth-token%20demo';
     const parameters = `secret=${secret}&issuer=${issuer}&algorithm=SHA1&digits=6&period=30`;
     expect(otpauthUrl).toBe(`otpauth://totp/${issuer}:second?${parameters}`);
     await post('/auth/mfa/totp/enable', { code: totp(secret, demo.clock.now()) }).expect(200);
     demo.clock.advance(30); // a code is accepted once per 30-second step
-    const first = await demo.http().post('/auth/login').send({ username: 'second', password: PASSWORD }).expect(200);
-    expect(first.body).toEqual({ mfaRequired: true, mfaToken: expect.any(String) });
+    const first = await json<MfaChallenge>(
+      demo.http().post('/auth/login').send({ username: 'second', password: PASSWORD }).expect(200),
+    );
+    expect(first.body).toEqual({ mfaRequired: true, mfaToken: match.any(String) });
     const code = totp(secret, demo.clock.now());
-    const done = await demo.http().post('/auth/login/mfa').send({ mfaToken: first.body.mfaToken, code });
+    const done = await json<LoginResponse>(
+      demo.http().post('/auth/login/mfa').send({ mfaToken: first.body.mfaToken, code }),
+    );
     expect(done.status).toBe(200);
     await demo.http().get('/api/hello').set('Authorization', `Bearer ${done.body.token}`).expect(200);
   });

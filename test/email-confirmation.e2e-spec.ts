@@ -1,4 +1,5 @@
 import { EmailConfirmationService, UserStore, type AuthTokenOptions } from 'nestjs-auth-token';
+import { json, type FieldErrorsBody } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import type { User } from './fixtures/library-host/user.entity.js';
@@ -62,7 +63,7 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
   });
 
   it('requires an e-mail address to register', async () => {
-    const response = await register('noaddress');
+    const response = await json<FieldErrorsBody>(register('noaddress'));
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual({ email: ['An e-mail address is required.'] });
   });
@@ -149,7 +150,7 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
     for (const email of ['gina@example.com', 'unknown@example.com']) {
       const statuses: number[] = [];
       for (let i = 0; i < 11; i += 1) statuses.push((await host.http().post('/auth/register/resend').send({ email })).status);
-      expect(statuses).toEqual([...Array(10).fill(202), 429]);
+      expect(statuses).toEqual([...Array<number>(10).fill(202), 429]);
     }
     await host.query('DELETE FROM auth_throttle');
   });

@@ -1,13 +1,15 @@
 import { jest } from '@jest/globals';
 import type { LoggerService } from '@nestjs/common';
 import { Mailer, PasswordHasher, PasswordHashingBusyException, type MailMessage } from 'nestjs-auth-token';
+import { json, type ErrorBody, type FieldErrorsBody } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
+import { match } from './fixtures/matchers.js';
 import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
 
 const PASSWORD = 'violet staple battery';
 const WINDOW = 900;
-const TOO_MANY = { statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/Too many attempts/) };
+const TOO_MANY = { statusCode: 429, error: 'Too Many Requests', message: match.stringMatching(/Too many attempts/) };
 const CONFIRM_SUBJECT = 'Confirm your e-mail address';
 const RESET_SUBJECT = 'Reset your password';
 const RESET_URL = 'http://localhost:3000/#reset=';
@@ -89,26 +91,30 @@ describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
     });
 
     it('refuses a login whose username is 8,000 nested lists with a 400 naming username', async () => {
-      const response = await post('/auth/login', deepUsername);
+      const response = await json<FieldErrorsBody>(post('/auth/login', deepUsername));
       expect(response.status).toBe(400);
       expect(Object.keys(response.body.errors)).toEqual(['username']);
       expect(response.body.errors.username[0]).toMatch(/must be text, a number, a boolean or a list of them$/);
     });
 
     it('refuses a body that is itself 8,000 nested lists with a 400', async () => {
-      const response = await post('/auth/login', nestedLists(8_000));
+      const response = await json<ErrorBody>(post('/auth/login', nestedLists(8_000)));
       expect(response.status).toBe(400);
       expect(response.body.statusCode).toBe(400);
     });
 
     it('refuses an object where a string is expected with a 400 naming the field', async () => {
-      const response = await post('/auth/login', JSON.stringify({ username: { a: { b: 'c' } }, password: 'x' }));
+      const response = await json<FieldErrorsBody>(
+        post('/auth/login', JSON.stringify({ username: { a: { b: 'c' } }, password: 'x' })),
+      );
       expect(response.status).toBe(400);
       expect(Object.keys(response.body.errors)).toEqual(['username']);
     });
 
     it('still gives a list of strings where a string is expected the usual field error', async () => {
-      const response = await post('/auth/login', JSON.stringify({ username: ['steady', 'other'], password: PASSWORD }));
+      const response = await json<FieldErrorsBody>(
+        post('/auth/login', JSON.stringify({ username: ['steady', 'other'], password: PASSWORD })),
+      );
       expect(response.status).toBe(400);
       expect(Object.keys(response.body.errors)).toEqual(['username']);
     });
@@ -117,7 +123,7 @@ describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
       ['/auth/register', `{"username": "nested", "password": ${deep}}`, 'password'],
       ['/auth/password/reset', `{"email": ${deep}}`, 'email'],
     ])('refuses a nested value on POST %s with a 400 naming the field', async (path, text, field) => {
-      const response = await post(path, text);
+      const response = await json<FieldErrorsBody>(post(path, text));
       expect(response.status).toBe(400);
       expect(Object.keys(response.body.errors)).toEqual([field]);
     });

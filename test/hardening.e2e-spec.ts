@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import type { LoggerService } from '@nestjs/common';
 import { PasswordHasher } from 'nestjs-auth-token';
+import { json, type CreatedApiToken, type LoginResponse, type Session } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
@@ -84,7 +85,8 @@ describe.each(TEST_DATABASES)('concurrency (%s)', (db) => {
   it('revokes a session exactly once under parallel revocations', async () => {
     const { username, token } = await session();
     const other = await host.login(username, PASSWORD);
-    const [target] = ((await host.http().get('/auth/sessions').set(auth(token))).body as { id: string; current: boolean }[]).filter((s) => !s.current);
+    const sessions = (await json<Session[]>(host.http().get('/auth/sessions').set(auth(token)))).body;
+    const [target] = sessions.filter((s) => !s.current);
     const statuses = (await Promise.all(Array.from({ length: 8 }, () => host.http().delete(`/auth/sessions/${target.id}`).set(auth(token))))).map((r) => r.status);
     expect(statuses.filter((s) => s === 204)).toHaveLength(1);
     expect(statuses.filter((s) => s === 404)).toHaveLength(7);
@@ -145,7 +147,9 @@ describe.each(TEST_DATABASES)('no secret at rest or in transit where it should n
     await call(host.http().post('/auth/login').send({ username: 'secretive', password: passwords[0] }));
     await call(host.http().get(new URL(link).pathname));
     await call(host.http().post('/auth/login').send({ username: 'secretive', password: passwords[3] }));
-    const login = await host.http().post('/auth/login').send({ username: 'secretive', password: passwords[0] });
+    const login = await json<LoginResponse>(
+      host.http().post('/auth/login').send({ username: 'secretive', password: passwords[0] }),
+    );
     const tokens: string[] = [login.body.token];
     bodies.push(JSON.stringify({ ...login.body, token: undefined }));
     const auth = { Authorization: `Bearer ${tokens[0]}` };
@@ -153,7 +157,7 @@ describe.each(TEST_DATABASES)('no secret at rest or in transit where it should n
     await call(host.http().get('/auth/sessions').set(auth));
     await call(host.http().get(`/api/hello?token=${tokens[0]}`));
     // An API token: shown once at creation (that answer is kept out of the scan), then used and listed.
-    const created = await host.http().post('/auth/tokens').set(auth).send({ name: 'script' });
+    const created = await json<CreatedApiToken>(host.http().post('/auth/tokens').set(auth).send({ name: 'script' }));
     const apiToken: string = created.body.token;
     expect(apiToken).toMatch(/^natapi_[0-9A-Za-z]{49}$/);
     bodies.push(JSON.stringify({ ...created.body, token: undefined }));
@@ -165,7 +169,9 @@ describe.each(TEST_DATABASES)('no secret at rest or in transit where it should n
     const resetToken = ((await smtp.waitFor('secretive@example.com', 2)).link as string).split('#reset=')[1];
     await call(host.http().post('/auth/password/reset/confirm').send({ token: resetToken, newPassword: 'short' }));
     await call(host.http().post('/auth/password/reset/confirm').send({ token: resetToken, newPassword: passwords[2] }));
-    const second = await host.http().post('/auth/login').send({ username: 'secretive', password: passwords[2] });
+    const second = await json<LoginResponse>(
+      host.http().post('/auth/login').send({ username: 'secretive', password: passwords[2] }),
+    );
     tokens.push(second.body.token);
     await call(host.http().delete('/auth/logout').set({ Authorization: `Token ${tokens[1]}` }));
     await call(host.http().get('/api/hello').set({ Authorization: `Token ${tokens[1]}` }));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Module, UseGuards, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
@@ -16,6 +17,7 @@ import {
 } from 'nestjs-auth-token';
 import request from 'supertest';
 import { Column, DataSource, Entity, Index, PrimaryColumn } from 'typeorm';
+import { json, type FieldErrorsBody, type LoginResponse } from './fixtures/answers.js';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase, type TestDatabaseKind } from './fixtures/databases.js';
 
 const PASSWORD = 'violet staple battery';
@@ -70,8 +72,9 @@ class FeedController {
 
 class RecordingMailer extends Mailer {
   readonly sent: MailMessage[] = [];
-  async send(message: MailMessage): Promise<void> {
+  send(message: MailMessage): Promise<void> {
     this.sent.push(message);
+    return Promise.resolve();
   }
 }
 
@@ -96,7 +99,7 @@ async function boot(
   options: Partial<AuthTokenOptions> & { userEntity: new () => object },
   synchronize = true,
   replication?: Replication,
-): Promise<INestApplication> {
+): Promise<NestExpressApplication> {
   const { userEntity, ...rest } = options;
   const entities = [userEntity, ...(await import('nestjs-auth-token')).authTokenEntities(userEntity)];
   @Module({
@@ -105,7 +108,7 @@ async function boot(
   })
   class HostModule {}
   const moduleRef = await Test.createTestingModule({ imports: [HostModule] }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
   await app.init();
   return app;
 }
@@ -151,7 +154,7 @@ describe.each(TEST_DATABASES)('what a new host gets wrong, and what it is told (
   }
 
   describe('with the e-mail address as the login', () => {
-    let app: INestApplication;
+    let app: NestExpressApplication;
     const mailer = new RecordingMailer();
     const http = () => request(app.getHttpServer());
 
@@ -174,10 +177,16 @@ describe.each(TEST_DATABASES)('what a new host gets wrong, and what it is told (
     });
 
     it('refuses two different values with a 400 naming email, and a login that is no address with a 400 naming username', async () => {
-      const different = await http().post('/auth/register').send({ username: 'bob@example.com', email: 'other@example.com', password: PASSWORD });
+      const different = await json<FieldErrorsBody>(
+        http()
+          .post('/auth/register')
+          .send({ username: 'bob@example.com', email: 'other@example.com', password: PASSWORD }),
+      );
       expect(different.status).toBe(400);
       expect(Object.keys(different.body.errors)).toEqual(['email']);
-      const notAnAddress = await http().post('/auth/register').send({ username: 'bob', password: PASSWORD });
+      const notAnAddress = await json<FieldErrorsBody>(
+        http().post('/auth/register').send({ username: 'bob', password: PASSWORD }),
+      );
       expect(notAnAddress.status).toBe(400);
       expect(notAnAddress.body.errors).toEqual({ username: ['email must be an email'] });
       expect(await app.get(DataSource).getRepository(Member).count()).toBe(0);
@@ -191,7 +200,7 @@ describe.each(TEST_DATABASES)('what a new host gets wrong, and what it is told (
     });
 
     it('says a missing login field is required, not that it is too long', async () => {
-      const response = await http().post('/auth/login').send({ username: 'ann@example.com' });
+      const response = await json<FieldErrorsBody>(http().post('/auth/login').send({ username: 'ann@example.com' }));
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual({ password: ['password is required'] });
     });
@@ -199,7 +208,8 @@ describe.each(TEST_DATABASES)('what a new host gets wrong, and what it is told (
     it('gives @OptionalAuth() routes the user with a valid token, null without one, and a 401 for a bad one', async () => {
       const member = await app.get(UserStore).create({ username: 'fay@example.com', passwordHash: await app.get(PasswordHasher).hash(PASSWORD) });
       expect(member).toBeInstanceOf(Member);
-      const { token } = (await http().post('/auth/login').send({ username: 'fay@example.com', password: PASSWORD }).expect(200)).body;
+      const login = http().post('/auth/login').send({ username: 'fay@example.com', password: PASSWORD });
+      const { token } = (await json<LoginResponse<unknown>>(login.expect(200))).body;
       expect((await http().get('/feed').expect(200)).body).toEqual({ viewer: null });
       expect((await http().get('/feed').set('Authorization', `Bearer ${token}`).expect(200)).body).toEqual({ viewer: 'fay@example.com' });
       const stale = await http().get('/feed').set('Authorization', 'Bearer nat_not-a-real-token');

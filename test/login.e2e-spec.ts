@@ -1,7 +1,9 @@
 import { jest } from '@jest/globals';
 import { PasswordHasher, ScryptPasswordHasher } from 'nestjs-auth-token';
+import { json, type ErrorBody, type LoginResponse } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
+import { match } from './fixtures/matchers.js';
 
 describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
   let host: LibraryTestApp;
@@ -19,12 +21,12 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
 
   it('answers a JSON login with a token, its expiry and the serialized user, not cacheable', async () => {
     const before = Date.now();
-    const response = await login({ username: 'Alice', password: 'correct horse' });
+    const response = await json<LoginResponse>(login({ username: 'Alice', password: 'correct horse' }));
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body).toEqual({
-      token: expect.stringMatching(/^nat_[0-9A-Za-z]{49}$/),
-      expiresAt: expect.any(String),
+      token: match.stringMatching(/^nat_[0-9A-Za-z]{49}$/),
+      expiresAt: match.any(String),
       user: { id: alice.id, username: 'Alice', email: 'alice@example.com' },
     });
     const lifetime = Date.parse(response.body.expiresAt) - before;
@@ -33,13 +35,15 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
   });
 
   it('accepts form-urlencoded bodies, as the Django package did', async () => {
-    const response = await login('username=Alice&password=correct+horse', 'form');
+    const response = await json<LoginResponse>(login('username=Alice&password=correct+horse', 'form'));
     expect(response.status).toBe(200);
     expect(response.body.token).toMatch(/^nat_/);
   });
 
   it('matches the username case-insensitively and accepts a trailing slash', async () => {
-    const response = await host.http().post('/auth/login/').send({ username: 'aLiCe', password: 'correct horse' });
+    const response = await json<LoginResponse>(
+      host.http().post('/auth/login/').send({ username: 'aLiCe', password: 'correct horse' }),
+    );
     expect(response.status).toBe(200);
     expect(response.body.user.username).toBe('Alice');
   });
@@ -73,7 +77,7 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
     await host.createUser({ username: 'sleeper', password: 'pw sleeper' });
     await host.query('UPDATE users SET "isActive" = $1 WHERE username = $2', [false, 'sleeper']);
     const verify = jest.spyOn(host.app.get(PasswordHasher), 'verify');
-    const response = await login({ username: 'sleeper', password: 'pw sleeper' });
+    const response = await json<ErrorBody>(login({ username: 'sleeper', password: 'pw sleeper' }));
     expect(response.status).toBe(401);
     expect(response.body.message).toBe('Unable to log in with the provided credentials.');
     expect(verify).toHaveBeenCalledTimes(1);
@@ -87,7 +91,7 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
     ['an empty username', { username: '', password: 'x' }, 'username'],
     ['a huge username', { username: 'a'.repeat(300), password: 'x' }, 'username'],
   ])('answers %s with a 400 naming the field', async (_case, body, field) => {
-    const response = await login(body);
+    const response = await json<ErrorBody>(login(body));
     expect(response.status).toBe(400);
     expect(response.body.statusCode).toBe(400);
     expect(JSON.stringify(response.body.message)).toContain(field);
@@ -98,7 +102,9 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
     ['a JSON string', '"Alice"'],
     ['broken JSON', '{"username": '],
   ])('answers %s with a 400', async (_case, raw) => {
-    const response = await host.http().post('/auth/login').set('Content-Type', 'application/json').send(raw);
+    const response = await json<ErrorBody>(
+      host.http().post('/auth/login').set('Content-Type', 'application/json').send(raw),
+    );
     expect(response.status).toBe(400);
     expect(response.body.statusCode).toBe(400);
   });
@@ -113,7 +119,7 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
   });
 
   it('records the User-Agent of the login with its token', async () => {
-    const response = await login({ username: 'Alice', password: 'correct horse' });
+    const response = await json<LoginResponse>(login({ username: 'Alice', password: 'correct horse' }));
     const me = await host.http().get('/auth/me').set('Authorization', `Bearer ${response.body.token}`).set('User-Agent', 'later');
     expect(me.status).toBe(200);
     await host.http().post('/auth/login').set('User-Agent', 'TestPhone/1.0').send({ username: 'Alice', password: 'correct horse' });

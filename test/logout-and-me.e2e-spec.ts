@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { json, type ErrorBody } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
@@ -65,7 +66,7 @@ describe.each(TEST_DATABASES)('logout, me and token storage (%s)', (db) => {
     expect(await count()).toBe(2);
     await host.query('DELETE FROM users WHERE id = $1', [erin.id]);
     expect(await count()).toBe(0);
-    const response = await host.http().get('/api/hello').set(auth(token));
+    const response = await json<ErrorBody>(host.http().get('/api/hello').set(auth(token)));
     expect(response.status).toBe(401);
     expect(response.body.message).toBe('Invalid or expired token.');
   });

@@ -1,11 +1,12 @@
 import { jest } from '@jest/globals';
-import { Logger, type LoggerService } from '@nestjs/common';
+import { Logger, type LoggerService, type Type } from '@nestjs/common';
 import { UserAlreadyExistsError, usernameSkeleton } from 'nestjs-auth-token';
-import { DataSource } from 'typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import { dataSourceOptions } from '../apps/demo/src/database/data-source-options.js';
 import {
   UsernameSkeletons1763900000007 as UsernameSkeletons,
 } from '../apps/demo/src/database/migrations/1763900000007-username-skeletons.js';
+import { json, type FieldErrorsBody } from './fixtures/answers.js';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
 import { startDemoApp } from './fixtures/demo-app.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
@@ -41,7 +42,7 @@ describe.each(TEST_DATABASES)('look-alike usernames (UTS #39) (%s)', (db) => {
     ['pаypal, Latin with a Cyrillic а', 'p\u0430ypal'],
   ])('refuses %s, naming the field, and stores nothing', async (_case, username) => {
     const before = await countUsers();
-    const response = await register(username);
+    const response = await json<FieldErrorsBody>(register(username));
     expect({ status: response.status, body: response.body }).toEqual({ status: 400, body: refused(MIXED) });
     expect(await countUsers()).toBe(before);
   });
@@ -62,7 +63,7 @@ describe.each(TEST_DATABASES)('look-alike usernames (UTS #39) (%s)', (db) => {
     await register('cop').expect(201);
     const before = await countUsers();
     for (const lookAlike of ['\u0251dmin', '\u0441\u043e\u0440']) {
-      const response = await register(lookAlike);
+      const response = await json<FieldErrorsBody>(register(lookAlike));
       const outcome = { lookAlike, status: response.status, body: response.body };
       expect(outcome).toEqual({ lookAlike, status: 400, body: refused(TAKEN) });
     }
@@ -82,7 +83,7 @@ describe.each(TEST_DATABASES)('look-alike usernames (UTS #39) (%s)', (db) => {
   it('gives one of two parallel look-alike registrations a 201, the other the duplicate 400, five times', async () => {
     for (let round = 0; round < 5; round += 1) {
       const names = [`admin${round}x`, `\u0251dmin${round}x`];
-      const responses = await Promise.all(names.map(register));
+      const responses = await Promise.all(names.map((name) => json<FieldErrorsBody>(register(name))));
       const outcome = responses
         .map((response) => ({ status: response.status, body: response.status === 201 ? null : response.body }))
         .sort((a, b) => a.status - b.status);
@@ -114,7 +115,7 @@ describe.each(TEST_DATABASES)('look-alike usernames on an entity without a usern
     const values = Array.from({ length: 1500 }, (_, i) => `('member${i}', 'not a hash')`).join(', ');
     await host.query(`INSERT INTO users (username, password) VALUES ${values}`);
     const register = (username: string) => host.http().post('/auth/register').send({ username, password: PASSWORD });
-    const lookAlike = await register('rnember1234'); // rn looks like m
+    const lookAlike = await json<FieldErrorsBody>(register('rnember1234')); // rn looks like m
     expect({ status: lookAlike.status, body: lookAlike.body }).toEqual({ status: 400, body: refused(TAKEN) });
     await register('member1500').expect(201);
   });
@@ -129,7 +130,8 @@ describe.each(TEST_DATABASES)("the demo's username-skeleton migration and regist
     const options = dataSourceOptions(
       db === 'postgres' ? { type: 'postgres', url: database.url } : { type: 'sqlite', file: ':memory:' },
     );
-    const earlier = (options.migrations as Function[]).filter((migration) => migration !== UsernameSkeletons);
+    const migrations = options.migrations as Type<MigrationInterface>[];
+    const earlier = migrations.filter((migration) => migration !== UsernameSkeletons);
     dataSource = await new DataSource({ ...options, migrations: earlier, migrationsRun: false }).initialize();
     await dataSource.runMigrations();
   });
@@ -154,7 +156,9 @@ describe.each(TEST_DATABASES)("the demo's username-skeleton migration and regist
       warn.mockRestore();
       await queryRunner.release();
     }
-    const rows = await dataSource.query('SELECT username, "usernameSkeleton" FROM users ORDER BY id');
+    const rows = await dataSource.query<{ username: string; usernameSkeleton: string | null }[]>(
+      'SELECT username, "usernameSkeleton" FROM users ORDER BY id',
+    );
     expect(rows).toEqual([
       { username: 'admin', usernameSkeleton: usernameSkeleton('admin') },
       { username: '\u0251dmin', usernameSkeleton: null },
@@ -169,7 +173,9 @@ describe.each(TEST_DATABASES)("the demo's username-skeleton migration and regist
     const demo = await startDemoApp(db);
     try {
       await demo.http().post('/auth/register').send({ username: 'admin', password: PASSWORD }).expect(201);
-      const response = await demo.http().post('/auth/register').send({ username: '\u0251dmin', password: PASSWORD });
+      const response = await json<FieldErrorsBody>(
+        demo.http().post('/auth/register').send({ username: '\u0251dmin', password: PASSWORD }),
+      );
       expect({ status: response.status, body: response.body }).toEqual({ status: 400, body: refused(TAKEN) });
     } finally {
       await demo.close();

@@ -1,4 +1,5 @@
 import { DEMO_CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY } from '../apps/demo/src/http/security-headers.js';
+import { json, type OpenApiDocument } from './fixtures/answers.js';
 import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
 
 describe('OpenAPI documentation and CORS of the demo', () => {
@@ -21,7 +22,7 @@ describe('OpenAPI documentation and CORS of the demo', () => {
     const ui = await demo.http().get('/docs');
     expect(ui.status).toBe(200);
     expect(ui.text.toLowerCase()).toContain('swagger');
-    const spec = (await demo.http().get('/docs-json').expect(200)).body;
+    const spec = (await json<OpenApiDocument>(demo.http().get('/docs-json').expect(200))).body;
     expect(Object.keys(spec.paths).sort()).toEqual(
       [
         '/api/config',

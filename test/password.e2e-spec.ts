@@ -1,3 +1,4 @@
+import { json, type FieldErrorsBody } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
@@ -47,7 +48,9 @@ describe.each(TEST_DATABASES)('password change and reset (%s)', (db) => {
     it('refuses a wrong current password with a 400 naming the field, changing nothing', async () => {
       const { username } = await newUser();
       const [here, elsewhere] = [await host.login(username, OLD), await host.login(username, OLD)];
-      const response = await change(here, { currentPassword: 'not my password', newPassword: NEW });
+      const response = await json<FieldErrorsBody>(
+        change(here, { currentPassword: 'not my password', newPassword: NEW }),
+      );
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual({ currentPassword: ['The current password is wrong.'] });
       await hello(elsewhere).expect(200);
@@ -57,7 +60,7 @@ describe.each(TEST_DATABASES)('password change and reset (%s)', (db) => {
     it('applies the password policy to the new password', async () => {
       const { username } = await newUser();
       const token = await host.login(username, OLD);
-      const response = await change(token, { currentPassword: OLD, newPassword: username });
+      const response = await json<FieldErrorsBody>(change(token, { currentPassword: OLD, newPassword: username }));
       expect(response.status).toBe(400);
       expect(response.body.errors.newPassword).toEqual(expect.arrayContaining(['The password is too similar to the username or e-mail address.']));
       await host.login(username, OLD);
@@ -66,7 +69,7 @@ describe.each(TEST_DATABASES)('password change and reset (%s)', (db) => {
     it('needs a token and both fields', async () => {
       await host.http().post('/auth/password/change').send({ currentPassword: OLD, newPassword: NEW }).expect(401);
       const { username } = await newUser();
-      const response = await change(await host.login(username, OLD), { newPassword: NEW });
+      const response = await json<FieldErrorsBody>(change(await host.login(username, OLD), { newPassword: NEW }));
       expect(response.status).toBe(400);
       expect(Object.keys(response.body.errors)).toEqual(['currentPassword']);
     });
@@ -105,7 +108,7 @@ describe.each(TEST_DATABASES)('password change and reset (%s)', (db) => {
       const { email } = await newUser();
       const token = await requestReset(email);
       await confirm(token).expect(204);
-      const again = await confirm(token, 'a third good phrase');
+      const again = await json<FieldErrorsBody>(confirm(token, 'a third good phrase'));
       expect(again.status).toBe(400);
       expect(again.body.errors).toEqual({ token: ['This password reset link is invalid, was already used or has expired.'] });
     });
@@ -133,7 +136,7 @@ describe.each(TEST_DATABASES)('password change and reset (%s)', (db) => {
     it('keeps the link usable when the new password breaks the policy', async () => {
       const { username, email } = await newUser();
       const token = await requestReset(email);
-      const weak = await confirm(token, 'password');
+      const weak = await json<FieldErrorsBody>(confirm(token, 'password'));
       expect(weak.status).toBe(400);
       expect(weak.body.errors).toEqual({ newPassword: ['This password is too common.'] });
       await confirm(token).expect(204);

@@ -10,6 +10,14 @@ import {
   TokenService,
   UserStore,
 } from 'nestjs-auth-token';
+import {
+  json,
+  type ApiToken,
+  type CreatedApiToken,
+  type ErrorBody,
+  type FieldErrorsBody,
+  type TotpSetup,
+} from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import type { User } from './fixtures/library-host/user.entity.js';
@@ -84,6 +92,9 @@ describe.each(TEST_DATABASES)('re-authentication and least privilege: a stolen s
     post: (path: string, body: object = {}) => host.http().post(path).set('Authorization', `Bearer ${token}`).send(body),
     delete: (path: string) => host.http().delete(path).set('Authorization', `Bearer ${token}`),
   });
+  /** Creates an API token with `login` (201 expected) and gives the token. */
+  const apiToken = async (login: string, body: object) =>
+    (await json<CreatedApiToken>(as(login).post('/auth/tokens', body).expect(201))).body.token;
   async function member(): Promise<{ username: string; login: string; user: User }> {
     counter += 1;
     const username = `owner${counter}`;
@@ -104,7 +115,7 @@ describe.each(TEST_DATABASES)('re-authentication and least privilege: a stolen s
     const { login } = await member();
     await later(WINDOW + 1, async () => {
       for (const path of ['/auth/tokens', '/auth/mfa/totp/setup', '/auth/mfa/totp/enable']) {
-        const response = await as(login).post(path, { name: 'stolen', code: '000000' });
+        const response = await json<ErrorBody>(as(login).post(path, { name: 'stolen', code: '000000' }));
         expect({ path, status: response.status, body: response.body }).toEqual({ path, status: 403, body: REAUTH_REQUIRED(WINDOW) });
       }
       expect((await as(login).get('/auth/tokens').expect(200)).body).toEqual([]);
@@ -137,26 +148,26 @@ describe.each(TEST_DATABASES)('re-authentication and least privilege: a stolen s
 
   it('refuses a wrong password with a 400 naming it, counted as a failed login: 429 past the limit', async () => {
     const { login } = await member();
-    const wrong = await as(login).post('/auth/reauthenticate', { password: 'not the password' });
+    const wrong = await json<FieldErrorsBody>(as(login).post('/auth/reauthenticate', { password: 'not the password' }));
     expect(wrong.status).toBe(400);
     expect(wrong.body.errors).toEqual({ password: ['The current password is wrong.'] });
     const statuses: number[] = [];
     for (let i = 0; i < 10; i += 1) statuses.push((await as(login).post('/auth/reauthenticate', { password: `guess ${i}` })).status);
-    expect(statuses).toEqual([...Array(9).fill(400), 429]);
+    expect(statuses).toEqual([...Array<number>(9).fill(400), 429]);
     const blocked = await as(login).post('/auth/reauthenticate', { password: PASSWORD });
     expect(blocked.status).toBe(429);
     expect(blocked.headers['retry-after']).toBeDefined();
-    const missing = await as(login).post('/auth/reauthenticate', {});
+    const missing = await json<FieldErrorsBody>(as(login).post('/auth/reauthenticate', {}));
     expect(missing.status).toBe(400);
     expect(Object.keys(missing.body.errors)).toEqual(['password']);
   });
 
   it('takes a TOTP code from a user with the second factor on, and refuses a wrong one naming code', async () => {
     const { login } = await member();
-    const { secret } = (await as(login).post('/auth/mfa/totp/setup').expect(200)).body;
+    const { secret } = (await json<TotpSetup>(as(login).post('/auth/mfa/totp/setup').expect(200))).body;
     await as(login).post('/auth/mfa/totp/enable', { code: totp(secret, host.clock.now()) }).expect(200);
     await later(WINDOW + 1, async () => {
-      const wrong = await as(login).post('/auth/reauthenticate', { code: '000000' });
+      const wrong = await json<FieldErrorsBody>(as(login).post('/auth/reauthenticate', { code: '000000' }));
       expect(wrong.status).toBe(400);
       expect(Object.keys(wrong.body.errors)).toEqual(['code']);
       await as(login).post('/auth/reauthenticate', { code: totp(secret, host.clock.now()) }).expect(204);
@@ -166,14 +177,14 @@ describe.each(TEST_DATABASES)('re-authentication and least privilege: a stolen s
 
   it('never lets an API token re-authenticate or reach a re-authentication route', async () => {
     const { login } = await member();
-    const api = (await as(login).post('/auth/tokens', { name: 'script', scopes: ['orders:read'] }).expect(201)).body.token;
+    const api = await apiToken(login, { name: 'script', scopes: ['orders:read'] });
     await as(api).post('/auth/reauthenticate', { password: PASSWORD }).expect(403);
     await as(api).post('/account/delete').expect(403);
   });
 
   it('gives API tokens only the routes that name their scopes, /auth/me, logout and @AllowApiTokens() routes', async () => {
     const { login } = await member();
-    const api = (await as(login).post('/auth/tokens', { name: 'reader', scopes: ['orders:read'] }).expect(201)).body.token;
+    const api = await apiToken(login, { name: 'reader', scopes: ['orders:read'] });
     const refused = await as(api).get('/api/hello');
     expect(refused.status).toBe(403);
     expect(refused.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'API tokens reach only routes that name the scopes they need: use a login token here.' });
@@ -187,7 +198,7 @@ describe.each(TEST_DATABASES)('re-authentication and least privilege: a stolen s
 
   it('answers TokenService.authenticate() with login tokens only, unless API tokens are asked for', async () => {
     const { login } = await member();
-    const api = (await as(login).post('/auth/tokens', { name: 'socket' }).expect(201)).body.token;
+    const api = await apiToken(login, { name: 'socket' });
     const tokens = host.app.get(TokenService);
     expect(await tokens.authenticate(api)).toBeNull();
     expect((await tokens.authenticate(api, { apiTokens: true }))?.token.kind).toBe('api');
@@ -199,9 +210,11 @@ describe.each(TEST_DATABASES)('re-authentication and least privilege: a stolen s
     const statuses = (await Promise.all(Array.from({ length: 20 }, (_, i) => as(login).post('/auth/tokens', { name: `parallel ${i}` })))).map((r) => r.status);
     expect(statuses.filter((status) => status === 201).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((status) => status !== 201 && status !== 409)).toEqual([]);
-    expect((await as(login).get('/auth/tokens').expect(200)).body.length).toBeLessThanOrEqual(5);
+    expect((await json<ApiToken[]>(as(login).get('/auth/tokens').expect(200))).body.length).toBeLessThanOrEqual(5);
     // Sequentially it fills up to the cap exactly.
-    while ((await as(login).get('/auth/tokens')).body.length < 5) await as(login).post('/auth/tokens', { name: 'one more' }).expect(201);
+    while ((await json<ApiToken[]>(as(login).get('/auth/tokens'))).body.length < 5) {
+      await as(login).post('/auth/tokens', { name: 'one more' }).expect(201);
+    }
     await as(login).post('/auth/tokens', { name: 'too many' }).expect(409);
   });
 

@@ -1,3 +1,4 @@
+import { json, type ErrorBody, type FieldErrorsBody, type LoginResponse } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
@@ -16,15 +17,17 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
   const register = (body: object | string, type: 'json' | 'form' = 'json') => host.http().post('/auth/register').type(type).send(body);
 
   it('creates an account that can log in at once (JSON and form data)', async () => {
-    const json = await register({ username: 'john', password: 'violet staple battery' });
-    expect(json.status).toBe(201);
-    expect(json.body).toEqual({ success: true });
-    expect(json.headers['cache-control']).toBe('no-store');
+    const asJson = await register({ username: 'john', password: 'violet staple battery' });
+    expect(asJson.status).toBe(201);
+    expect(asJson.body).toEqual({ success: true });
+    expect(asJson.headers['cache-control']).toBe('no-store');
     await host.login('john', 'violet staple battery');
 
-    const form = await register('username=mary&password=violet+staple+battery&email=mary%40example.com', 'form');
-    expect(form.status).toBe(201);
-    const login = await host.http().post('/auth/login').send({ username: 'MARY', password: 'violet staple battery' });
+    const asForm = await register('username=mary&password=violet+staple+battery&email=mary%40example.com', 'form');
+    expect(asForm.status).toBe(201);
+    const login = await json<LoginResponse>(
+      host.http().post('/auth/login').send({ username: 'MARY', password: 'violet staple battery' }),
+    );
     expect(login.body.user).toMatchObject({ username: 'mary', email: 'mary@example.com' });
   });
 
@@ -44,7 +47,9 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
 
   it('treats Unicode look-alikes as the same name (NFKC)', async () => {
     await register({ username: 'ｆｕｌｌｗｉｄｔｈ', password: 'violet staple battery' }).expect(201);
-    const response = await register({ username: 'fullwidth', password: 'violet staple battery' });
+    const response = await json<FieldErrorsBody>(
+      register({ username: 'fullwidth', password: 'violet staple battery' }),
+    );
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual({ username: [TAKEN] });
     await host.login('fullwidth', 'violet staple battery');
@@ -53,7 +58,10 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
   it('gives exactly one of 20 parallel registrations of John/john a 201, the others a 400, never a 500', async () => {
     const responses = await Promise.all(
       // From 20 addresses: one address gets only 2 password hashes at a time.
-      Array.from({ length: 20 }, (_, i) => register({ username: i % 2 ? 'Racer' : 'racer', password: 'violet staple battery' }).set('X-Forwarded-For', `203.0.113.${i + 1}`)),
+      Array.from({ length: 20 }, (_, i) => {
+        const racer = register({ username: i % 2 ? 'Racer' : 'racer', password: 'violet staple battery' });
+        return json<FieldErrorsBody>(racer.set('X-Forwarded-For', `203.0.113.${i + 1}`));
+      }),
     );
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
@@ -69,7 +77,7 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
     ['markup', '<script>'],
     ['151 characters', 'a'.repeat(151)],
   ])('refuses a username with %s', async (_case, username) => {
-    const response = await register({ username, password: 'violet staple battery' });
+    const response = await json<FieldErrorsBody>(register({ username, password: 'violet staple battery' }));
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.errors)).toEqual(['username']);
   });
@@ -84,7 +92,7 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
     ['too common', 'baseball', 'This password is too common.'],
     ['the username', 'policyuser', 'The password is too similar to the username or e-mail address.'],
   ])('refuses a password that is %s, with its rule', async (_case, password, message) => {
-    const response = await register({ username: 'policyuser', password });
+    const response = await json<FieldErrorsBody>(register({ username: 'policyuser', password }));
     expect(response.status).toBe(400);
     expect(response.body.errors.password).toContain(message);
     expect(response.body.message).toContain(message);
@@ -92,10 +100,12 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
   });
 
   it('reports the username and password problems together, a malformed e-mail or body as a 400 too', async () => {
-    const response = await register({ username: 'bad name', password: 'short', email: 'not-an-address' });
+    const response = await json<FieldErrorsBody>(
+      register({ username: 'bad name', password: 'short', email: 'not-an-address' }),
+    );
     expect(response.status).toBe(400);
     expect(Object.keys(response.body.errors).sort()).toEqual(['email']);
-    const both = await register({ username: 'bad name', password: 'short' });
+    const both = await json<FieldErrorsBody>(register({ username: 'bad name', password: 'short' }));
     expect(Object.keys(both.body.errors).sort()).toEqual(['password', 'username']);
     const array = await host.http().post('/auth/register').set('Content-Type', 'application/json').send('[]');
     expect(array.status).toBe(400);
@@ -127,7 +137,7 @@ describe.each(TEST_DATABASES)('registration switched off (%s)', (db) => {
     ['POST', '/auth/register/confirm/abc', undefined],
   ])('answers %s %s with 404', async (method, path, body) => {
     const call = method === 'GET' ? host.http().get(path) : host.http().post(path).send(body);
-    const response = await call;
+    const response = await json<ErrorBody>(call);
     expect(response.status).toBe(404);
     expect(response.body.statusCode).toBe(404);
     expect(await host.query('SELECT id FROM users')).toHaveLength(0);

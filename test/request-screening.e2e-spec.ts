@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AUTH_TOKEN_MESSAGES } from 'nestjs-auth-token';
+import { json, type ErrorBody, type FieldErrorsBody, type LoginResponse, type Me } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
@@ -99,7 +100,9 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
     });
 
     it('serves a 15 kB login (its unknown field is dropped)', async () => {
-      const response = await post('/auth/login', { username: 'steady', password: PASSWORD, pad: 'x'.repeat(15_360) });
+      const response = await json<LoginResponse>(
+        post('/auth/login', { username: 'steady', password: PASSWORD, pad: 'x'.repeat(15_360) }),
+      );
       expect(response.status).toBe(200);
       expect(response.body.token).toEqual(expect.any(String));
     });
@@ -118,7 +121,7 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
     });
 
     it('refuses a login of 33 fields with 400 naming the body, counting no attempt', async () => {
-      const response = await post('/auth/login', loginWith(31, WRONG));
+      const response = await json<FieldErrorsBody>(post('/auth/login', loginWith(31, WRONG)));
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual(TOO_MANY_FIELDS);
       expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message: TOO_MANY_FIELDS.body });
@@ -127,7 +130,9 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
 
     it('refuses a registration of 33 fields, creating nobody', async () => {
       const users = await countRows('users');
-      const response = await post('/auth/register', { username: 'crowded', password: PASSWORD, ...manyKeys(31) });
+      const response = await json<FieldErrorsBody>(
+        post('/auth/register', { username: 'crowded', password: PASSWORD, ...manyKeys(31) }),
+      );
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual(TOO_MANY_FIELDS);
       expect(await countRows('users')).toBe(users);
@@ -147,7 +152,7 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
       // A nested value and a wrong type, which the later checks and the validation would each name.
       const body = { username: { nested: true }, password: 42, ...manyKeys(1_900) };
       expect(Buffer.byteLength(JSON.stringify(body))).toBeLessThan(16 * 1024);
-      const response = await post('/auth/login', body);
+      const response = await json<FieldErrorsBody>(post('/auth/login', body));
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual(TOO_MANY_FIELDS);
       expect(await counters()).toEqual([]);
@@ -156,7 +161,7 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
     it('refuses a form-encoded body of 900 fields with the field-count error', async () => {
       const form = new URLSearchParams({ username: 'steady', password: WRONG, ...manyKeys(900, '') }).toString();
       expect(Buffer.byteLength(form)).toBeLessThan(16 * 1024);
-      const response = await host.http().post('/auth/login').type('form').send(form);
+      const response = await json<FieldErrorsBody>(host.http().post('/auth/login').type('form').send(form));
       expect(response.status).toBe(400);
       expect(response.body.errors).toEqual(TOO_MANY_FIELDS);
       expect(await counters()).toEqual([]);
@@ -165,7 +170,7 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
     it('refuses a form-encoded body of 10,000 fields with 413, before the library does any work', async () => {
       const form = new URLSearchParams({ username: 'steady', password: WRONG, ...manyKeys(10_000, '') }).toString();
       expect(Buffer.byteLength(form)).toBeLessThan(100 * 1024);
-      const response = await host.http().post('/auth/login').type('form').send(form);
+      const response = await json<ErrorBody>(host.http().post('/auth/login').type('form').send(form));
       expect(response.status).toBe(413);
       // Express's body parser refuses it first: over 1,000 parameters.
       expect(response.body.statusCode).toBe(413);
@@ -212,7 +217,9 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
 
     it('creates no user for a registration from a foreign Origin', async () => {
       const users = await countRows('users');
-      const response = await post('/auth/register', { username: 'lured', password: PASSWORD }, FOREIGN);
+      const response = await json<ErrorBody>(
+        post('/auth/register', { username: 'lured', password: PASSWORD }, FOREIGN),
+      );
       expect(response.status).toBe(403);
       expect(response.body.code).toBe('origin_not_allowed');
       expect(await countRows('users')).toBe(users);
@@ -248,7 +255,7 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
     it('serves GET and HEAD from a foreign Origin', async () => {
       const token = await host.login('steady', PASSWORD);
       const headers = { Authorization: `Token ${token}`, Origin: FOREIGN };
-      const me = await host.http().get('/auth/me').set(headers);
+      const me = await json<Me>(host.http().get('/auth/me').set(headers));
       expect(me.status).toBe(200);
       expect(me.body.username).toBe('steady');
       expect((await host.http().head('/auth/me').set(headers)).status).toBe(200);

@@ -1,12 +1,14 @@
 import { createHmac } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthTokenConfigError, AuthTokenModule, PasswordHasher, TypeOrmUserStore, UserStore } from 'nestjs-auth-token';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Account, ACCOUNT_PEPPER, AccountHostModule, accountAuthOptions } from './fixtures/account-host.js';
+import { json, type AccountAnswer, type LoginResponse } from './fixtures/answers.js';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
+import { match } from './fixtures/matchers.js';
 
 describe.each(TEST_DATABASES)('a second host with its own User entity (%s)', (db) => {
   let database: TestDatabase;
@@ -36,7 +38,8 @@ describe.each(TEST_DATABASES)('a second host with its own User entity (%s)', (db
     await database.drop();
   });
 
-  const login = (username: string, password: string) => http().post('/account/login').send({ username, password });
+  const login = (username: string, password: string) =>
+    json<LoginResponse<AccountAnswer>>(http().post('/account/login').send({ username, password }));
 
   it('logs in by e-mail (case-insensitively) at its own route prefix, with its serializer and token prefix', async () => {
     const response = await login('ADA@example.com', 'analytical engine');
@@ -54,7 +57,7 @@ describe.each(TEST_DATABASES)('a second host with its own User entity (%s)', (db
     expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="api"');
     const guarded = await http().get('/things').set('Authorization', `Bearer ${body.token}`);
     expect(guarded.status).toBe(200);
-    expect(guarded.body).toEqual({ owner: 'Ada', tokenId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(guarded.body).toEqual({ owner: 'Ada', tokenId: match.stringMatching(/^[0-9a-f-]{36}$/) });
     await http().get('/things/open').expect(200, { open: true });
     await http().get('/things/via-passport').set('Authorization', `Token ${body.token}`).expect(200, { owner: 'Ada' });
     await http().get('/things/via-passport').expect(401);
@@ -90,14 +93,17 @@ describe.each(TEST_DATABASES)('a second host with its own User entity (%s)', (db
 });
 
 describe('configuration errors stop the boot with a message naming the option', () => {
-  async function boot(auth: ReturnType<typeof AuthTokenModule.forRoot>, entities?: Function[]) {
+  async function boot(auth: ReturnType<typeof AuthTokenModule.forRoot>, entities?: Type<object>[]) {
     const moduleRef = await Test.createTestingModule({
       imports: [TypeOrmModule.forRoot({ type: 'better-sqlite3', database: ':memory:', synchronize: true, autoLoadEntities: !entities, entities }), auth],
     }).compile();
     await moduleRef.close();
   }
 
-  async function bootError(auth: () => ReturnType<typeof AuthTokenModule.forRoot>, entities?: Function[]): Promise<AuthTokenConfigError> {
+  async function bootError(
+    auth: () => ReturnType<typeof AuthTokenModule.forRoot>,
+    entities?: Type<object>[],
+  ): Promise<AuthTokenConfigError> {
     try {
       await boot(auth(), entities);
     } catch (error) {

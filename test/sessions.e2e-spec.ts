@@ -1,3 +1,4 @@
+import { json, type LoginResponse, type Session } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
@@ -18,16 +19,18 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
     await host.createUser({ username, password: PASSWORD });
     return username;
   }
-  const loginFrom = async (username: string, userAgent: string) =>
-    (await host.http().post('/auth/login').set('User-Agent', userAgent).send({ username, password: PASSWORD }).expect(200)).body.token as string;
+  const loginFrom = async (username: string, userAgent: string) => {
+    const login = host.http().post('/auth/login').set('User-Agent', userAgent).send({ username, password: PASSWORD });
+    return (await json<LoginResponse>(login.expect(200))).body.token;
+  };
   const auth = (token: string) => ({ Authorization: `Token ${token}` });
-  const sessions = (token: string) => host.http().get('/auth/sessions').set(auth(token));
+  const sessions = (token: string) => json<Session[]>(host.http().get('/auth/sessions').set(auth(token)));
 
   it('names the device of a browser login in words', async () => {
     const username = await newUser();
     const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Safari/537.36';
     const token = await loginFrom(username, chrome);
-    expect((await sessions(token)).body.map((s: { device: string }) => s.device)).toEqual(['Chrome 138 on Linux']);
+    expect((await sessions(token)).body.map((s) => s.device)).toEqual(['Chrome 138 on Linux']);
   });
 
   it('lists the live tokens of the user, marking the current one, never showing a secret', async () => {
@@ -43,11 +46,14 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
       expect(session.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
       expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.now());
     }
-    expect(response.body.map((s: { userAgent: string; current: boolean }) => [s.userAgent, s.current]).sort()).toEqual([
+    expect(response.body.map((s) => [s.userAgent, s.current]).sort()).toEqual([
       ['Laptop/2.0', true],
       ['Phone/1.0', false],
     ]);
-    expect(response.body.map((s: { device: string }) => s.device).sort()).toEqual(['Laptop 2.0 on an unknown system', 'Phone 1.0 on an unknown system']);
+    expect(response.body.map((s) => s.device).sort()).toEqual([
+      'Laptop 2.0 on an unknown system',
+      'Phone 1.0 on an unknown system',
+    ]);
     expect(response.text).not.toContain(phone);
     expect(response.text).not.toContain(laptop);
     const digests = await host.query<{ digest: string }>('SELECT digest FROM auth_token');
@@ -58,12 +64,12 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
     const [alice, bob] = [await newUser(), await newUser()];
     const aliceToken = await loginFrom(alice, 'A');
     await loginFrom(bob, 'B');
-    expect((await sessions(aliceToken)).body.map((s: { userAgent: string }) => s.userAgent)).toEqual(['A']);
+    expect((await sessions(aliceToken)).body.map((s) => s.userAgent)).toEqual(['A']);
     const old = await loginFrom(alice, 'old');
     host.clock.advance(86_400 + 1);
     try {
       const fresh = await loginFrom(alice, 'fresh');
-      const agents = (await sessions(fresh)).body.map((s: { userAgent: string }) => s.userAgent);
+      const agents = (await sessions(fresh)).body.map((s) => s.userAgent);
       expect(agents).toEqual(['fresh']);
       await host.http().get('/api/hello').set(auth(old)).expect(401);
     } finally {
@@ -74,7 +80,7 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
   it('DELETE /auth/sessions/:id revokes that one session only', async () => {
     const username = await newUser();
     const [here, there] = [await loginFrom(username, 'here'), await loginFrom(username, 'there')];
-    const list = (await sessions(here)).body as { id: string; userAgent: string }[];
+    const list = (await sessions(here)).body;
     const thereId = list.find((s) => s.userAgent === 'there')?.id as string;
     await host.http().delete(`/auth/sessions/${thereId}`).set(auth(here)).expect(204);
     await host.http().get('/api/hello').set(auth(there)).expect(401);
@@ -85,7 +91,7 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
   it('answers another user’s session id exactly like an unknown one (404), revoking nothing', async () => {
     const [alice, mallory] = [await newUser(), await newUser()];
     const aliceToken = await loginFrom(alice, 'alice');
-    const aliceId = (await sessions(aliceToken)).body[0].id as string;
+    const aliceId = (await sessions(aliceToken)).body[0].id;
     const malloryToken = await loginFrom(mallory, 'mallory');
     const foreign = await host.http().delete(`/auth/sessions/${aliceId}`).set(auth(malloryToken));
     const unknown = await host.http().delete('/auth/sessions/00000000-0000-4000-8000-000000000000').set(auth(malloryToken));

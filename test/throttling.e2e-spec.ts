@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { LoginService, PasswordHasher, TokenPurgeService } from 'nestjs-auth-token';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
+import { match } from './fixtures/matchers.js';
 
 const PASSWORD = 'violet staple battery';
 const WINDOW = 900;
@@ -33,7 +34,11 @@ describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(WINDOW - 5);
     expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(WINDOW);
     expect(blocked.headers['cache-control']).toBe('no-store');
-    expect(blocked.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/^Too many attempts\. Try again in \d+ seconds\.$/) });
+    expect(blocked.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: match.stringMatching(/^Too many attempts\. Try again in \d+ seconds\.$/),
+    });
     expect((await login('VICTIM', 'another guess')).status).toBe(429);
   });
 
@@ -43,7 +48,7 @@ describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
   });
 
   it('treats an unknown username the same way (no enumeration through the limit)', async () => {
-    expect(await fail('ghost', 11)).toEqual([...Array(10).fill(401), 429]);
+    expect(await fail('ghost', 11)).toEqual([...Array<number>(10).fill(401), 429]);
   });
 
   it('lets the name in again after the window', async () => {
@@ -84,10 +89,10 @@ describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
   ])('limits mail requests per address on %s, known or not', async (path, body) => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i += 1) statuses.push((await host.http().post(path).send(body)).status);
-    expect(statuses).toEqual([...Array(10).fill(202), 429]);
+    expect(statuses).toEqual([...Array<number>(10).fill(202), 429]);
     const unknown: number[] = [];
     for (let i = 0; i < 11; i += 1) unknown.push((await host.http().post(path).send({ email: 'nobody@example.com' })).status);
-    expect(unknown).toEqual([...Array(10).fill(202), 429]);
+    expect(unknown).toEqual([...Array<number>(10).fill(202), 429]);
   });
 
   it('keeps the table bounded: the purge deletes counters whose window has passed', async () => {
@@ -168,7 +173,10 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
 
   it('does not stop the owner\'s right password for failures from other addresses, until the account ceiling', async () => {
     for (const ip of ['203.0.113.1', '203.0.113.2']) {
-      expect(await statuses(11, (i) => from(ip).login('owner', `guess ${i}`))).toEqual([...Array(10).fill(401), 429]);
+      expect(await statuses(11, (i) => from(ip).login('owner', `guess ${i}`))).toEqual([
+        ...Array<number>(10).fill(401),
+        429,
+      ]);
     }
     expect((await from('198.51.100.7').login('owner', PASSWORD)).status).toBe(200);
     // 20 failures so far; 10 more from a third address reach the ceiling of 30 for the account.
@@ -181,7 +189,7 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
   it('counts every spelling of a name against the one account (NFKC and case folding)', async () => {
     const spellings = ['IRIS', 'Iris', 'ｉｒｉｓ', 'iris', 'ＩＲＩＳ'];
     const result = await statuses(11, (i) => from('203.0.113.4').login(spellings[i % spellings.length], `guess ${i}`));
-    expect(result).toEqual([...Array(10).fill(401), 429]);
+    expect(result).toEqual([...Array<number>(10).fill(401), 429]);
     // İ folds to i + U+0307: another name, so it neither reaches the account nor its counter.
     expect((await from('203.0.113.5').login('İris', PASSWORD)).status).toBe(401);
     expect((await from('203.0.113.5').login('iris', PASSWORD)).status).toBe(200);
@@ -202,7 +210,7 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
     const change = (currentPassword: string) =>
       host.http().post('/auth/password/change').set('X-Forwarded-For', '203.0.113.9').set('Authorization', `Token ${token}`).send({ currentPassword, newPassword: 'a new violet staple' });
     const result = await statuses(11, (i) => change(`guess ${i}`));
-    expect(result).toEqual([...Array(10).fill(400), 429]);
+    expect(result).toEqual([...Array<number>(10).fill(400), 429]);
     expect((await change(PASSWORD)).status).toBe(429);
     expect((await from('203.0.113.9').login('changer', PASSWORD)).status).toBe(429);
     expect((await from('198.51.100.9').login('changer', PASSWORD)).status).toBe(200);
@@ -219,6 +227,8 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
     const logins = host.app.get(LoginService);
     await expect(logins.login('bob', PASSWORD, { ip: '' })).rejects.toThrow(TypeError);
     await expect(logins.login('bob', PASSWORD, undefined as never)).rejects.toThrow(/client IP address is required/);
-    await expect(logins.login('bob', PASSWORD, { ip: '192.0.2.1' })).resolves.toMatchObject({ token: expect.any(String) });
+    await expect(logins.login('bob', PASSWORD, { ip: '192.0.2.1' })).resolves.toMatchObject({
+      token: match.any(String),
+    });
   });
 });

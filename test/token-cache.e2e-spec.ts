@@ -20,7 +20,8 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'token-cache-'));
-    database = db === 'sqlite' ? { url: `sqlite:${join(workDir, 'shared.sqlite')}`, drop: async () => undefined } : await createTestDatabase('postgres');
+    const sqlite = { url: `sqlite:${join(workDir, 'shared.sqlite')}`, drop: () => Promise.resolve() };
+    database = db === 'sqlite' ? sqlite : await createTestDatabase('postgres');
     const options = { tokens: { cacheTtl: CACHE_TTL } };
     // One after the other: the first creates the schema, the second finds it done.
     first = await startLibraryHost(db, { database, options });

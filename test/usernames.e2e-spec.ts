@@ -1,4 +1,5 @@
 import { canonicalUsername } from 'nestjs-auth-token';
+import { json, type FieldErrorsBody, type LoginResponse } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
@@ -17,14 +18,15 @@ describe.each(TEST_DATABASES)('usernames compared by their canonical form (%s)',
   beforeEach(() => host.query('DELETE FROM auth_throttle'));
 
   const register = (username: string, password = PASSWORD) => host.http().post('/auth/register').send({ username, password });
-  const login = (username: string, password = PASSWORD) => host.http().post('/auth/login').send({ username, password });
+  const login = (username: string, password = PASSWORD) =>
+    json<LoginResponse>(host.http().post('/auth/login').send({ username, password }));
   const countUsers = async () => Number((await host.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM users'))[0].n);
 
   /** Registers `first`, expects every other form to be refused as taken, and every form to log in to that one account. */
   async function expectOneName(first: string, others: string[]): Promise<void> {
     await register(first).expect(201);
     for (const other of others) {
-      const response = await register(other);
+      const response = await json<FieldErrorsBody>(register(other));
       expect({ other, status: response.status, body: response.body }).toEqual({
         other,
         status: 400,
@@ -74,7 +76,11 @@ describe.each(TEST_DATABASES)('usernames compared by their canonical form (%s)',
   it('gives exactly one of 12 parallel registrations of Zoë, zoë, ZOË and Zoe + U+0308 a 201, the others a 400, never a 5xx', async () => {
     const forms = ['Zoë', 'zoë', 'ZOË', 'Zoe\u0308'];
     // From 12 addresses: one address gets only 2 password hashes at a time.
-    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => register(forms[i % forms.length]).set('X-Forwarded-For', `203.0.113.${i + 1}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        json<FieldErrorsBody>(register(forms[i % forms.length]).set('X-Forwarded-For', `203.0.113.${i + 1}`)),
+      ),
+    );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status !== 201).sort()).toEqual(Array(11).fill(400));

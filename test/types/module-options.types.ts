@@ -33,7 +33,7 @@ AuthTokenModule.forRoot({ userEntity: Member, userFields: { username: 'emial' } 
 // @ts-expect-error a serializer of another entity
 AuthTokenModule.forRoot({ userEntity: Member, userSerializer: (invoice: Invoice) => invoice.total });
 // @ts-expect-error the serializer reads a property Member does not have
-AuthTokenModule.forRoot({ userEntity: Member, userSerializer: (member) => member.displayName });
+AuthTokenModule.forRoot({ userEntity: Member, userSerializer: (member): unknown => member.displayName });
 // @ts-expect-error userEntity is required
 AuthTokenModule.forRoot({ userFields: { username: 'email' } });
 // @ts-expect-error forRootAsync checks the factory's options against the entity too
