@@ -95,7 +95,7 @@ const plainWithoutAfterLoad = { listenTo: () => PlainUser, afterInsert: () => un
 
 describe('TokenLookup: the statement or the repository', () => {
   let dataSource: DataSource;
-  const lookupFor = (user: Function) => new TokenLookup(dataSource.getRepository(authTokenEntityFor(user as new () => object)));
+  const lookupFor = (user: new () => object) => new TokenLookup(dataSource.getRepository(authTokenEntityFor(user)));
 
   beforeAll(async () => {
     dataSource = new DataSource({
@@ -155,7 +155,7 @@ describe('TokenLookup: the statement held on the better-sqlite3 handle', () => {
     await dataSource.initialize();
     const user = await dataSource.getRepository(PlainUser).save({ username: 'ada', secret: 'hidden' });
     const now = new Date('2026-11-30T12:00:00.000Z');
-    await dataSource.getRepository(PlainToken).insert({ id: 't1', digest: 'd1', createdAt: now, expiresAt: now, lastUsedAt: null, scopes: ['a', 'b'], user } as never);
+    await dataSource.getRepository(PlainToken).insert({ id: 't1', digest: 'd1', createdAt: now, expiresAt: now, lastUsedAt: null, scopes: ['a', 'b'], user });
     lookup = new TokenLookup(dataSource.getRepository(PlainToken));
   });
   afterAll(async () => {

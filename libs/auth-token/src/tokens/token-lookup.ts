@@ -104,7 +104,7 @@ export class TokenLookup<TUser extends object> {
       return async (digest) => (await (pool as Pool).query({ ...statement, values: [digest] })).rows[0];
     }
     const viaTypeOrm = async (digest: string): Promise<Row | undefined> => {
-      const [row] = (await this.dataSource.query(text, [digest])) as Record<string, unknown>[];
+      const [row] = await this.dataSource.query<Record<string, unknown>[]>(text, [digest]);
       return row && Object.values(row);
     };
     if (options.type !== 'better-sqlite3') return viaTypeOrm;
@@ -131,7 +131,7 @@ export class TokenLookup<TUser extends object> {
     let user: TUser | null;
     if (byRepository) {
       // The key as the entity holds it (a transformer's `from` applied), since `where` applies its `to`.
-      const key = driver.prepareHydratedValue(row[this.tokenColumns.length], this.userKey);
+      const key: unknown = driver.prepareHydratedValue(row[this.tokenColumns.length], this.userKey);
       const where = this.userKey.createValueMap(key) as FindOptionsWhere<TUser>;
       // `find` by the primary key, not `findOne`: the same entity, but `findOne`'s `take: 1` with eager joins
       // costs TypeORM a second query (distinct ids first), which doubles the time of this path.
