@@ -33,10 +33,15 @@ if (!dir || !existsSync(join(dir, 'seeded'))) {
   if (dir) writeFileSync(join(dir, 'seeded'), '');
 }
 const [basePort, port] = [await freePort(), await freePort()];
-const servers = [await startServer({ ...env, PORT: String(basePort) }, { root: options.base }), await startServer({ ...env, PORT: String(port) })];
+const servers = [
+  await startServer({ ...env, PORT: String(basePort) }, { root: options.base }),
+  await startServer({ ...env, PORT: String(port) }),
+];
 try {
   const token = { Authorization: `Token ${await login(`http://127.0.0.1:${port}`)}` };
-  const bearer = { Authorization: `Bearer ${jwt.sign({ sub: 'bench' }, JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h' })}` };
+  const bearer = {
+    Authorization: `Bearer ${jwt.sign({ sub: 'bench' }, JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h' })}`,
+  };
   const base = `http://127.0.0.1:${basePort}`;
   const here = `http://127.0.0.1:${port}`;
   const { results, ratio } = await interleaved(
@@ -48,9 +53,17 @@ try {
       'minimal guard': { url: `${here}/minimal/hello`, headers: token },
       'JWT, tuned': { url: `${here}/jwt-tuned/hello`, headers: bearer },
     },
-    { rounds: Number(options.rounds), duration: Number(options.duration), connections: 20, onRound: (round, rps) => console.error(`  round ${round + 1}: ${JSON.stringify(rps)}`) },
+    {
+      rounds: Number(options.rounds),
+      duration: Number(options.duration),
+      connections: 20,
+      onRound: (round, rps) => console.error(`  round ${round + 1}: ${JSON.stringify(rps)}`),
+    },
   );
-  console.log(`${database.type}, ${tokens.toLocaleString('en')} tokens; median req/s:`, Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.rps])));
+  console.log(
+    `${database.type}, ${tokens.toLocaleString('en')} tokens; median req/s:`,
+    Object.fromEntries(Object.entries(results).map(([name, r]) => [name, r.rps])),
+  );
   console.log({
     'base guarded ÷ base open': ratio('base guarded', 'base open'),
     'guarded ÷ open': ratio('guarded', 'open'),

@@ -35,7 +35,12 @@ export function build() {
 export async function openDatabase({ postgres, dir }) {
   const work = dir ?? mkdtempSync(join(tmpdir(), 'auth-token-bench-'));
   if (!postgres) {
-    return { type: 'sqlite', file: join(work, 'bench.sqlite'), url: `sqlite:${join(work, 'bench.sqlite')}`, close: async () => dir || rmSync(work, { recursive: true, force: true }) };
+    return {
+      type: 'sqlite',
+      file: join(work, 'bench.sqlite'),
+      url: `sqlite:${join(work, 'bench.sqlite')}`,
+      close: async () => dir || rmSync(work, { recursive: true, force: true }),
+    };
   }
   const server = new TestPostgres({ persistent: false });
   await server.initialise();
@@ -53,7 +58,10 @@ export async function openDatabase({ postgres, dir }) {
 
 /** Creates the benchmark's user with the demo's CLI (which also runs the migrations). */
 export function createBenchUser(env) {
-  execFileSync(process.execPath, [join(ROOT, 'dist/apps/demo/cli.js'), 'create', 'bench', PASSWORD], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  execFileSync(process.execPath, [join(ROOT, 'dist/apps/demo/cli.js'), 'create', 'bench', PASSWORD], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
 }
 
 /** Adds `count` tokens of 1000 other users, straight into the database (a bulk insert, not the API). */
@@ -75,7 +83,9 @@ export async function seed(database, count) {
   } else {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    await client.query(`INSERT INTO users (username, password) SELECT 'seed' || n, 'x' FROM generate_series(1, 1000) n ON CONFLICT DO NOTHING`);
+    await client.query(
+      `INSERT INTO users (username, password) SELECT 'seed' || n, 'x' FROM generate_series(1, 1000) n ON CONFLICT DO NOTHING`,
+    );
     await client.query(
       `INSERT INTO auth_token (id, digest, "createdAt", "expiresAt", "lastUsedAt", "userAgent", "userId")
        SELECT gen_random_uuid()::text, md5(random()::text) || md5(random()::text), now(), now() + interval '1 day', now(), 'seed',
@@ -91,7 +101,10 @@ export async function seed(database, count) {
 
 /** The bench server (bench/server.mjs of `root`, this checkout by default) in a child process, with extra Node flags if given. */
 export async function startServer(env, { nodeArgs = [], root = ROOT } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'bench', 'server.mjs')], { env: { ...process.env, ...env }, stdio: [env.BENCH_CPU_PROFILE ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'bench', 'server.mjs')], {
+    env: { ...process.env, ...env },
+    stdio: [env.BENCH_CPU_PROFILE ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -116,7 +129,11 @@ export async function startServer(env, { nodeArgs = [], root = ROOT } = {}) {
 }
 
 export async function login(baseUrl) {
-  const response = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
+  const response = await fetch(`${baseUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+  });
   if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   return (await response.json()).token;
 }
@@ -145,7 +162,15 @@ export async function interleaved(routes, { rounds, duration, connections, onRou
     onRound(round, Object.fromEntries(names.map((name) => [name, runs[name][round].rps])));
   }
   const results = Object.fromEntries(
-    names.map((name) => [name, { rps: Math.round(median(runs[name].map((r) => r.rps))), p50: median(runs[name].map((r) => r.p50)), p99: median(runs[name].map((r) => r.p99)), rounds: runs[name].map((r) => r.rps) }]),
+    names.map((name) => [
+      name,
+      {
+        rps: Math.round(median(runs[name].map((r) => r.rps))),
+        p50: median(runs[name].map((r) => r.p50)),
+        p99: median(runs[name].map((r) => r.p99)),
+        rounds: runs[name].map((r) => r.rps),
+      },
+    ]),
   );
   const ratio = (a, b) => +median(runs[a].map((run, i) => run.rps / runs[b][i].rps)).toFixed(3);
   return { results, ratio };
@@ -153,6 +178,7 @@ export async function interleaved(routes, { rounds, duration, connections, onRou
 
 async function measureOnce({ url, headers = {}, method = 'GET' }, { duration, connections }) {
   const result = await autocannon({ url, method, headers, connections, duration });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }

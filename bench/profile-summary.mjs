@@ -17,7 +17,8 @@ function layer({ url, functionName }, caller) {
   if (functionName === '(program)') return 'V8/native, unattributed';
   if (!url) {
     if (functionName === 'stringify' || functionName === 'parse') return 'JSON';
-    if ((functionName === 'all' || functionName === 'get') && SQLITE_CALLER.test(caller?.url ?? '')) return 'database driver';
+    if ((functionName === 'all' || functionName === 'get') && SQLITE_CALLER.test(caller?.url ?? ''))
+      return 'database driver';
     return null; // attributed to its caller
   }
   if (url.includes('/bench/')) return 'bench server (JWT, minimal guard)';
@@ -30,32 +31,69 @@ function layer({ url, functionName }, caller) {
     return 'library: other';
   }
   if (url.includes('/apps/demo/')) return 'demo app (middleware, controller)';
-  if (/node_modules\/typeorm\/(metadata|util\/DateUtils|entity-manager|query-builder\/transformer|driver\/(sqlite-abstract|postgres)\/\w+Driver)/.test(url)) return 'TypeORM: hydration';
+  if (
+    /node_modules\/typeorm\/(metadata|util\/DateUtils|entity-manager|query-builder\/transformer|driver\/(sqlite-abstract|postgres)\/\w+Driver)/.test(
+      url,
+    )
+  )
+    return 'TypeORM: hydration';
   if (url.includes('node_modules/typeorm/')) return 'TypeORM: query runner, other';
-  if (/node_modules\/(better-sqlite3|pg|pg-pool|pg-protocol|pg-types|postgres-\w+)\//.test(url)) return 'database driver';
-  if (url.includes('node_modules/@nestjs/core/')) return url.includes('reflector') ? 'Nest: reflector' : 'Nest: routing, pipeline';
+  if (/node_modules\/(better-sqlite3|pg|pg-pool|pg-protocol|pg-types|postgres-\w+)\//.test(url))
+    return 'database driver';
+  if (url.includes('node_modules/@nestjs/core/'))
+    return url.includes('reflector') ? 'Nest: reflector' : 'Nest: routing, pipeline';
   if (url.includes('node_modules/@nestjs/')) return 'Nest: common, platform-express, passport';
   if (url.startsWith('node:internal/crypto') || url === 'node:crypto') return 'Node: crypto';
-  if (url.startsWith('node:')) return /http|net|stream|_http|timers|async_hooks|process\/task_queues/.test(url) ? 'Node: http, net, streams, timers' : 'Node: other';
+  if (url.startsWith('node:'))
+    return /http|net|stream|_http|timers|async_hooks|process\/task_queues/.test(url)
+      ? 'Node: http, net, streams, timers'
+      : 'Node: other';
   if (url.includes('node_modules/')) return 'express and its middleware packages';
   return 'other';
 }
 
 /** Inclusive buckets: a sample counts in each bucket one of its frames matches. */
 const INCLUSIVE = [
-  ['Nest route handler pipeline (all of a request after express routing)', (f) => /@nestjs\/core\/router\/router-(execution-context|proxy)/.test(f.url)],
-  ['AuthTokenGuard.canActivate (and what runs in its stack: up to the first await that waits)', (f) => f.functionName === 'canActivate' && /auth-token\.guard/.test(f.url)],
+  [
+    'Nest route handler pipeline (all of a request after express routing)',
+    (f) => /@nestjs\/core\/router\/router-(execution-context|proxy)/.test(f.url),
+  ],
+  [
+    'AuthTokenGuard.canActivate (and what runs in its stack: up to the first await that waits)',
+    (f) => f.functionName === 'canActivate' && /auth-token\.guard/.test(f.url),
+  ],
   ['any library frame (guard, strategy, service, lookup, token check)', (f) => LIBRARY.test(f.url)],
   ['reflector (getAllAndOverride/Merge)', (f) => /reflector/.test(f.url)],
   ['token check and digest (isWellFormedToken, digestToken)', (f) => /token-secret/.test(f.url)],
   ['TokenService.authenticate', (f) => f.functionName === 'authenticate' && /token\.service/.test(f.url)],
   ['TokenLookup.find (query + hydration)', (f) => f.functionName === 'find' && /token-lookup/.test(f.url)],
-  ['database query (TypeORM query runner or driver)', (f, caller) => /node_modules\/(better-sqlite3|pg|pg-pool|pg-protocol)\/|typeorm\/(driver\/[\w-]+\/\w+QueryRunner|data-source|subscriber|logger)/.test(f.url) || (!f.url && (f.functionName === 'all' || f.functionName === 'get') && SQLITE_CALLER.test(caller?.url ?? ''))],
-  ['Nest guard pipeline and parameter decorators (GuardsConsumer, @CurrentUser, @Req)', (f) => /@nestjs\/core\/(guards|helpers\/context-utils|router\/route-params-factory)|custom-route-param|current-user\.decorator/.test(f.url)],
+  [
+    'database query (TypeORM query runner or driver)',
+    (f, caller) =>
+      /node_modules\/(better-sqlite3|pg|pg-pool|pg-protocol)\/|typeorm\/(driver\/[\w-]+\/\w+QueryRunner|data-source|subscriber|logger)/.test(
+        f.url,
+      ) ||
+      (!f.url && (f.functionName === 'all' || f.functionName === 'get') && SQLITE_CALLER.test(caller?.url ?? '')),
+  ],
+  [
+    'Nest guard pipeline and parameter decorators (GuardsConsumer, @CurrentUser, @Req)',
+    (f) =>
+      /@nestjs\/core\/(guards|helpers\/context-utils|router\/route-params-factory)|custom-route-param|current-user\.decorator/.test(
+        f.url,
+      ),
+  ],
   ['minimal reference guard (bench server)', (f) => f.functionName === 'canActivate' && /bench\/server/.test(f.url)],
-  ['hydration (TypeORM metadata, prepareHydratedValue)', (f) => /typeorm\/(metadata\/|util\/DateUtils|driver\/(sqlite-abstract|postgres)\/\w+Driver)/.test(f.url) && f.functionName !== 'query'],
+  [
+    'hydration (TypeORM metadata, prepareHydratedValue)',
+    (f) =>
+      /typeorm\/(metadata\/|util\/DateUtils|driver\/(sqlite-abstract|postgres)\/\w+Driver)/.test(f.url) &&
+      f.functionName !== 'query',
+  ],
   ['touch (TokenService.touch, TypeORM update)', (f) => f.functionName === 'touch' && /token\.service/.test(f.url)],
-  ['response serialization (JSON, res.json/send)', (f) => (!f.url && f.functionName === 'stringify') || /express\/lib\/response/.test(f.url)],
+  [
+    'response serialization (JSON, res.json/send)',
+    (f) => (!f.url && f.functionName === 'stringify') || /express\/lib\/response/.test(f.url),
+  ],
   ['GC', (f) => f.functionName === '(garbage collector)'],
 ];
 
@@ -88,9 +126,13 @@ export function breakdown(profile) {
     for (let k = 0; k < stack.length && !name; k += 1) name = layer(stack[k], stack[k + 1]);
     name ??= 'other';
     selfLayer.set(name, (selfLayer.get(name) ?? 0) + weight);
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*node_modules\//, '').replace(/^.*\/libs\/auth-token\//, 'lib/').replace(/^file:\/\/.*\/work\/[^/]+\//, '')}:${frame.lineNumber + 1}`;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url
+      .replace(/^.*node_modules\//, '')
+      .replace(/^.*\/libs\/auth-token\//, 'lib/')
+      .replace(/^file:\/\/.*\/work\/[^/]+\//, '')}:${frame.lineNumber + 1}`;
     selfFunctions.set(key, (selfFunctions.get(key) ?? 0) + weight);
-    for (const [bucket, test] of INCLUSIVE) if (stack.some((f, k) => test(f, stack[k + 1]))) inclusive.set(bucket, inclusive.get(bucket) + weight);
+    for (const [bucket, test] of INCLUSIVE)
+      if (stack.some((f, k) => test(f, stack[k + 1]))) inclusive.set(bucket, inclusive.get(bucket) + weight);
   });
   return { busy, idle, selfLayer, inclusive, selfFunctions };
 }
@@ -98,7 +140,8 @@ export function breakdown(profile) {
 export function summarize(profile, { top = 25, requests } = {}) {
   const { busy, idle, selfLayer, inclusive, selfFunctions } = breakdown(profile);
   // With the request count, also the busy time per request (inflated by the profiler and by whatever else runs).
-  const pct = (value) => `${((100 * value) / busy).toFixed(1)} %${requests ? ` | ${(value / requests).toFixed(1)}` : ''}`;
+  const pct = (value) =>
+    `${((100 * value) / busy).toFixed(1)} %${requests ? ` | ${(value / requests).toFixed(1)}` : ''}`;
   const head = requests ? ' | µs/request' : '';
   const rule = requests ? '---:|' : '';
   const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]);
@@ -125,17 +168,46 @@ export function summarize(profile, { top = 25, requests } = {}) {
 export function compare(named) {
   const all = named.map(([name, profile]) => [name, breakdown(profile)]);
   const rows = (pick, names) =>
-    names.map((row) => `| ${row} | ${all.map(([, b]) => `${((100 * (pick(b).get(row) ?? 0)) / b.busy).toFixed(1)} %`).join(' | ')} |`);
+    names.map(
+      (row) =>
+        `| ${row} | ${all.map(([, b]) => `${((100 * (pick(b).get(row) ?? 0)) / b.busy).toFixed(1)} %`).join(' | ')} |`,
+    );
   const layers = [...new Set(all.flatMap(([, b]) => [...b.selfLayer.keys()]))].sort(
-    (x, y) => Math.max(...all.map(([, b]) => (b.selfLayer.get(y) ?? 0) / b.busy)) - Math.max(...all.map(([, b]) => (b.selfLayer.get(x) ?? 0) / b.busy)),
+    (x, y) =>
+      Math.max(...all.map(([, b]) => (b.selfLayer.get(y) ?? 0) / b.busy)) -
+      Math.max(...all.map(([, b]) => (b.selfLayer.get(x) ?? 0) / b.busy)),
   );
-  const head = (title) => [`| ${title} | ${all.map(([name]) => name).join(' | ')} |`, `|---|${all.map(() => '---:|').join('')}`];
-  return [...head('self time by layer'), ...rows((b) => b.selfLayer, layers), '', ...head('inclusive'), ...rows((b) => b.inclusive, INCLUSIVE.map(([name]) => name))].join('\n');
+  const head = (title) => [
+    `| ${title} | ${all.map(([name]) => name).join(' | ')} |`,
+    `|---|${all.map(() => '---:|').join('')}`,
+  ];
+  return [
+    ...head('self time by layer'),
+    ...rows((b) => b.selfLayer, layers),
+    '',
+    ...head('inclusive'),
+    ...rows(
+      (b) => b.inclusive,
+      INCLUSIVE.map(([name]) => name),
+    ),
+  ].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' }, requests: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { top: { type: 'string', default: '25' }, requests: { type: 'string' } },
+  });
   const load = (file) => JSON.parse(readFileSync(file, 'utf8'));
-  if (positionals.length > 1) console.log(compare(positionals.map((file) => [file.replace(/^.*\//, '').replace(/\.cpuprofile$/, ''), load(file)])));
-  else console.log(summarize(load(positionals[0]), { top: Number(values.top), requests: values.requests && Number(values.requests) }));
+  if (positionals.length > 1)
+    console.log(
+      compare(positionals.map((file) => [file.replace(/^.*\//, '').replace(/\.cpuprofile$/, ''), load(file)])),
+    );
+  else
+    console.log(
+      summarize(load(positionals[0]), {
+        top: Number(values.top),
+        requests: values.requests && Number(values.requests),
+      }),
+    );
 }

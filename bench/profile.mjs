@@ -23,13 +23,23 @@ const { values: options } = parseArgs({
   },
 });
 const tokens = Number(options.tokens);
-const out = options.out ?? join(tmpdir(), `auth-token-${options.postgres ? 'postgres' : 'sqlite'}-${options.route.replaceAll('/', '_')}-${Date.now()}.cpuprofile`);
+const out =
+  options.out ??
+  join(
+    tmpdir(),
+    `auth-token-${options.postgres ? 'postgres' : 'sqlite'}-${options.route.replaceAll('/', '_')}-${Date.now()}.cpuprofile`,
+  );
 
 if (!options['no-build']) build();
 const dir = options.postgres ? undefined : join(tmpdir(), `auth-token-profile-${tokens}`);
 if (dir) mkdirSync(dir, { recursive: true });
 const database = await openDatabase({ postgres: options.postgres, dir });
-const env = { PORT: String(await freePort()), DATABASE_URL: database.url, AUTH_SCRYPT_COST: String(2 ** 10), BENCH_CPU_PROFILE: out };
+const env = {
+  PORT: String(await freePort()),
+  DATABASE_URL: database.url,
+  AUTH_SCRYPT_COST: String(2 ** 10),
+  BENCH_CPU_PROFILE: out,
+};
 if (!dir || !existsSync(join(dir, 'seeded'))) {
   createBenchUser(env);
   await seed(database, tokens);
@@ -51,7 +61,9 @@ try {
     if (server.child.exitCode !== null) throw new Error(`the bench server stopped: ${server.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  console.error(`${options.route}: ${Math.round(result.requests.average)} req/s under the profiler, ${result.non2xx} non-2xx; profile in ${out}`);
+  console.error(
+    `${options.route}: ${Math.round(result.requests.average)} req/s under the profiler, ${result.non2xx} non-2xx; profile in ${out}`,
+  );
   console.log(summarize(JSON.parse(readFileSync(out, 'utf8')), { requests: result.requests.total }));
 } finally {
   await server.stop();

@@ -8,7 +8,8 @@ import { build, createBenchUser, freePort, login, openDatabase, startServer } fr
 const roundsArg = process.argv.indexOf('--rounds');
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 200;
 
-const hello = (baseUrl, token) => fetch(`${baseUrl}/api/hello`, { headers: { Authorization: `Token ${token}` } }).then((response) => response.status);
+const hello = (baseUrl, token) =>
+  fetch(`${baseUrl}/api/hello`, { headers: { Authorization: `Token ${token}` } }).then((response) => response.status);
 
 async function refusedAfter(baseUrl, token, since) {
   for (;;) {
@@ -32,8 +33,12 @@ try {
   const delays = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const token = await login(first);
-    for (const baseUrl of others) if ((await hello(baseUrl, token)) !== 200) throw new Error('a fresh token was refused');
-    const logout = await fetch(`${first}/auth/logout`, { method: 'DELETE', headers: { Authorization: `Token ${token}` } });
+    for (const baseUrl of others)
+      if ((await hello(baseUrl, token)) !== 200) throw new Error('a fresh token was refused');
+    const logout = await fetch(`${first}/auth/logout`, {
+      method: 'DELETE',
+      headers: { Authorization: `Token ${token}` },
+    });
     if (logout.status !== 204) throw new Error(`logout answered ${logout.status}`);
     const since = performance.now();
     delays.push(...(await Promise.all(others.map((baseUrl) => refusedAfter(baseUrl, token, since)))));

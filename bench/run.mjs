@@ -11,7 +11,18 @@ import { cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import jwt from 'jsonwebtoken';
-import { build, createBenchUser, freePort, interleaved, login, openDatabase, PASSWORD, ROOT, seed, startServer } from './common.mjs';
+import {
+  build,
+  createBenchUser,
+  freePort,
+  interleaved,
+  login,
+  openDatabase,
+  PASSWORD,
+  ROOT,
+  seed,
+  startServer,
+} from './common.mjs';
 import { JWT_SECRET } from './jwt-secret.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -32,7 +43,8 @@ function version(name) {
 
 async function measure(url, headers = {}, method = 'GET') {
   const result = await autocannon({ url, method, headers, connections: CONNECTIONS, duration: DURATION });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -40,7 +52,11 @@ async function loginStream(baseUrl, stop) {
   let logins = 0;
   const worker = async () => {
     while (!stop.done) {
-      const response = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
+      const response = await fetch(`${baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+      });
       await response.arrayBuffer();
       logins += 1;
     }
@@ -70,7 +86,9 @@ async function main() {
   let ratios;
   try {
     createBenchUser(env);
-    const bearer = { Authorization: `Bearer ${jwt.sign({ sub: 'bench' }, JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h' })}` };
+    const bearer = {
+      Authorization: `Bearer ${jwt.sign({ sub: 'bench' }, JWT_SECRET, { algorithm: 'HS256', expiresIn: '1h' })}`,
+    };
     let seeded = 0;
     for (const level of LEVELS) {
       await seed(database, level - seeded);
@@ -80,7 +98,9 @@ async function main() {
       // At the top level, the same route with the optional in-process cache on (AUTH_TOKEN_CACHE_TTL), on a
       // server of its own, measured in the same rounds.
       const cachedPort = top ? await freePort() : undefined;
-      const cachedServer = top ? await startServer({ ...env, PORT: String(cachedPort), AUTH_TOKEN_CACHE_TTL: '5' }) : undefined;
+      const cachedServer = top
+        ? await startServer({ ...env, PORT: String(cachedPort), AUTH_TOKEN_CACHE_TTL: '5' })
+        : undefined;
       try {
         const token = { Authorization: `Token ${await login(baseUrl)}` };
         const routes = {
@@ -92,14 +112,22 @@ async function main() {
           jwtTuned: { url: `${baseUrl}/jwt-tuned/hello`, headers: bearer },
           // The cached route is compared with the open route of its own server: two servers differ by up to ±10 %.
           ...(top
-            ? { guardedCached: { url: `http://127.0.0.1:${cachedPort}/api/hello`, headers: token }, openOnCached: { url: `http://127.0.0.1:${cachedPort}/api/public` } }
+            ? {
+                guardedCached: { url: `http://127.0.0.1:${cachedPort}/api/hello`, headers: token },
+                openOnCached: { url: `http://127.0.0.1:${cachedPort}/api/public` },
+              }
             : {}),
         };
         const measured = await interleaved(routes, {
           rounds: ROUNDS,
           duration: ROUND_S,
           connections: CONNECTIONS,
-          onRound: (round, rps) => console.error(`  ${level.toLocaleString('en')} tokens, round ${round + 1}: ${Object.entries(rps).map(([name, value]) => `${name} ${Math.round(value)}`).join(', ')}`),
+          onRound: (round, rps) =>
+            console.error(
+              `  ${level.toLocaleString('en')} tokens, round ${round + 1}: ${Object.entries(rps)
+                .map(([name, value]) => `${name} ${Math.round(value)}`)
+                .join(', ')}`,
+            ),
         });
         results.push({ tokens: level, ...measured.results });
         if (top) {
@@ -117,7 +145,9 @@ async function main() {
           const underLogins = await measure(`${baseUrl}/api/hello`, token);
           const logins = await finish();
           loginStreamResult = { ...underLogins, logins, loginsPerSecond: Math.round(logins / DURATION) };
-          console.error(`  guarded during a login stream: p99 ${underLogins.p99} ms, ${loginStreamResult.loginsPerSecond} logins/s`);
+          console.error(
+            `  guarded during a login stream: p99 ${underLogins.p99} ms, ${loginStreamResult.loginsPerSecond} logins/s`,
+          );
         }
         peakRssMb = Math.max(peakRssMb, server.peakRssMb());
       } finally {
@@ -131,7 +161,11 @@ async function main() {
 
   const zero = results[0];
   const top = results.at(-1);
-  ratios = { ...ratios, guardedMaxVsZero: +(top.guarded.rps / zero.guarded.rps).toFixed(3), guardedP99DuringLoginsMs: loginStreamResult.p99 };
+  ratios = {
+    ...ratios,
+    guardedMaxVsZero: +(top.guarded.rps / zero.guarded.rps).toFixed(3),
+    guardedP99DuringLoginsMs: loginStreamResult.p99,
+  };
   const targets = {
     guardedVsOpenAtMax: ratios.guardedVsOpenAtMax >= OPEN_TARGET,
     guardedVsJwtTunedAtMax: ratios.guardedVsJwtTunedAtMax >= 1,
@@ -139,16 +173,43 @@ async function main() {
     guardedMaxVsZero: ratios.guardedMaxVsZero >= 0.9,
     guardedP99DuringLoginsMs: ratios.guardedP99DuringLoginsMs <= 50,
   };
-  const machine = { cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGb: +(totalmem() / 2 ** 30).toFixed(1), kernel: release(), node: process.version };
-  const versions = Object.fromEntries(['@nestjs/core', '@nestjs/passport', 'typeorm', database.type === 'sqlite' ? 'better-sqlite3' : 'pg', 'autocannon', '@nestjs/jwt'].map((name) => [name, version(name)]));
-  const report = { database: database.type, rounds: ROUNDS, roundS: ROUND_S, connections: CONNECTIONS, machine, versions, results, loginStream: loginStreamResult, peakRssMb: Math.round(peakRssMb), ratios, targets };
+  const machine = {
+    cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    memoryGb: +(totalmem() / 2 ** 30).toFixed(1),
+    kernel: release(),
+    node: process.version,
+  };
+  const versions = Object.fromEntries(
+    [
+      '@nestjs/core',
+      '@nestjs/passport',
+      'typeorm',
+      database.type === 'sqlite' ? 'better-sqlite3' : 'pg',
+      'autocannon',
+      '@nestjs/jwt',
+    ].map((name) => [name, version(name)]),
+  );
+  const report = {
+    database: database.type,
+    rounds: ROUNDS,
+    roundS: ROUND_S,
+    connections: CONNECTIONS,
+    machine,
+    versions,
+    results,
+    loginStream: loginStreamResult,
+    peakRssMb: Math.round(peakRssMb),
+    ratios,
+    targets,
+  };
 
   const cell = (r) => (r ? `${r.rps} (${r.p50}/${r.p99})` : '');
   const table = [
     '| stored tokens | open req/s (p50/p99 ms) | no-op guard | minimal guard (SHA-256 + one prepared query) | token-guarded | token-guarded, 5 s cache | passport-jwt, default setup | JWT, tuned (KeyObject secret) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(
-      (r) => `| ${r.tokens.toLocaleString('en')} | ${cell(r.open)} | ${cell(r.noopGuard)} | ${cell(r.minimalGuard)} | ${cell(r.guarded)} | ${cell(r.guardedCached)} | ${cell(r.jwt)} | ${cell(r.jwtTuned)} |`,
+      (r) =>
+        `| ${r.tokens.toLocaleString('en')} | ${cell(r.open)} | ${cell(r.noopGuard)} | ${cell(r.minimalGuard)} | ${cell(r.guarded)} | ${cell(r.guardedCached)} | ${cell(r.jwt)} | ${cell(r.jwtTuned)} |`,
     ),
   ].join('\n');
   const met = (ok) => (ok ? 'met' : 'missed');
@@ -164,18 +225,27 @@ async function main() {
     `| guarded at ${at} ≥ 0.9 × at 0 tokens (medians of separate servers, not paired) | ${ratios.guardedMaxVsZero} | ${met(targets.guardedMaxVsZero)} |`,
     `| guarded p99 during a login stream ≤ 50 ms | ${ratios.guardedP99DuringLoginsMs} ms | ${met(targets.guardedP99DuringLoginsMs)} |`,
   ].join('\n');
-  console.log(`\n${table}\n\n| target | measured | |\n|---|---:|---|\n${targetLines}\n\npeak RSS ${report.peakRssMb} MB\n`);
+  console.log(
+    `\n${table}\n\n| target | measured | |\n|---|---:|---|\n${targetLines}\n\npeak RSS ${report.peakRssMb} MB\n`,
+  );
   console.log(JSON.stringify(report));
 
   if (!quick) {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     const file = join(ROOT, 'docs', 'benchmarks.md');
-    const section = `## ${database.type === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (${new Date().toISOString().slice(0, 10)})\n\nMachine: ${machine.cpus}, ${machine.memoryGb} GB, Linux ${machine.kernel}, Node ${machine.node}. Versions: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(', ')}. autocannon, ${CONNECTIONS} connections, server and load generator on the same machine (127.0.0.1). Each level: ${ROUNDS} rounds of ${ROUND_S} s per route, the routes in an order shifted by one each round; req/s and latencies are medians of the rounds, ratios medians of the per-round ratios.\n\n${table}\n\nGuarded requests while 4 clients log in continuously (scrypt N=2^17, one ${DURATION} s run): ${loginStreamResult.rps} req/s, p50 ${loginStreamResult.p50} ms, p99 ${loginStreamResult.p99} ms (${loginStreamResult.loginsPerSecond} logins/s). Peak RSS of the server: ${report.peakRssMb} MB.\n\n| target | measured | |\n|---|---:|---|\n${targetLines}\n`;
+    const section = `## ${database.type === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (${new Date().toISOString().slice(0, 10)})\n\nMachine: ${machine.cpus}, ${machine.memoryGb} GB, Linux ${machine.kernel}, Node ${machine.node}. Versions: ${Object.entries(
+      versions,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(
+        ', ',
+      )}. autocannon, ${CONNECTIONS} connections, server and load generator on the same machine (127.0.0.1). Each level: ${ROUNDS} rounds of ${ROUND_S} s per route, the routes in an order shifted by one each round; req/s and latencies are medians of the rounds, ratios medians of the per-round ratios.\n\n${table}\n\nGuarded requests while 4 clients log in continuously (scrypt N=2^17, one ${DURATION} s run): ${loginStreamResult.rps} req/s, p50 ${loginStreamResult.p50} ms, p99 ${loginStreamResult.p99} ms (${loginStreamResult.loginsPerSecond} logins/s). Peak RSS of the server: ${report.peakRssMb} MB.\n\n| target | measured | |\n|---|---:|---|\n${targetLines}\n`;
     let existing;
     try {
       existing = readFileSync(file, 'utf8');
     } catch {
-      existing = '# Benchmarks\n\nWritten by `npm run bench` (SQLite) and `npm run bench -- --postgres`; each run replaces its own section. Ratios matter more than absolute numbers: the machine is shared and noisy.\n\n';
+      existing =
+        '# Benchmarks\n\nWritten by `npm run bench` (SQLite) and `npm run bench -- --postgres`; each run replaces its own section. Ratios matter more than absolute numbers: the machine is shared and noisy.\n\n';
     }
     const heading = section.split('\n')[0].replace(/\(.*\)/, '');
     const kept = existing.split(/(?=^## )/m).filter((part) => !part.startsWith(heading.trim()));

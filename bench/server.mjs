@@ -16,7 +16,6 @@ import { loadDemoConfig } from '../dist/apps/demo/config/demo-config.js';
 import { DemoModule } from '../dist/apps/demo/demo.module.js';
 import { JWT_SECRET } from './jwt-secret.mjs';
 
-
 /**
  * Two JWT baselines. "default setup": passport-jwt as its README shows it, with the secret as a string, which
  * jsonwebtoken 9 first tries (and fails, ~0.6 ms under OpenSSL 3) to parse as a public key on every verify.
@@ -77,7 +76,8 @@ class MinimalGuard {
     this.dataSource = dataSource;
   }
   makeLookup() {
-    const sql = 'SELECT t.id, t."expiresAt", t.kind, u.id AS "uid", u.username, u."isActive" FROM auth_token t JOIN users u ON u.id = t."userId" WHERE t.digest = ';
+    const sql =
+      'SELECT t.id, t."expiresAt", t.kind, u.id AS "uid", u.username, u."isActive" FROM auth_token t JOIN users u ON u.id = t."userId" WHERE t.digest = ';
     const { driver } = this.dataSource;
     if (this.dataSource.options.type === 'postgres') {
       const query = { name: 'bench-minimal', text: `${sql}$1` };
@@ -90,7 +90,11 @@ class MinimalGuard {
     const request = context.switchToHttp().getRequest();
     const header = request.headers.authorization ?? '';
     this.lookup ??= this.makeLookup();
-    const row = await this.lookup(createHash('sha256').update(header.slice(header.indexOf(' ') + 1)).digest('hex'));
+    const row = await this.lookup(
+      createHash('sha256')
+        .update(header.slice(header.indexOf(' ') + 1))
+        .digest('hex'),
+    );
     if (!row) throw new UnauthorizedException();
     request.user = row;
     return true;
@@ -111,7 +115,11 @@ Controller('minimal')(MinimalController);
 
 class BenchModule {}
 const config = loadDemoConfig(process.env);
-Module({ imports: [DemoModule.register(config), PassportModule, JwtModule.register({ secret: JWT_SECRET })], controllers: [jwtDefault.controller, jwtTuned.controller, NoopController, MinimalController], providers: [jwtDefault.strategy, jwtTuned.strategy, NoopGuard, MinimalGuard] })(BenchModule);
+Module({
+  imports: [DemoModule.register(config), PassportModule, JwtModule.register({ secret: JWT_SECRET })],
+  controllers: [jwtDefault.controller, jwtTuned.controller, NoopController, MinimalController],
+  providers: [jwtDefault.strategy, jwtTuned.strategy, NoopGuard, MinimalGuard],
+})(BenchModule);
 
 const app = await NestFactory.create(BenchModule, { logger: ['error', 'warn'] });
 configureDemoApp(app, config);

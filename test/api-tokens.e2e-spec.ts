@@ -189,7 +189,7 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
     }
   });
 
-  it('revokes one token by id (404 for another user\'s, a login token\'s or an unknown id)', async () => {
+  it("revokes one token by id (404 for another user's, a login token's or an unknown id)", async () => {
     const owner = await member();
     const stranger = await member();
     const { token, id } = await apiToken(owner.login);

@@ -18,7 +18,11 @@ async function fakeRangeApi(): Promise<{ server: Server; url: string; paths: str
   const server = createServer((request, response) => {
     paths.push(request.url ?? '');
     const prefix = (request.url ?? '').split('/').pop();
-    response.end(prefix === sha1.slice(0, 5) ? `${sha1.slice(5)}:42\r\n0000000000000000000000000000000000A:0\r\n` : '0000000000000000000000000000000000B:3\r\n');
+    response.end(
+      prefix === sha1.slice(0, 5)
+        ? `${sha1.slice(5)}:42\r\n0000000000000000000000000000000000A:0\r\n`
+        : '0000000000000000000000000000000000B:3\r\n',
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -38,11 +42,15 @@ describe.each(TEST_DATABASES)('the optional breached-password check (%s)', (db) 
   });
 
   async function start(url: string, logger?: LoggerService) {
-    const host = await startLibraryHost(db, { logger, options: { registration: { enabled: true }, passwordPolicy: { breachedPasswords: { url, timeout: 1 } } } });
+    const host = await startLibraryHost(db, {
+      logger,
+      options: { registration: { enabled: true }, passwordPolicy: { breachedPasswords: { url, timeout: 1 } } },
+    });
     apps.push(host);
     return host;
   }
-  const register = (host: LibraryTestApp, username: string, password: string) => host.http().post('/auth/register').send({ username, password });
+  const register = (host: LibraryTestApp, username: string, password: string) =>
+    host.http().post('/auth/register').send({ username, password });
 
   it('refuses a password known from breaches, sending only the first five hex digits of its SHA-1', async () => {
     const host = await start(api.url);
@@ -56,7 +64,11 @@ describe.each(TEST_DATABASES)('the optional breached-password check (%s)', (db) 
 
   it('fails open with one warning when the range API cannot be reached', async () => {
     const warnings: string[] = [];
-    const logger: LoggerService = { log: () => undefined, error: () => undefined, warn: (message: unknown) => warnings.push(String(message)) };
+    const logger: LoggerService = {
+      log: () => undefined,
+      error: () => undefined,
+      warn: (message: unknown) => warnings.push(String(message)),
+    };
     const host = await start(`http://127.0.0.1:${await freePort()}/range/`, logger);
     expect((await register(host, 'offline', BREACHED)).status).toBe(201);
     const skipped = warnings.filter((line) => line.includes('Breached-password check skipped'));

@@ -61,13 +61,16 @@ function totp(secret: string, step = stepAt()): string {
 
 /** Waits for the first time step after `step`: a code is accepted once, so a new login needs a later one. */
 async function stepAfter(step: number): Promise<number> {
-  while (stepAt() <= step) await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, (step + 1) * 30_000 - Date.now() + 20)));
+  while (stepAt() <= step)
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, (step + 1) * 30_000 - Date.now() + 20)));
   return stepAt();
 }
 
 /** A page on another origin, to call the API from (CORS). */
 function otherOrigin(port: number): Promise<Server> {
-  const server = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>other origin</title>'));
+  const server = createServer((_request, response) =>
+    response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>other origin</title>'),
+  );
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
@@ -156,21 +159,33 @@ describe('the demo page in a real browser', () => {
 
   /** The login token the page keeps: in sessionStorage, or in localStorage with "remember me". */
   const storedToken = async (page: Page): Promise<string> =>
-    (await page.evaluate<string | null>("localStorage.getItem('auth-token') ?? sessionStorage.getItem('auth-token')")) ?? '';
+    (await page.evaluate<string | null>(
+      "localStorage.getItem('auth-token') ?? sessionStorage.getItem('auth-token')",
+    )) ?? '';
 
   /** Every key and value the page keeps in localStorage and sessionStorage, as one string. */
-  const storedValues = (page: Page) => page.evaluate<string>('JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])');
+  const storedValues = (page: Page) =>
+    page.evaluate<string>('JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])');
 
   /** A call to the demo from the test (not from the page), with `token`. */
-  async function call(method: string, path: string, token: string): Promise<{ status: number; body: string; authenticate: string | null }> {
+  async function call(
+    method: string,
+    path: string,
+    token: string,
+  ): Promise<{ status: number; body: string; authenticate: string | null }> {
     const response = await fetch(`${demo.baseUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}` } });
-    return { status: response.status, body: await response.text(), authenticate: response.headers.get('www-authenticate') };
+    return {
+      status: response.status,
+      body: await response.text(),
+      authenticate: response.headers.get('www-authenticate'),
+    };
   }
 
   /** Fills and sends the page's "API tokens" form; `expiresIn` is the value of an option of its select. */
   async function createToken(page: Page, name: string, scopes: string[], expiresIn = '2592000'): Promise<void> {
     await page.fill('#token-form input[name=name]', name);
-    for (const scope of ['hello:read', 'hello:write']) await page.setChecked(`#token-form input[name=scopes][value="${scope}"]`, scopes.includes(scope));
+    for (const scope of ['hello:read', 'hello:write'])
+      await page.setChecked(`#token-form input[name=scopes][value="${scope}"]`, scopes.includes(scope));
     await page.selectOption('#token-form select[name=expiresIn]', expiresIn);
     await page.click('#token-form button[type=submit]');
   }
@@ -178,7 +193,9 @@ describe('the demo page in a real browser', () => {
   /** The ISO date of a list entry's detail (`last-used`, `created`, `expires`), or its text when it holds no date. */
   const dateIn = async (entry: ReturnType<Page['locator']>, detail: string): Promise<string> => {
     const part = entry.locator(`.${detail}`);
-    return (await part.locator('time').count()) ? ((await part.locator('time').getAttribute('datetime')) ?? '') : ((await part.textContent()) ?? '');
+    return (await part.locator('time').count())
+      ? ((await part.locator('time').getAttribute('datetime')) ?? '')
+      : ((await part.textContent()) ?? '');
   };
 
   /** How far the page is wider than a 375-pixel phone, and which elements stick out past it (none, for a fit). */
@@ -225,8 +242,13 @@ describe('the demo page in a real browser', () => {
   }
 
   /** Opens the password form of the two-factor panel with `button` ("Disable" or "New recovery codes") and sends `password`. */
-  async function confirmWithPassword(page: Page, button: 'Disable' | 'New recovery codes', password: string): Promise<void> {
-    if (await page.locator('#mfa-password-form').isHidden()) await page.locator('#mfa-on').getByRole('button', { name: button, exact: true }).click();
+  async function confirmWithPassword(
+    page: Page,
+    button: 'Disable' | 'New recovery codes',
+    password: string,
+  ): Promise<void> {
+    if (await page.locator('#mfa-password-form').isHidden())
+      await page.locator('#mfa-on').getByRole('button', { name: button, exact: true }).click();
     await page.fill('#mfa-password-form input[name=password]', password);
     await page.click('#mfa-password-submit');
   }
@@ -264,25 +286,47 @@ describe('the demo page in a real browser', () => {
   });
 
   it('lists the sessions, revokes another one, and after logging out shows the 401', async () => {
-    const [phone, laptop] = [await newContext({ userAgent: 'PhoneBrowser/1.0' }), await newContext({ userAgent: 'LaptopBrowser/2.0' })];
+    const [phone, laptop] = [
+      await newContext({ userAgent: 'PhoneBrowser/1.0' }),
+      await newContext({ userAgent: 'LaptopBrowser/2.0' }),
+    ];
     const [phonePage, laptopPage] = [await phone.newPage(), await laptop.newPage()];
     await logIn(phonePage, 'winona');
     await logIn(laptopPage, 'winona');
     await laptopPage.reload();
     // The server's own view of the two sessions: each entry shows `device` when the server names one, else the
     // raw User-Agent, and the IP; only the laptop's own entry says "this device".
-    type Session = { id: string; current: boolean; userAgent: string | null; device?: string | null; ip: string | null };
-    const mine = async (page: Page) => ((await (await fetch(`${demo.baseUrl}/auth/sessions`, { headers: { Authorization: `Bearer ${await storedToken(page)}` } })).json()) as Session[]).find((session) => session.current) as Session;
+    type Session = {
+      id: string;
+      current: boolean;
+      userAgent: string | null;
+      device?: string | null;
+      ip: string | null;
+    };
+    const mine = async (page: Page) =>
+      (
+        (await (
+          await fetch(`${demo.baseUrl}/auth/sessions`, {
+            headers: { Authorization: `Bearer ${await storedToken(page)}` },
+          })
+        ).json()) as Session[]
+      ).find((session) => session.current) as Session;
     const [phoneSession, laptopSession] = [await mine(phonePage), await mine(laptopPage)];
     expect([phoneSession.userAgent, laptopSession.userAgent]).toEqual(['PhoneBrowser/1.0', 'LaptopBrowser/2.0']);
     const phoneEntry = laptopPage.locator(`#sessions li[data-session="${phoneSession.id}"]`);
     const laptopEntry = laptopPage.locator(`#sessions li[data-session="${laptopSession.id}"]`);
     await phoneEntry.waitFor();
-    await expect(phoneEntry.locator('.device').textContent()).resolves.toBe(phoneSession.device || phoneSession.userAgent);
-    await expect(laptopEntry.locator('.device').textContent()).resolves.toBe(laptopSession.device || laptopSession.userAgent);
+    await expect(phoneEntry.locator('.device').textContent()).resolves.toBe(
+      phoneSession.device || phoneSession.userAgent,
+    );
+    await expect(laptopEntry.locator('.device').textContent()).resolves.toBe(
+      laptopSession.device || laptopSession.userAgent,
+    );
     await expect(phoneEntry.locator('.ip').textContent()).resolves.toBe(`IP ${phoneSession.ip}`);
     expect(phoneSession.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
-    await expect(laptopPage.locator('#sessions li', { hasText: 'this device' }).getAttribute('data-session')).resolves.toBe(laptopSession.id);
+    await expect(
+      laptopPage.locator('#sessions li', { hasText: 'this device' }).getAttribute('data-session'),
+    ).resolves.toBe(laptopSession.id);
     await expect(laptopPage.locator('#sessions .tag').count()).resolves.toBe(1);
     await laptopPage.screenshot({ path: join(SCREENSHOTS, '3-sessions.png'), fullPage: true });
     await phoneEntry.getByRole('button', { name: 'Revoke' }).click();
@@ -294,7 +338,10 @@ describe('the demo page in a real browser', () => {
     await laptopPage.click('#logout');
     await expectText(who(laptopPage), 'Not logged in');
     await laptopPage.click('#test-get');
-    await expectText(result(laptopPage), '401 {"message":"Authentication credentials were not provided.","error":"Unauthorized","statusCode":401}');
+    await expectText(
+      result(laptopPage),
+      '401 {"message":"Authentication credentials were not provided.","error":"Unauthorized","statusCode":401}',
+    );
     await laptopPage.screenshot({ path: join(SCREENSHOTS, '4-logged-out-401.png'), fullPage: true });
     await phone.close();
     await laptop.close();
@@ -347,7 +394,10 @@ describe('the demo page in a real browser', () => {
 
     // It reads the greeting, cannot post, and cannot manage credentials.
     const before = Date.now();
-    await expect(call('GET', '/api/hello', token)).resolves.toMatchObject({ status: 200, body: '{"message":"Hello winona!"}' });
+    await expect(call('GET', '/api/hello', token)).resolves.toMatchObject({
+      status: 200,
+      body: '{"message":"Hello winona!"}',
+    });
     const post = await call('POST', '/api/hello', token);
     expect(post.status).toBe(403);
     expect(post.authenticate).toContain('error="insufficient_scope"');
@@ -385,10 +435,14 @@ describe('the demo page in a real browser', () => {
     // The login was an hour ago, as far as the server knows.
     const database = new Database(join(workDir, 'browser.sqlite'));
     try {
-      const digest = createHash('sha256').update(await storedToken(page)).digest('hex');
+      const digest = createHash('sha256')
+        .update(await storedToken(page))
+        .digest('hex');
       // As TypeORM writes a datetime on SQLite: UTC, 'YYYY-MM-DD HH:MM:SS.SSS'.
       const anHourAgo = new Date(Date.now() - 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
-      expect(database.prepare('UPDATE auth_token SET authenticatedAt = ? WHERE digest = ?').run(anHourAgo, digest).changes).toBe(1);
+      expect(
+        database.prepare('UPDATE auth_token SET authenticatedAt = ? WHERE digest = ?').run(anHourAgo, digest).changes,
+      ).toBe(1);
     } finally {
       database.close();
     }
@@ -411,7 +465,8 @@ describe('the demo page in a real browser', () => {
     const context = await newContext();
     const page = await context.newPage();
     await logIn(page, 'winona');
-    const count = async () => ((await call('GET', '/auth/tokens', await storedToken(page))).body.match(/"id"/g) ?? []).length;
+    const count = async () =>
+      ((await call('GET', '/auth/tokens', await storedToken(page))).body.match(/"id"/g) ?? []).length;
     const listed = await count();
 
     // An empty name: the message beside the name field, which is marked invalid; nothing created.
@@ -431,7 +486,9 @@ describe('the demo page in a real browser', () => {
     await page.getByTestId('new-token').waitFor({ state: 'visible' });
     await expect(nameError.isHidden()).resolves.toBe(true);
     await expect(page.locator('#token-form input[name=name]').getAttribute('aria-invalid')).resolves.toBeNull();
-    await expect(page.locator('#tokens li', { hasText: 'no scopes at all' }).locator('.scopes').textContent()).resolves.toBe('no scopes');
+    await expect(
+      page.locator('#tokens li', { hasText: 'no scopes at all' }).locator('.scopes').textContent(),
+    ).resolves.toBe('no scopes');
 
     // Past the cap (100 API tokens per user), a 409 with its message under the form, and the list brought up to date.
     const login = await storedToken(page);
@@ -452,7 +509,9 @@ describe('the demo page in a real browser', () => {
     } finally {
       // Back under the cap (revoked from the test), for the tests that follow.
       type Listed = { id: string; name: string };
-      for (const { id } of (JSON.parse((await call('GET', '/auth/tokens', login)).body) as Listed[]).filter(({ name }) => name.startsWith('bulk ') || name === 'no scopes at all')) {
+      for (const { id } of (JSON.parse((await call('GET', '/auth/tokens', login)).body) as Listed[]).filter(
+        ({ name }) => name.startsWith('bulk ') || name === 'no scopes at all',
+      )) {
         expect((await call('DELETE', `/auth/tokens/${id}`, login)).status).toBe(204);
       }
     }
@@ -488,7 +547,11 @@ describe('the demo page in a real browser', () => {
     } finally {
       // Off for the tests that follow, which log winona in with her password alone (a 400 when it is off already).
       const headers = { Authorization: `Bearer ${await storedToken(page)}`, 'Content-Type': 'application/json' };
-      await fetch(`${demo.baseUrl}/auth/mfa/disable`, { method: 'POST', headers, body: JSON.stringify({ password: PASSWORD }) });
+      await fetch(`${demo.baseUrl}/auth/mfa/disable`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ password: PASSWORD }),
+      });
     }
     await context.close();
   });
@@ -561,7 +624,11 @@ describe('the demo page in a real browser', () => {
     await expectText(who(page), 'Not logged in');
     const passwordStep = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/login');
     await sendPassword(page, 'ottilie', true);
-    const firstStep = (await (await passwordStep).json()) as { mfaRequired?: boolean; mfaToken?: string; token?: string };
+    const firstStep = (await (await passwordStep).json()) as {
+      mfaRequired?: boolean;
+      mfaToken?: string;
+      token?: string;
+    };
     expect(firstStep).toEqual({ mfaRequired: true, mfaToken: match.any(String) });
     await page.locator('#mfa-login-form').waitFor({ state: 'visible' });
     await expect(page.locator('#login-form').isHidden()).resolves.toBe(true);
@@ -569,7 +636,10 @@ describe('the demo page in a real browser', () => {
     expect(await storedValues(page)).not.toContain(firstStep.mfaToken);
     await page.screenshot({ path: join(SCREENSHOTS, '12-two-factor-login.png'), fullPage: true });
     const later = new Set([-1, 0, 1].map((skew) => totp(secret, stepAt() + skew)));
-    await page.fill('#mfa-login-form input[name=code]', ['999999', '888888', '777777'].find((code) => !later.has(code)) as string);
+    await page.fill(
+      '#mfa-login-form input[name=code]',
+      ['999999', '888888', '777777'].find((code) => !later.has(code)) as string,
+    );
     await page.locator('#mfa-login-form').getByRole('button', { name: 'Verify' }).click();
     await page.locator('#login-message.error', { hasText: 'Wrong code' }).waitFor();
 
@@ -655,7 +725,10 @@ describe('the demo page in a real browser', () => {
     })()`);
     expect(await page.evaluate('window.inlineRan === true')).toBe(false);
     const deadline = Date.now() + 5_000;
-    while (!(violations.some((text) => text.startsWith('CSP violation: script-src')) && violations.some((text) => text.includes('Content Security Policy')))) {
+    while (!(
+      violations.some((text) => text.startsWith('CSP violation: script-src')) &&
+      violations.some((text) => text.includes('Content Security Policy'))
+    )) {
       if (Date.now() > deadline) throw new Error(`the violation was not reported: ${JSON.stringify(violations)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -674,7 +747,10 @@ describe('the demo page in a real browser', () => {
   });
 
   it('answers API calls from an allowed origin (CORS) and blocks them from another', async () => {
-    const login = await fetch(`${demo.baseUrl}/auth/login`, { method: 'POST', body: new URLSearchParams({ username: 'winona', password: PASSWORD }) });
+    const login = await fetch(`${demo.baseUrl}/auth/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'winona', password: PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
     const context = await newContext();
     const page = await context.newPage();
@@ -683,7 +759,11 @@ describe('the demo page in a real browser', () => {
       return page.evaluate(
         async ([api, bearer]) => {
           try {
-            const response = await fetch(`${api}/api/hello`, { method: 'POST', headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' }, body: '{}' });
+            const response = await fetch(`${api}/api/hello`, {
+              method: 'POST',
+              headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+              body: '{}',
+            });
             return `${response.status} ${await response.text()}`;
           } catch (error) {
             return `blocked: ${(error as Error).name}`;

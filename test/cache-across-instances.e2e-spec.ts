@@ -37,7 +37,11 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
     smtp = await new SmtpCatcher().start();
-    const options = { tokens: { cacheTtl: CACHE_TTL, maxPerUser: MAX_PER_USER }, passwordReset: { url: RESET_URL }, apiTokens: { enabled: true } };
+    const options = {
+      tokens: { cacheTtl: CACHE_TTL, maxPerUser: MAX_PER_USER },
+      passwordReset: { url: RESET_URL },
+      apiTokens: { enabled: true },
+    };
     const mailer = new SmtpMailer(smtp.port);
     a = await startLibraryHost('postgres', { database, options, mailer });
     c = await startLibraryHost('postgres', { database, options, mailer });
@@ -50,7 +54,8 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
     await database?.drop();
   });
 
-  const hello = (app: LibraryTestApp, token: string) => app.http().get('/api/hello').set('Authorization', `Token ${token}`);
+  const hello = (app: LibraryTestApp, token: string) =>
+    app.http().get('/api/hello').set('Authorization', `Token ${token}`);
   const as = (app: LibraryTestApp, token: string) => ({
     delete: (path: string) => app.http().delete(path).set('Authorization', `Token ${token}`),
     post: (path: string, body: object) => app.http().post(path).set('Authorization', `Token ${token}`).send(body),
@@ -61,7 +66,11 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
     counter += 1;
     const username = `spread${counter}`;
     const email = `${username}@example.com`;
-    return { username, email, record: await a.createUser({ username, password: PASSWORD, email, emailConfirmed: true }) };
+    return {
+      username,
+      email,
+      record: await a.createUser({ username, password: PASSWORD, email, emailConfirmed: true }),
+    };
   }
   /** Logs in on A and has B and C accept (and cache) the token. */
   async function cachedEverywhere(username: string, password = PASSWORD): Promise<string> {
@@ -102,8 +111,14 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
 
   it('spreads a revoked session (DELETE /auth/sessions/:id) and "log out everywhere"', async () => {
     const { username } = await user();
-    const [kept, revoked, third] = [await cachedEverywhere(username), await cachedEverywhere(username), await cachedEverywhere(username)];
-    await as(a, kept).delete(`/auth/sessions/${await sessionId(revoked)}`).expect(204);
+    const [kept, revoked, third] = [
+      await cachedEverywhere(username),
+      await cachedEverywhere(username),
+      await cachedEverywhere(username),
+    ];
+    await as(a, kept)
+      .delete(`/auth/sessions/${await sessionId(revoked)}`)
+      .expect(204);
     await refusedOnTheOthers(revoked);
     await hello(b, third).expect(200);
     // "Log out everywhere", from B this time: A and C learn it from B's notice.
@@ -115,7 +130,9 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
     const { username, email } = await user();
     const changer = await cachedEverywhere(username);
     const other = await cachedEverywhere(username);
-    await as(a, changer).post('/auth/password/change', { currentPassword: PASSWORD, newPassword: 'amber window lantern' }).expect(204);
+    await as(a, changer)
+      .post('/auth/password/change', { currentPassword: PASSWORD, newPassword: 'amber window lantern' })
+      .expect(204);
     await refusedOnTheOthers(other);
     await hello(b, changer).expect(200);
 
@@ -125,7 +142,11 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
     const resetToken = new RegExp(`${RESET_URL.replace(/[.#/]/g, '\\$&')}([\\w-]+)`).exec(mail.text)?.[1];
     expect(resetToken).toBeDefined();
     // Confirmed on B this time: A and C learn it from B's notice.
-    await b.http().post('/auth/password/reset/confirm').send({ token: resetToken, newPassword: 'coral minute harbour' }).expect(204);
+    await b
+      .http()
+      .post('/auth/password/reset/confirm')
+      .send({ token: resetToken, newPassword: 'coral minute harbour' })
+      .expect(204);
     await eventually(() => hello(a, changer), 401);
     await eventually(() => hello(c, changer), 401);
   });
@@ -140,9 +161,8 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
   it('spreads an API token revocation', async () => {
     const { username } = await user();
     const login = await a.login(username, PASSWORD);
-    const created = (
-      await json<CreatedApiToken>(as(a, login).post('/auth/tokens', { name: 'deploy' }).expect(201))
-    ).body;
+    const created = (await json<CreatedApiToken>(as(a, login).post('/auth/tokens', { name: 'deploy' }).expect(201)))
+      .body;
     // An API token reaches /auth/me (the host's /api/hello names no scope, so it refuses API tokens).
     const me = (app: LibraryTestApp) => app.http().get('/auth/me').set('Authorization', `Bearer ${created.token}`);
     for (const app of [a, b, c]) await me(app).expect(200);
@@ -197,7 +217,9 @@ describe('the token cache on three instances sharing one PostgreSQL database', (
     await refusedOnTheOthers(later);
     // Once per instance and outage, not once per reconnection attempt.
     expect(log.lines.filter((line) => line.startsWith('warn Token cache suspended'))).toHaveLength(3);
-    expect(log.lines.filter((line) => line === 'log Token cache resumed: listening for revocations again')).toHaveLength(3);
+    expect(
+      log.lines.filter((line) => line === 'log Token cache resumed: listening for revocations again'),
+    ).toHaveLength(3);
   });
 
   it('announces a logout by its session id and a forgotten user by the user id, nothing more (no token, no digest)', async () => {
@@ -273,7 +295,10 @@ describe('the revocation listener on its own connection (tokens.cacheListenerCon
     const url = new URL(database.url);
     relay = new SilentableRelay({ host: url.hostname, port: Number(url.port) });
     url.port = String(await relay.start());
-    app = await startLibraryHost('postgres', { database, options: { tokens: { cacheTtl: CACHE_TTL, cacheListenerConnection: url.href } } });
+    app = await startLibraryHost('postgres', {
+      database,
+      options: { tokens: { cacheTtl: CACHE_TTL, cacheListenerConnection: url.href } },
+    });
   });
   afterAll(async () => {
     await app?.close();

@@ -8,7 +8,12 @@ const PASSWORD = 'violet staple battery';
 /** Nest logs of one app, by level. */
 function captureLogs(): LoggerService & { warnings: string[] } {
   const warnings: string[] = [];
-  return { warnings, log: () => undefined, error: () => undefined, warn: (message: unknown) => warnings.push(String(message)) };
+  return {
+    warnings,
+    log: () => undefined,
+    error: () => undefined,
+    warn: (message: unknown) => warnings.push(String(message)),
+  };
 }
 
 describe.each(TEST_DATABASES)('client addresses: sessions and proxies (%s)', (db) => {

@@ -22,7 +22,12 @@ interface EntityHost {
 async function startEntityHost(db: TestDatabaseKind, variant: EntityHostVariant): Promise<EntityHost> {
   const database: TestDatabase = await createTestDatabase(db);
   const moduleRef = await Test.createTestingModule({
-    imports: [EntityHostModule.register(variant, db === 'sqlite' ? { type: 'sqlite' } : { type: 'postgres', url: database.url })],
+    imports: [
+      EntityHostModule.register(
+        variant,
+        db === 'sqlite' ? { type: 'sqlite' } : { type: 'postgres', url: database.url },
+      ),
+    ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
@@ -42,7 +47,11 @@ const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 /** Spies on the repository's loads (the guard's repository path uses `find`). */
 function spyOnLoads(repository: Repository<ObjectLiteral>) {
-  const spies = [jest.spyOn(repository, 'find'), jest.spyOn(repository, 'findOne'), jest.spyOn(repository, 'findOneBy')];
+  const spies = [
+    jest.spyOn(repository, 'find'),
+    jest.spyOn(repository, 'findOne'),
+    jest.spyOn(repository, 'findOneBy'),
+  ];
   return { count: () => spies.reduce((calls, spy) => calls + spy.mock.calls.length, 0) };
 }
 
@@ -124,7 +133,14 @@ describe.each(TEST_DATABASES)('@CurrentUser() is the entity the host repository 
 
     async function createUser(username: string, teamId: number | null): Promise<PlainUser> {
       return users.save(
-        users.create({ username, password: 'not used here', roles: ['dev'], address: { city: 'Arlington', zip: null }, secretNote: 'hidden', teamId }),
+        users.create({
+          username,
+          password: 'not used here',
+          roles: ['dev'],
+          address: { city: 'Arlington', zip: null },
+          secretNote: 'hidden',
+          teamId,
+        }),
       );
     }
 
@@ -147,7 +163,11 @@ describe.each(TEST_DATABASES)('@CurrentUser() is the entity the host repository 
     it('still gives what findOneBy gives: transformer, embedded, no select:false column, the declared foreign key', async () => {
       const response = await host.http().get('/entity-host/me').set('Authorization', `Bearer ${token}`);
       const expected = asJson(await users.findOneBy({ id: grace.id })) as Record<string, unknown>;
-      expect(expected).toMatchObject({ roles: ['dev'], address: { city: 'Arlington', zip: null }, teamId: grace.teamId });
+      expect(expected).toMatchObject({
+        roles: ['dev'],
+        address: { city: 'Arlington', zip: null },
+        teamId: grace.teamId,
+      });
       expect(expected).not.toHaveProperty('secretNote');
       expect(response.body).toEqual(expected);
       const found = await host.app.get(TokenService).authenticate(token);
@@ -174,7 +194,15 @@ describe.each(TEST_DATABASES)('@CurrentUser() is the entity the host repository 
     beforeAll(async () => {
       host = await startEntityHost(db, 'plain+nest-subscriber');
       users = host.app.get(DataSource).getRepository(PlainUser);
-      hedy = await users.save(users.create({ username: 'hedy', password: 'not used here', roles: [], address: { city: null, zip: null }, teamId: null }));
+      hedy = await users.save(
+        users.create({
+          username: 'hedy',
+          password: 'not used here',
+          roles: [],
+          address: { city: null, zip: null },
+          teamId: null,
+        }),
+      );
       ({ token } = await host.app.get(TokenService).issue(hedy));
     });
     afterAll(() => host.close());

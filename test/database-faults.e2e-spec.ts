@@ -22,7 +22,10 @@ async function post(demo: RunningDemo, path: string, body: object, token?: strin
   });
 }
 const hello = (demo: RunningDemo, token: string) =>
-  fetch(`${demo.baseUrl}/api/hello`, { headers: { Authorization: `Token ${token}` }, signal: AbortSignal.timeout(15_000) });
+  fetch(`${demo.baseUrl}/api/hello`, {
+    headers: { Authorization: `Token ${token}` },
+    signal: AbortSignal.timeout(15_000),
+  });
 async function login(demo: RunningDemo, username: string, password = PASSWORD): Promise<string> {
   const response = await post(demo, '/auth/login', { username, password });
   expect(response.status).toBe(200);
@@ -38,7 +41,15 @@ describe('PostgreSQL stopped in the middle of a run', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'auth-token-faults-'));
     const port = await freePort();
-    postgres = new TestPostgres({ databaseDir: dataDir, port, user: 'postgres', password: 'postgres', persistent: true, createPostgresUser: true, onLog: () => undefined });
+    postgres = new TestPostgres({
+      databaseDir: dataDir,
+      port,
+      user: 'postgres',
+      password: 'postgres',
+      persistent: true,
+      createPostgresUser: true,
+      onLog: () => undefined,
+    });
     await postgres.initialise();
     await postgres.start();
     await postgres.createDatabase('faults');
@@ -58,7 +69,10 @@ describe('PostgreSQL stopped in the middle of a run', () => {
     expect((await hello(demo, token)).status).toBe(200);
 
     await postgres.stop();
-    for (const attempt of [() => hello(demo, token), () => post(demo, '/auth/login', { username: 'olga', password: PASSWORD })]) {
+    for (const attempt of [
+      () => hello(demo, token),
+      () => post(demo, '/auth/login', { username: 'olga', password: PASSWORD }),
+    ]) {
       const started = Date.now();
       const response = await attempt();
       expect(Date.now() - started).toBeLessThan(10_000);
@@ -93,7 +107,8 @@ describe('two instances of the demo on one PostgreSQL', () => {
     const third = startDemoProcess(env);
     [first, second] = await Promise.all([startDemoProcess(env), startDemoProcess(env)]);
     await (await third).stop();
-    for (const name of ['pia', 'quinn', 'rosa']) expect((await runDemo('cli.js', ['create', name, PASSWORD], env)).code).toBe(0);
+    for (const name of ['pia', 'quinn', 'rosa'])
+      expect((await runDemo('cli.js', ['create', name, PASSWORD], env)).code).toBe(0);
   });
   afterAll(async () => {
     await first?.stop();
@@ -122,14 +137,22 @@ describe('two instances of the demo on one PostgreSQL', () => {
   it('refuses a token on one instance as soon as it was logged out on the other', async () => {
     const token = await login(first, 'pia');
     expect((await hello(second, token)).status).toBe(200);
-    const logout = await fetch(`${second.baseUrl}/auth/logout`, { method: 'DELETE', headers: { Authorization: `Token ${token}` } });
+    const logout = await fetch(`${second.baseUrl}/auth/logout`, {
+      method: 'DELETE',
+      headers: { Authorization: `Token ${token}` },
+    });
     expect(logout.status).toBe(204);
     expect((await hello(first, token)).status).toBe(401);
   });
 
   it('refuses the other sessions on both instances right after a password change on one', async () => {
     const [here, elsewhere] = [await login(first, 'quinn'), await login(second, 'quinn')];
-    const change = await post(first, '/auth/password/change', { currentPassword: PASSWORD, newPassword: 'amber window lantern' }, here);
+    const change = await post(
+      first,
+      '/auth/password/change',
+      { currentPassword: PASSWORD, newPassword: 'amber window lantern' },
+      here,
+    );
     expect(change.status).toBe(204);
     expect((await hello(second, elsewhere)).status).toBe(401);
     expect((await hello(first, elsewhere)).status).toBe(401);
@@ -137,9 +160,11 @@ describe('two instances of the demo on one PostgreSQL', () => {
   });
 
   it('shares the login throttling counters', async () => {
-    for (let i = 0; i < 10; i += 1) expect((await post(i % 2 ? first : second, '/auth/login', { username: 'rosa', password: `guess ${i}` })).status).toBe(401);
+    for (let i = 0; i < 10; i += 1)
+      expect(
+        (await post(i % 2 ? first : second, '/auth/login', { username: 'rosa', password: `guess ${i}` })).status,
+      ).toBe(401);
     expect((await post(first, '/auth/login', { username: 'rosa', password: PASSWORD })).status).toBe(429);
     expect((await post(second, '/auth/login', { username: 'rosa', password: PASSWORD })).status).toBe(429);
   });
 });
-

@@ -74,7 +74,7 @@ describe.each(TEST_DATABASES)('the user command line reading the password from s
   });
 });
 
-describe('the demo\'s SQLite file', () => {
+describe("the demo's SQLite file", () => {
   let workDir: string;
 
   beforeEach(async () => {

@@ -43,7 +43,11 @@ describe.each(TEST_DATABASES)('the built demo and its user command line (%s)', (
     });
 
   it('creates a user who can log in and call the guarded route, and deletes it with its tokens', async () => {
-    const created = await runDemo('cli.js', ['create', 'frank', 'frank password', '--email', 'frank@example.com', '--confirmed'], env);
+    const created = await runDemo(
+      'cli.js',
+      ['create', 'frank', 'frank password', '--email', 'frank@example.com', '--confirmed'],
+      env,
+    );
     expect(created).toMatchObject({ code: 0, stdout: match.stringContaining('Created user "frank"') });
 
     const login = await post('/auth/login', { username: 'frank', password: 'frank password' });
@@ -72,14 +76,17 @@ describe.each(TEST_DATABASES)('the built demo and its user command line (%s)', (
     expect(invalid.stderr).toContain('is not valid');
   });
 
-  it.each([[[]], [['create', 'only-name']], [['remove', 'x']], [['delete', 'x', '--confirmed']], [['create', 'a', 'b', '--bogus']]])(
-    'prints the usage and exits 2 for %j',
-    async (args) => {
-      const result = await runDemo('cli.js', args, env);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain('npm run user -- create <username> <password>');
-    },
-  );
+  it.each([
+    [[]],
+    [['create', 'only-name']],
+    [['remove', 'x']],
+    [['delete', 'x', '--confirmed']],
+    [['create', 'a', 'b', '--bogus']],
+  ])('prints the usage and exits 2 for %j', async (args) => {
+    const result = await runDemo('cli.js', args, env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('npm run user -- create <username> <password>');
+  });
 
   it('sends no X-Powered-By header', async () => {
     const response = await fetch(`${demo.baseUrl}/api/public`);
@@ -168,13 +175,19 @@ describe('the built demo sending mail through @nestjs-modules/mailer', () => {
     try {
       const response = await register(demo, 'liam', 'liam@example.com');
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ statusCode: 503, message: 'The e-mail could not be sent. Please try again later.' });
+      expect(await response.json()).toMatchObject({
+        statusCode: 503,
+        message: 'The e-mail could not be sent. Please try again later.',
+      });
       expect(demo.output()).not.toContain('violet staple battery');
     } finally {
       await demo.stop();
     }
     // The same database file, now with a working mail server.
-    const retry = await startDemoProcess({ ...env({ SMTP_URL: `smtp://127.0.0.1:${closedPort}` }), SMTP_URL: smtp.url });
+    const retry = await startDemoProcess({
+      ...env({ SMTP_URL: `smtp://127.0.0.1:${closedPort}` }),
+      SMTP_URL: smtp.url,
+    });
     try {
       expect((await register(retry, 'liam', 'liam@example.com')).status).toBe(201);
     } finally {
@@ -209,18 +222,28 @@ describe('npm run tokens -- purge', () => {
       const demo = await startDemoProcess(env);
       try {
         for (let i = 0; i < 3; i += 1) {
-          const login = await fetch(`${demo.baseUrl}/auth/login`, { method: 'POST', body: new URLSearchParams({ username: 'nina', password: 'nina password' }) });
+          const login = await fetch(`${demo.baseUrl}/auth/login`, {
+            method: 'POST',
+            body: new URLSearchParams({ username: 'nina', password: 'nina password' }),
+          });
           expect(login.status).toBe(200);
         }
       } finally {
         await demo.stop();
       }
       const database = new Database(join(workDir, 'purge.sqlite'));
-      database.prepare(`UPDATE auth_token SET "expiresAt" = '2000-01-01 00:00:00.000' WHERE rowid IN (SELECT rowid FROM auth_token LIMIT 2)`).run();
+      database
+        .prepare(
+          `UPDATE auth_token SET "expiresAt" = '2000-01-01 00:00:00.000' WHERE rowid IN (SELECT rowid FROM auth_token LIMIT 2)`,
+        )
+        .run();
       database.close();
 
       const purged = await runDemo('tokens-cli.js', ['purge'], env);
-      expect(purged).toMatchObject({ code: 0, stdout: 'Purged 2 expired tokens, 0 expired e-mail links and 0 expired throttling counters.\n' });
+      expect(purged).toMatchObject({
+        code: 0,
+        stdout: 'Purged 2 expired tokens, 0 expired e-mail links and 0 expired throttling counters.\n',
+      });
       const check = new Database(join(workDir, 'purge.sqlite'), { readonly: true });
       expect(check.prepare('SELECT count(*) AS n FROM auth_token').get()).toEqual({ n: 1 });
       check.close();

@@ -9,7 +9,10 @@ jest.setTimeout(60_000);
 const PASSWORD = 'violet staple battery';
 
 const hello = (demo: RunningDemo, token: string) =>
-  fetch(`${demo.baseUrl}/api/hello`, { headers: { Authorization: `Token ${token}` }, signal: AbortSignal.timeout(15_000) });
+  fetch(`${demo.baseUrl}/api/hello`, {
+    headers: { Authorization: `Token ${token}` },
+    signal: AbortSignal.timeout(15_000),
+  });
 
 async function login(demo: RunningDemo, username: string): Promise<string> {
   const response = await fetch(`${demo.baseUrl}/auth/login`, {
@@ -32,7 +35,8 @@ describe('two demo processes on one PostgreSQL with AUTH_TOKEN_CACHE_TTL=600', (
     database = await createTestDatabase('postgres');
     env = { DATABASE_URL: database.url, AUTH_SCRYPT_COST: TEST_SCRYPT_COST, AUTH_TOKEN_CACHE_TTL: '600' };
     [first, second] = await Promise.all([startDemoProcess(env), startDemoProcess(env)]);
-    for (const name of ['tilda', 'ulla']) expect((await runDemo('cli.js', ['create', name, PASSWORD], env)).code).toBe(0);
+    for (const name of ['tilda', 'ulla'])
+      expect((await runDemo('cli.js', ['create', name, PASSWORD], env)).code).toBe(0);
   });
   afterAll(async () => {
     await first?.stop();
@@ -43,7 +47,10 @@ describe('two demo processes on one PostgreSQL with AUTH_TOKEN_CACHE_TTL=600', (
   it('refuses a token logged out on one process on the other, which had it cached', async () => {
     const token = await login(first, 'tilda');
     expect((await hello(second, token)).status).toBe(200);
-    const logout = await fetch(`${first.baseUrl}/auth/logout`, { method: 'DELETE', headers: { Authorization: `Token ${token}` } });
+    const logout = await fetch(`${first.baseUrl}/auth/logout`, {
+      method: 'DELETE',
+      headers: { Authorization: `Token ${token}` },
+    });
     expect(logout.status).toBe(204);
     await eventually(() => hello(second, token), 401);
   });

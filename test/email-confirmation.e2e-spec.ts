@@ -5,7 +5,11 @@ import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/l
 import type { User } from './fixtures/library-host/user.entity.js';
 import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
 
-const CONFIRM: AuthTokenOptions['emailConfirm'] = { enabled: true, baseUrl: 'http://app.test:8080', from: 'Demo <noreply@app.test>' };
+const CONFIRM: AuthTokenOptions['emailConfirm'] = {
+  enabled: true,
+  baseUrl: 'http://app.test:8080',
+  from: 'Demo <noreply@app.test>',
+};
 const LINK = /^http:\/\/app\.test:8080\/auth\/register\/confirm\/([A-Za-z0-9_-]{43})$/;
 const PASSWORD = 'violet staple battery';
 
@@ -15,7 +19,10 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
 
   beforeAll(async () => {
     smtp = await new SmtpCatcher().start();
-    host = await startLibraryHost(db, { options: { registration: { enabled: true }, emailConfirm: CONFIRM }, mailer: new SmtpMailer(smtp.port) });
+    host = await startLibraryHost(db, {
+      options: { registration: { enabled: true }, emailConfirm: CONFIRM },
+      mailer: new SmtpMailer(smtp.port),
+    });
   });
   afterAll(async () => {
     await host.close();
@@ -25,7 +32,8 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
     smtp.refuse = false;
   });
 
-  const register = (username: string, email?: string) => host.http().post('/auth/register').send({ username, password: PASSWORD, email });
+  const register = (username: string, email?: string) =>
+    host.http().post('/auth/register').send({ username, password: PASSWORD, email });
   const login = (username: string) => host.http().post('/auth/login').send({ username, password: PASSWORD });
   const pathOf = (link: string) => new URL(link).pathname;
 
@@ -48,7 +56,11 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
 
     const early = await login('amelia');
     expect(early.status).toBe(403);
-    expect(early.body).toEqual({ statusCode: 403, error: 'Forbidden', message: 'E-mail address not confirmed. Please open the link we sent you.' });
+    expect(early.body).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'E-mail address not confirmed. Please open the link we sent you.',
+    });
 
     const confirm = await host.http().get(pathOf(mail.link as string));
     expect(confirm.status).toBe(302);
@@ -70,10 +82,15 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
 
   it('keeps a link valid after use (link scanners), by GET and POST, and under parallel use', async () => {
     const link = await registerAndGetLink('clara', 'clara@example.com');
-    const responses = await Promise.all(Array.from({ length: 8 }, (_, i) => (i % 2 ? host.http().get(pathOf(link)) : host.http().post(pathOf(link)))));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? host.http().get(pathOf(link)) : host.http().post(pathOf(link)))),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(302));
     expect(responses.map((r) => r.headers.location)).toEqual(Array(8).fill('/'));
-    await host.http().get(`${pathOf(link)}/`).expect(302);
+    await host
+      .http()
+      .get(`${pathOf(link)}/`)
+      .expect(302);
     expect((await login('clara')).status).toBe(200);
   });
 
@@ -127,7 +144,10 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
       await host.http().post('/auth/register/resend').send({ username: 'gina' }).expect(202);
       await host.drainMail();
       expect(smtp.to('gina@example.com')).toHaveLength(2);
-      await host.http().get(pathOf(second.link as string)).expect(302);
+      await host
+        .http()
+        .get(pathOf(second.link as string))
+        .expect(302);
 
       host.clock.advance(61);
       const confirmed = await host.http().post('/auth/register/resend').send({ email: 'gina@example.com' });
@@ -149,7 +169,8 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
     await host.query('DELETE FROM auth_throttle');
     for (const email of ['gina@example.com', 'unknown@example.com']) {
       const statuses: number[] = [];
-      for (let i = 0; i < 11; i += 1) statuses.push((await host.http().post('/auth/register/resend').send({ email })).status);
+      for (let i = 0; i < 11; i += 1)
+        statuses.push((await host.http().post('/auth/register/resend').send({ email })).status);
       expect(statuses).toEqual([...Array<number>(10).fill(202), 429]);
     }
     await host.query('DELETE FROM auth_throttle');
@@ -159,7 +180,11 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
     smtp.refuse = true;
     const refused = await register('hanna', 'hanna@example.com');
     expect(refused.status).toBe(503);
-    expect(refused.body).toEqual({ statusCode: 503, error: 'Service Unavailable', message: 'The e-mail could not be sent. Please try again later.' });
+    expect(refused.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The e-mail could not be sent. Please try again later.',
+    });
     expect(await host.query('SELECT id FROM users WHERE username = $1', ['hanna'])).toHaveLength(0);
     smtp.refuse = false;
     await register('hanna', 'hanna@example.com').expect(201);
@@ -170,7 +195,10 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
     const store = host.app.get(UserStore);
     await host.app.get(EmailConfirmationService).sendConfirmationEmail((await store.findById(user.id)) as User);
     const mail = await smtp.waitFor('ida@example.com');
-    await host.http().get(pathOf(mail.link as string)).expect(302);
+    await host
+      .http()
+      .get(pathOf(mail.link as string))
+      .expect(302);
     expect((await login('ida')).status).toBe(200);
   });
 });
@@ -184,7 +212,10 @@ describe.each(TEST_DATABASES)('confirmation redirects (%s)', (db) => {
     host = await startLibraryHost(db, {
       options: {
         registration: { enabled: true },
-        emailConfirm: { ...CONFIRM, redirect: { success: '/welcome?confirmed=1', invalid: 'http://app.test:8080/#invalid' } },
+        emailConfirm: {
+          ...CONFIRM,
+          redirect: { success: '/welcome?confirmed=1', invalid: 'http://app.test:8080/#invalid' },
+        },
       },
       mailer: new SmtpMailer(smtp.port),
     });
@@ -195,7 +226,11 @@ describe.each(TEST_DATABASES)('confirmation redirects (%s)', (db) => {
   });
 
   it('redirects to emailConfirm.redirect.success and .invalid', async () => {
-    await host.http().post('/auth/register').send({ username: 'jane', password: PASSWORD, email: 'jane@example.com' }).expect(201);
+    await host
+      .http()
+      .post('/auth/register')
+      .send({ username: 'jane', password: PASSWORD, email: 'jane@example.com' })
+      .expect(201);
     const mail = await smtp.waitFor('jane@example.com');
     const ok = await host.http().get(new URL(mail.link as string).pathname);
     expect(ok.status).toBe(302);

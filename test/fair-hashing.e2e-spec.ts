@@ -21,7 +21,8 @@ describe.each(TEST_DATABASES)('fair use of the password hasher (%s)', (db) => {
   afterAll(() => host.close());
   beforeEach(() => host.query('DELETE FROM auth_throttle'));
 
-  const login = (ip: string, username: string) => host.http().post('/auth/login').set('X-Forwarded-For', ip).send({ username, password: PASSWORD });
+  const login = (ip: string, username: string) =>
+    host.http().post('/auth/login').set('X-Forwarded-For', ip).send({ username, password: PASSWORD });
 
   it('serves another address within a few hashes while one address floods with right passwords', async () => {
     let bystanderDone = false;
@@ -52,13 +53,21 @@ describe.each(TEST_DATABASES)('fair use of the password hasher (%s)', (db) => {
   it('refuses a third parallel registration of one address at once with 429, and serves two', async () => {
     const from = '203.0.113.10';
     const responses = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => host.http().post('/auth/register').set('X-Forwarded-For', from).send({ username: `parallel${i}`, password: PASSWORD })),
+      Array.from({ length: 6 }, (_, i) =>
+        host
+          .http()
+          .post('/auth/register')
+          .set('X-Forwarded-For', from)
+          .send({ username: `parallel${i}`, password: PASSWORD }),
+      ),
     );
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 201).length).toBeGreaterThanOrEqual(2);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(1);
     expect(statuses.filter((status) => status !== 201 && status !== 429)).toEqual([]);
-    const created = await host.query<{ n: number | string }>("SELECT COUNT(*) AS n FROM users WHERE username LIKE 'parallel%'");
+    const created = await host.query<{ n: number | string }>(
+      "SELECT COUNT(*) AS n FROM users WHERE username LIKE 'parallel%'",
+    );
     expect(Number(created[0].n)).toBe(statuses.filter((status) => status === 201).length);
   });
 });

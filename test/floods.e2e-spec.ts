@@ -23,13 +23,16 @@ const MAILING = {
 /** `levels` nested JSON lists: [[[...]]]. */
 const nestedLists = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
-const countUsers = async (host: LibraryTestApp) => Number((await host.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM users'))[0].n);
+const countUsers = async (host: LibraryTestApp) =>
+  Number((await host.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM users'))[0].n);
 
 describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
   let host: LibraryTestApp;
 
   beforeAll(async () => {
-    host = await startLibraryHost(db, { options: { registration: { enabled: true }, passwordReset: { url: RESET_URL } } });
+    host = await startLibraryHost(db, {
+      options: { registration: { enabled: true }, passwordReset: { url: RESET_URL } },
+    });
     await host.createUser({ username: 'steady', password: PASSWORD });
   });
   afterAll(() => host.close());
@@ -67,13 +70,18 @@ describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
     const busy = await host.http().post('/auth/login').send({ username: 'steady', password: PASSWORD });
     expect(busy.status).toBe(503);
     expect(busy.headers['retry-after']).toBe('5');
-    expect(busy.body).toEqual({ statusCode: 503, message: 'The server is busy. Please try again in a few seconds.', error: 'Service Unavailable' });
+    expect(busy.body).toEqual({
+      statusCode: 503,
+      message: 'The server is busy. Please try again in a few seconds.',
+      error: 'Service Unavailable',
+    });
     await host.login('steady', PASSWORD);
   });
 
   it('counts no failed login for attempts refused as busy, so a flood cannot lock the owner out', async () => {
     jest.spyOn(host.app.get(PasswordHasher), 'verify').mockRejectedValue(new PasswordHashingBusyException(5));
-    for (let i = 0; i < 12; i += 1) expect((await host.http().post('/auth/login').send({ username: 'steady', password: PASSWORD })).status).toBe(503);
+    for (let i = 0; i < 12; i += 1)
+      expect((await host.http().post('/auth/login').send({ username: 'steady', password: PASSWORD })).status).toBe(503);
     jest.restoreAllMocks();
     await host.login('steady', PASSWORD);
   });
@@ -83,7 +91,8 @@ describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
     // parsed and reaches the validation rather than being refused with a 413 (see request-screening.e2e-spec).
     const deep = nestedLists(8_000);
     const deepUsername = `{"username": ${deep}, "password": "x"}`;
-    const post = (path: string, text: string) => host.http().post(path).set('Content-Type', 'application/json').send(text);
+    const post = (path: string, text: string) =>
+      host.http().post(path).set('Content-Type', 'application/json').send(text);
 
     it('fits under the body-size limit', () => {
       expect(Buffer.byteLength(deepUsername)).toBeGreaterThan(15_000);
@@ -152,7 +161,8 @@ describe.each(TEST_DATABASES)('confirmation mails to one address (%s)', (db) => 
   });
 
   it('sends at most 5 confirmation mails to one address in a window: the 6th registration is accepted without a mail', async () => {
-    const register = (username: string) => host.http().post('/auth/register').send({ username, password: PASSWORD, email: 'victim@example.com' });
+    const register = (username: string) =>
+      host.http().post('/auth/register').send({ username, password: PASSWORD, email: 'victim@example.com' });
     for (let i = 1; i <= 5; i += 1) {
       const response = await register(`signup${i}`);
       expect({ i, status: response.status }).toEqual({ i, status: 201 });
@@ -168,10 +178,20 @@ describe.each(TEST_DATABASES)('confirmation mails to one address (%s)', (db) => 
     expect(smtp.to('victim@example.com')).toHaveLength(5);
 
     // Those registrations used up the confirmation allowance only: the address's owner still gets a reset link.
-    await host.createUser({ username: 'realvictim', password: PASSWORD, email: 'victim@example.com', emailConfirmed: true });
+    await host.createUser({
+      username: 'realvictim',
+      password: PASSWORD,
+      email: 'victim@example.com',
+      emailConfirmed: true,
+    });
     await host.http().post('/auth/password/reset').send({ email: 'victim@example.com' }).expect(202);
     await host.drainMail();
-    expect(smtp.to('victim@example.com').map((mail) => mail.subject).filter((subject) => subject === RESET_SUBJECT)).toHaveLength(1);
+    expect(
+      smtp
+        .to('victim@example.com')
+        .map((mail) => mail.subject)
+        .filter((subject) => subject === RESET_SUBJECT),
+    ).toHaveLength(1);
   });
 });
 
@@ -246,7 +266,12 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
     for (const username of ['known', 'flaky', 'doomed', 'patient']) {
       await host.createUser({ username, password: PASSWORD, email: `${username}@example.com`, emailConfirmed: true });
     }
-    await host.createUser({ username: 'knownpending', password: PASSWORD, email: 'known@example.com', emailConfirmed: false });
+    await host.createUser({
+      username: 'knownpending',
+      password: PASSWORD,
+      email: 'known@example.com',
+      emailConfirmed: false,
+    });
   });
   afterAll(async () => {
     mailer.reset();
@@ -279,7 +304,11 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
 
     mailer.release();
     await host.drainMail();
-    expect(to(mailer.delivered, 'known@example.com').map((message) => message.subject).sort()).toEqual([CONFIRM_SUBJECT, RESET_SUBJECT]);
+    expect(
+      to(mailer.delivered, 'known@example.com')
+        .map((message) => message.subject)
+        .sort(),
+    ).toEqual([CONFIRM_SUBJECT, RESET_SUBJECT]);
     expect(to(mailer.calls, 'known@example.com')).toHaveLength(2);
     expect(to(mailer.calls, 'unknown@example.com')).toEqual([]);
   });
@@ -295,11 +324,15 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
 
     const token = delivered[0].text.split(RESET_URL)[1]?.split(/\s/)[0];
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    await host.http().post('/auth/password/reset/confirm').send({ token, newPassword: 'a brand new phrase' }).expect(204);
+    await host
+      .http()
+      .post('/auth/password/reset/confirm')
+      .send({ token, newPassword: 'a brand new phrase' })
+      .expect(204);
     await host.login('flaky', 'a brand new phrase');
   });
 
-  it('counts a mail against its address\'s allowance once, however many tries it took, and logs one it holds back', async () => {
+  it("counts a mail against its address's allowance once, however many tries it took, and logs one it holds back", async () => {
     const delivered: number[] = [];
     try {
       for (let i = 0; i < 6; i += 1) {
@@ -330,7 +363,8 @@ describe.each(TEST_DATABASES)('mail sent after the answer (%s)', (db) => {
     const secrets = [...links, ...links.map((link) => link.split(RESET_URL)[1])];
     for (const secret of secrets) expect(secret).toBeTruthy();
     for (const line of logger.all) {
-      for (const secret of secrets) expect({ line, leaked: line.includes(secret) ? secret : null }).toEqual({ line, leaked: null });
+      for (const secret of secrets)
+        expect({ line, leaked: line.includes(secret) ? secret : null }).toEqual({ line, leaked: null });
     }
   });
 });
@@ -341,7 +375,10 @@ describe.each(TEST_DATABASES)('resend once the last link has expired (%s)', (db)
 
   beforeAll(async () => {
     smtp = await new SmtpCatcher().start();
-    host = await startLibraryHost(db, { options: { ...MAILING, emailConfirm: { ...MAILING.emailConfirm, ttl: 30 } }, mailer: new SmtpMailer(smtp.port) });
+    host = await startLibraryHost(db, {
+      options: { ...MAILING, emailConfirm: { ...MAILING.emailConfirm, ttl: 30 } },
+      mailer: new SmtpMailer(smtp.port),
+    });
   });
   afterAll(async () => {
     await host.close();
@@ -350,7 +387,11 @@ describe.each(TEST_DATABASES)('resend once the last link has expired (%s)', (db)
 
   it('sends a fresh link at once when the last one expired, though the resend interval (60 s) has not passed', async () => {
     const resend = () => host.http().post('/auth/register/resend').send({ email: 'late@example.com' }).expect(202);
-    await host.http().post('/auth/register').send({ username: 'late', password: PASSWORD, email: 'late@example.com' }).expect(201);
+    await host
+      .http()
+      .post('/auth/register')
+      .send({ username: 'late', password: PASSWORD, email: 'late@example.com' })
+      .expect(201);
     await smtp.waitFor('late@example.com', 1);
     // The interval holds while the link still works.
     await resend();

@@ -4,7 +4,16 @@ import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/l
 import { rawRequest } from './fixtures/raw-http.js';
 
 /** Keys that try to pollute prototypes through JSON bodies. */
-const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', 'username', 'password', 'email', 'toString', 'hasOwnProperty'];
+const NASTY_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'username',
+  'password',
+  'email',
+  'toString',
+  'hasOwnProperty',
+];
 
 const nastyValue = fc.oneof(
   fc.string(),
@@ -24,8 +33,18 @@ const nastyBody = fc.oneof(
   fc.anything({ maxDepth: 3 }),
 );
 
-function request(method: string, path: string, headers: Record<string, string>, body: Buffer = Buffer.alloc(0)): Buffer {
-  const lines = [`${method} ${path} HTTP/1.1`, 'Host: localhost', 'Connection: close', `Content-Length: ${body.length}`];
+function request(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: Buffer = Buffer.alloc(0),
+): Buffer {
+  const lines = [
+    `${method} ${path} HTTP/1.1`,
+    'Host: localhost',
+    'Connection: close',
+    `Content-Length: ${body.length}`,
+  ];
   for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
   return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
 }
@@ -34,7 +53,9 @@ describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
   let host: LibraryTestApp;
 
   beforeAll(async () => {
-    host = await startLibraryHost(db, { options: { registration: { enabled: true }, passwordReset: { url: 'http://localhost:3000/#reset=' } } });
+    host = await startLibraryHost(db, {
+      options: { registration: { enabled: true }, passwordReset: { url: 'http://localhost:3000/#reset=' } },
+    });
     await host.createUser({ username: 'fuzzy', password: 'violet staple battery' });
   });
   afterAll(() => host.close());
@@ -44,7 +65,12 @@ describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
   it('answers random Authorization headers on a guarded route with 4xx only, quickly', async () => {
     const header = fc.oneof(
       fc.string({ unit: 'binary-ascii', maxLength: 200 }),
-      fc.tuple(fc.constantFrom('Token ', 'Bearer ', 'token ', 'Basic ', ''), fc.string({ unit: 'binary', maxLength: 120 })).map(([s, v]) => s + v),
+      fc
+        .tuple(
+          fc.constantFrom('Token ', 'Bearer ', 'token ', 'Basic ', ''),
+          fc.string({ unit: 'binary', maxLength: 120 }),
+        )
+        .map(([s, v]) => s + v),
       fc.uint8Array({ minLength: 1, maxLength: 100 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
       fc.constantFrom('Token nat_' + 'A'.repeat(49), 'Bearer ' + 'x'.repeat(10_000)),
     );
@@ -64,7 +90,11 @@ describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
       await fc.assert(
         fc.asyncProperty(nastyBody, async (body) => {
           const json = Buffer.from(JSON.stringify(body) ?? 'null');
-          const response = await rawRequest(host.baseUrl, request('POST', path, { 'Content-Type': 'application/json' }, json), 5000);
+          const response = await rawRequest(
+            host.baseUrl,
+            request('POST', path, { 'Content-Type': 'application/json' }, json),
+            5000,
+          );
           if (response.status === 0 || response.status >= 500) throw new Error(`${response.status}: ${response.body}`);
           return true;
         }),
@@ -91,9 +121,18 @@ describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
     await fc.assert(
       fc.asyncProperty(
         fc.uint8Array({ maxLength: 400 }),
-        fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain', 'application/json; charset=latin1'),
+        fc.constantFrom(
+          'application/json',
+          'application/x-www-form-urlencoded',
+          'text/plain',
+          'application/json; charset=latin1',
+        ),
         async (bytes, type) => {
-          const response = await rawRequest(host.baseUrl, request('POST', '/auth/login', { 'Content-Type': type }, Buffer.from(bytes)), 5000);
+          const response = await rawRequest(
+            host.baseUrl,
+            request('POST', '/auth/login', { 'Content-Type': type }, Buffer.from(bytes)),
+            5000,
+          );
           return is4xx(response.status);
         },
       ),
@@ -103,7 +142,11 @@ describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
 
   it('refuses bodies over the size limit with 413', async () => {
     const big = Buffer.from(JSON.stringify({ username: 'fuzzy', password: 'x'.repeat(300_000) }));
-    const response = await rawRequest(host.baseUrl, request('POST', '/auth/login', { 'Content-Type': 'application/json' }, big), 5000);
+    const response = await rawRequest(
+      host.baseUrl,
+      request('POST', '/auth/login', { 'Content-Type': 'application/json' }, big),
+      5000,
+    );
     expect(response.status).toBe(413);
   });
 

@@ -19,9 +19,18 @@ class ReportsController {
 @Module({ controllers: [ReportsController] })
 class ReportsModule {}
 
-const database = TypeOrmModule.forRoot({ type: 'better-sqlite3', database: ':memory:', autoLoadEntities: true, synchronize: true });
+const database = TypeOrmModule.forRoot({
+  type: 'better-sqlite3',
+  database: ':memory:',
+  autoLoadEntities: true,
+  synchronize: true,
+});
 const auth = (isGlobal: boolean) =>
-  AuthTokenModule.forRoot({ userEntity: Account, isGlobal, userFields: { username: 'emailAddress', password: 'passwordHash', isActive: 'enabled' } });
+  AuthTokenModule.forRoot({
+    userEntity: Account,
+    isGlobal,
+    userFields: { username: 'emailAddress', password: 'passwordHash', isActive: 'enabled' },
+  });
 
 describe('AuthTokenGuard wiring', () => {
   it('stops start-up with a message saying what to import when the guard is used where AuthTokenModule is not visible', async () => {

@@ -28,11 +28,14 @@ describe.each(TEST_DATABASES)('AuthTokenGuard on /api/hello (%s)', (db) => {
     return authorization === undefined ? call : call.set('Authorization', authorization);
   };
 
-  it.each(['Token', 'Bearer', 'token', 'BEARER', 'bEaReR'])('lets a valid token in with the %s scheme', async (scheme) => {
-    const response = await hello(`${scheme} ${token}`);
-    expect(response.status).toBe(200);
-    expect(response.body).toEqual({ message: 'Hello bob!' });
-  });
+  it.each(['Token', 'Bearer', 'token', 'BEARER', 'bEaReR'])(
+    'lets a valid token in with the %s scheme',
+    async (scheme) => {
+      const response = await hello(`${scheme} ${token}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ message: 'Hello bob!' });
+    },
+  );
 
   it('lets POST in too', async () => {
     const response = await host.http().post('/api/hello').set('Authorization', `Token ${token}`);
@@ -45,7 +48,11 @@ describe.each(TEST_DATABASES)('AuthTokenGuard on /api/hello (%s)', (db) => {
     expect(response.status).toBe(401);
     expect(response.headers['www-authenticate']).toBe(CHALLENGE);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
-    expect(response.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Authentication credentials were not provided.' });
+    expect(response.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Authentication credentials were not provided.',
+    });
   });
 
   it('treats another scheme (Basic) as no credentials', async () => {

@@ -77,7 +77,9 @@ describe.each(TEST_DATABASES)('concurrency (%s)', (db) => {
 
   it('handles parallel logouts with one token without 5xx', async () => {
     const { token } = await session();
-    const statuses = (await Promise.all(Array.from({ length: 10 }, () => host.http().delete('/auth/logout').set(auth(token))))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(Array.from({ length: 10 }, () => host.http().delete('/auth/logout').set(auth(token))))
+    ).map((r) => r.status);
     expect(statuses.filter((s) => s !== 204 && s !== 401)).toEqual([]);
     expect(statuses).toContain(204);
   });
@@ -87,13 +89,23 @@ describe.each(TEST_DATABASES)('concurrency (%s)', (db) => {
     const other = await host.login(username, PASSWORD);
     const sessions = (await json<Session[]>(host.http().get('/auth/sessions').set(auth(token)))).body;
     const [target] = sessions.filter((s) => !s.current);
-    const statuses = (await Promise.all(Array.from({ length: 8 }, () => host.http().delete(`/auth/sessions/${target.id}`).set(auth(token))))).map((r) => r.status);
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 8 }, () => host.http().delete(`/auth/sessions/${target.id}`).set(auth(token))),
+      )
+    ).map((r) => r.status);
     expect(statuses.filter((s) => s === 204)).toHaveLength(1);
     expect(statuses.filter((s) => s === 404)).toHaveLength(7);
     await host.http().get('/api/hello').set(auth(other)).expect(401);
-    const all = (await Promise.all(Array.from({ length: 5 }, () => host.http().delete('/auth/sessions').set(auth(token))))).map((r) => r.status);
+    const all = (
+      await Promise.all(Array.from({ length: 5 }, () => host.http().delete('/auth/sessions').set(auth(token))))
+    ).map((r) => r.status);
     expect(all.filter((s) => s !== 204 && s !== 401)).toEqual([]);
-    expect(await host.query('SELECT id FROM auth_token WHERE "userId" = (SELECT id FROM users WHERE username = $1)', [username])).toHaveLength(0);
+    expect(
+      await host.query('SELECT id FROM auth_token WHERE "userId" = (SELECT id FROM users WHERE username = $1)', [
+        username,
+      ]),
+    ).toHaveLength(0);
   });
 });
 
@@ -107,7 +119,9 @@ class RecordingLogger implements LoggerService {
   verbose = (...parts: unknown[]) => this.record(parts);
   fatal = (...parts: unknown[]) => this.record(parts);
   private record(parts: unknown[]): void {
-    this.lines.push(parts.map((part) => (part instanceof Error ? `${part.message}\n${part.stack}` : String(part))).join(' '));
+    this.lines.push(
+      parts.map((part) => (part instanceof Error ? `${part.message}\n${part.stack}` : String(part))).join(' '),
+    );
   }
 }
 
@@ -142,7 +156,12 @@ describe.each(TEST_DATABASES)('no secret at rest or in transit where it should n
       bodies.push(done.text);
       return done;
     };
-    await call(host.http().post('/auth/register').send({ username: 'secretive', password: passwords[0], email: 'secretive@example.com' }));
+    await call(
+      host
+        .http()
+        .post('/auth/register')
+        .send({ username: 'secretive', password: passwords[0], email: 'secretive@example.com' }),
+    );
     const link = (await smtp.waitFor('secretive@example.com')).link as string;
     await call(host.http().post('/auth/login').send({ username: 'secretive', password: passwords[0] }));
     await call(host.http().get(new URL(link).pathname));
@@ -161,10 +180,27 @@ describe.each(TEST_DATABASES)('no secret at rest or in transit where it should n
     const apiToken: string = created.body.token;
     expect(apiToken).toMatch(/^natapi_[0-9A-Za-z]{49}$/);
     bodies.push(JSON.stringify({ ...created.body, token: undefined }));
-    await call(host.http().get('/auth/me').set({ Authorization: `Bearer ${apiToken}` }));
+    await call(
+      host
+        .http()
+        .get('/auth/me')
+        .set({ Authorization: `Bearer ${apiToken}` }),
+    );
     await call(host.http().get('/auth/tokens').set(auth));
-    await call(host.http().post('/auth/password/change').set(auth).send({ currentPassword: passwords[3], newPassword: passwords[1] }));
-    await call(host.http().post('/auth/password/change').set(auth).send({ currentPassword: passwords[0], newPassword: passwords[1] }));
+    await call(
+      host
+        .http()
+        .post('/auth/password/change')
+        .set(auth)
+        .send({ currentPassword: passwords[3], newPassword: passwords[1] }),
+    );
+    await call(
+      host
+        .http()
+        .post('/auth/password/change')
+        .set(auth)
+        .send({ currentPassword: passwords[0], newPassword: passwords[1] }),
+    );
     await call(host.http().post('/auth/password/reset').send({ email: 'secretive@example.com' }));
     const resetToken = ((await smtp.waitFor('secretive@example.com', 2)).link as string).split('#reset=')[1];
     await call(host.http().post('/auth/password/reset/confirm').send({ token: resetToken, newPassword: 'short' }));
@@ -173,15 +209,32 @@ describe.each(TEST_DATABASES)('no secret at rest or in transit where it should n
       host.http().post('/auth/login').send({ username: 'secretive', password: passwords[2] }),
     );
     tokens.push(second.body.token);
-    await call(host.http().delete('/auth/logout').set({ Authorization: `Token ${tokens[1]}` }));
-    await call(host.http().get('/api/hello').set({ Authorization: `Token ${tokens[1]}` }));
+    await call(
+      host
+        .http()
+        .delete('/auth/logout')
+        .set({ Authorization: `Token ${tokens[1]}` }),
+    );
+    await call(
+      host
+        .http()
+        .get('/api/hello')
+        .set({ Authorization: `Token ${tokens[1]}` }),
+    );
 
     const tables = ['users', 'auth_token', 'auth_email_token', 'auth_throttle', 'auth_mfa'];
     const database = JSON.stringify(await Promise.all(tables.map((table) => host.query(`SELECT * FROM ${table}`))));
     const places = { logs: logger.lines.join('\n'), database, responses: bodies.join('\n') };
-    const secrets = [...passwords, ...tokens, ...tokens.map((token) => token.slice(4, 30)), apiToken, apiToken.slice(7, 33)];
+    const secrets = [
+      ...passwords,
+      ...tokens,
+      ...tokens.map((token) => token.slice(4, 30)),
+      apiToken,
+      apiToken.slice(7, 33),
+    ];
     for (const [place, text] of Object.entries(places)) {
-      for (const secret of secrets) expect({ place, leaked: text.includes(secret) ? secret : null }).toEqual({ place, leaked: null });
+      for (const secret of secrets)
+        expect({ place, leaked: text.includes(secret) ? secret : null }).toEqual({ place, leaked: null });
     }
     expect(bodies.join('\n')).not.toMatch(/\$scrypt\$/);
   });

@@ -83,7 +83,13 @@ const memberFields = { username: 'email', password: 'passwordHash' } as const;
 /** PostgreSQL replication settings of a DataSource: one database standing in for the primary and its replica. */
 type Replication = { defaultMode?: 'master' | 'slave' };
 
-function typeorm(kind: TestDatabaseKind, url: string, entities: unknown[], synchronize = true, replication?: Replication) {
+function typeorm(
+  kind: TestDatabaseKind,
+  url: string,
+  entities: unknown[],
+  synchronize = true,
+  replication?: Replication,
+) {
   const connection =
     kind === 'sqlite'
       ? { type: 'better-sqlite3' as const, database: ':memory:' }
@@ -103,7 +109,10 @@ async function boot(
   const { userEntity, ...rest } = options;
   const entities = [userEntity, ...(await import('nestjs-auth-token')).authTokenEntities(userEntity)];
   @Module({
-    imports: [typeorm(kind, url, entities, synchronize, replication), AuthTokenModule.forRoot({ userEntity, scrypt: { cost: 1024 }, ...rest })],
+    imports: [
+      typeorm(kind, url, entities, synchronize, replication),
+      AuthTokenModule.forRoot({ userEntity, scrypt: { cost: 1024 }, ...rest }),
+    ],
     controllers: [FeedController],
   })
   class HostModule {}
@@ -128,19 +137,23 @@ describe.each(TEST_DATABASES)('what a new host gets wrong, and what it is told (
   it('refuses a User class that is not a TypeORM entity at start-up, in one line', async () => {
     const start = boot(kind, database.url, { userEntity: NotAnEntity });
     await expect(start).rejects.toThrow(AuthTokenConfigError);
-    await expect(start).rejects.toThrow('"userEntity" must be a TypeORM entity: NotAnEntity has no @Entity() decorator');
+    await expect(start).rejects.toThrow(
+      '"userEntity" must be a TypeORM entity: NotAnEntity has no @Entity() decorator',
+    );
   });
 
   it('refuses password reset on an entity without an e-mail column', async () => {
-    await expect(boot(kind, database.url, { userEntity: NameOnly, passwordReset: { url: 'https://app.test/reset#' } })).rejects.toThrow(
-      /"userFields.email" must name a column of the NameOnly entity when passwordReset.url is set/,
-    );
+    await expect(
+      boot(kind, database.url, { userEntity: NameOnly, passwordReset: { url: 'https://app.test/reset#' } }),
+    ).rejects.toThrow(/"userFields.email" must name a column of the NameOnly entity when passwordReset.url is set/);
   });
 
   it('names the missing tables at start-up when no migration created them', async () => {
     // The host's own table exists; the library's do not (synchronize off, no migration).
     const start = boot(kind, database.url, { userEntity: NameOnly }, false);
-    await expect(start).rejects.toThrow(/needs the library's tables, but the database says: auth_token: .*(no such table|does not exist)/);
+    await expect(start).rejects.toThrow(
+      /needs the library's tables, but the database says: auth_token: .*(no such table|does not exist)/,
+    );
     await expect(start).rejects.toThrow(/migration:generate/);
   });
 
@@ -159,7 +172,13 @@ describe.each(TEST_DATABASES)('what a new host gets wrong, and what it is told (
     const http = () => request(app.getHttpServer());
 
     beforeEach(async () => {
-      app = await boot(kind, database.url, { userEntity: Member, userFields: memberFields, registration: { enabled: true }, passwordReset: { url: 'https://app.test/reset#' }, mailer });
+      app = await boot(kind, database.url, {
+        userEntity: Member,
+        userFields: memberFields,
+        registration: { enabled: true },
+        passwordReset: { url: 'https://app.test/reset#' },
+        mailer,
+      });
       apps.push(app);
       mailer.sent.length = 0;
     });
@@ -167,13 +186,23 @@ describe.each(TEST_DATABASES)('what a new host gets wrong, and what it is told (
     it('registers with the address given as username, as email, or as both when equal', async () => {
       await http().post('/auth/register').send({ username: 'ann@example.com', password: PASSWORD }).expect(201);
       await http().post('/auth/register').send({ email: 'cat@example.com', password: PASSWORD }).expect(201);
-      await http().post('/auth/register').send({ username: 'dan@example.com', email: 'DAN@example.com', password: PASSWORD }).expect(201);
+      await http()
+        .post('/auth/register')
+        .send({ username: 'dan@example.com', email: 'DAN@example.com', password: PASSWORD })
+        .expect(201);
       for (const email of ['ann@example.com', 'cat@example.com', 'dan@example.com']) {
         const login = await http().post('/auth/login').send({ username: email, password: PASSWORD });
         expect({ email, status: login.status }).toEqual({ email, status: 200 });
       }
-      const rows = await app.get(DataSource).getRepository(Member).find({ order: { email: 'ASC' } });
-      expect(rows.map((row) => [row.email, row.role])).toEqual([['ann@example.com', 'member'], ['cat@example.com', 'member'], ['dan@example.com', 'member']]);
+      const rows = await app
+        .get(DataSource)
+        .getRepository(Member)
+        .find({ order: { email: 'ASC' } });
+      expect(rows.map((row) => [row.email, row.role])).toEqual([
+        ['ann@example.com', 'member'],
+        ['cat@example.com', 'member'],
+        ['dan@example.com', 'member'],
+      ]);
     });
 
     it('refuses two different values with a 400 naming email, and a login that is no address with a 400 naming username', async () => {
@@ -206,12 +235,16 @@ describe.each(TEST_DATABASES)('what a new host gets wrong, and what it is told (
     });
 
     it('gives @OptionalAuth() routes the user with a valid token, null without one, and a 401 for a bad one', async () => {
-      const member = await app.get(UserStore).create({ username: 'fay@example.com', passwordHash: await app.get(PasswordHasher).hash(PASSWORD) });
+      const member = await app
+        .get(UserStore)
+        .create({ username: 'fay@example.com', passwordHash: await app.get(PasswordHasher).hash(PASSWORD) });
       expect(member).toBeInstanceOf(Member);
       const login = http().post('/auth/login').send({ username: 'fay@example.com', password: PASSWORD });
       const { token } = (await json<LoginResponse<unknown>>(login.expect(200))).body;
       expect((await http().get('/feed').expect(200)).body).toEqual({ viewer: null });
-      expect((await http().get('/feed').set('Authorization', `Bearer ${token}`).expect(200)).body).toEqual({ viewer: 'fay@example.com' });
+      expect((await http().get('/feed').set('Authorization', `Bearer ${token}`).expect(200)).body).toEqual({
+        viewer: 'fay@example.com',
+      });
       const stale = await http().get('/feed').set('Authorization', 'Bearer nat_not-a-real-token');
       expect(stale.status).toBe(401);
       expect(stale.headers['www-authenticate']).toContain('error="invalid_token"');

@@ -18,14 +18,22 @@ describe.each(TEST_DATABASES)('localized confirmation mails, confirming through 
   beforeAll(async () => {
     database = await createTestDatabase(db);
     smtp = await new SmtpCatcher().start();
-    const typeorm = db === 'sqlite' ? { type: 'better-sqlite3' as const, database: ':memory:' } : { type: 'postgres' as const, url: database.url };
+    const typeorm =
+      db === 'sqlite'
+        ? { type: 'better-sqlite3' as const, database: ':memory:' }
+        : { type: 'postgres' as const, url: database.url };
     const moduleRef = await Test.createTestingModule({
       imports: [
         TypeOrmModule.forRoot({ ...typeorm, autoLoadEntities: true, synchronize: true }),
         AuthTokenModule.forRoot({
           userEntity: Account,
           ...accountAuthOptions(),
-          userFields: { username: 'emailAddress', password: 'passwordHash', isActive: 'enabled', email: 'emailAddress' },
+          userFields: {
+            username: 'emailAddress',
+            password: 'passwordHash',
+            isActive: 'enabled',
+            email: 'emailAddress',
+          },
           registration: { enabled: true },
           emailConfirm: {
             enabled: true,
@@ -34,7 +42,11 @@ describe.each(TEST_DATABASES)('localized confirmation mails, confirming through 
             from: 'accounts@example.com',
             templates: {
               en: { subject: 'Welcome {username}', text: 'Confirm: {url}' },
-              de: { subject: 'Willkommen {username}', text: 'Bitte bestätigen: {url}', html: '<a href="{url}">Bestätigen</a>' },
+              de: {
+                subject: 'Willkommen {username}',
+                text: 'Bitte bestätigen: {url}',
+                html: '<a href="{url}">Bestätigen</a>',
+              },
             },
           },
           mailer: new SmtpMailer(smtp.port),
@@ -54,12 +66,21 @@ describe.each(TEST_DATABASES)('localized confirmation mails, confirming through 
 
   const register = (email: string, language?: string) => {
     const call = http().post('/auth/register');
-    return (language ? call.set('Accept-Language', language) : call).send({ username: email, email, password: PASSWORD });
+    return (language ? call.set('Accept-Language', language) : call).send({
+      username: email,
+      email,
+      password: PASSWORD,
+    });
   };
 
   // The German template has an HTML part; the English one sets only a text, which drops the default HTML part.
   it.each([
-    ['de-CH,de;q=0.9,en;q=0.5', 'Willkommen', 'Bitte bestätigen: https://accounts.example/auth/register/confirm/', 'Bestätigen'],
+    [
+      'de-CH,de;q=0.9,en;q=0.5',
+      'Willkommen',
+      'Bitte bestätigen: https://accounts.example/auth/register/confirm/',
+      'Bestätigen',
+    ],
     ['fr-FR, en;q=0.8', 'Welcome', 'Confirm: https://accounts.example/auth/register/confirm/', null],
     [undefined, 'Welcome', 'Confirm: https://accounts.example/auth/register/confirm/', null],
   ])('picks the template for Accept-Language %j', async (language, subject, text, htmlLinkText) => {
@@ -76,7 +97,9 @@ describe.each(TEST_DATABASES)('localized confirmation mails, confirming through 
     const mail = await smtp.waitFor('otto@example.com');
     const login = () => http().post('/auth/login').send({ username: 'otto@example.com', password: PASSWORD });
     expect((await login()).status).toBe(403);
-    await http().get(new URL(mail.link as string).pathname).expect(302);
+    await http()
+      .get(new URL(mail.link as string).pathname)
+      .expect(302);
     expect((await login()).status).toBe(200);
   });
 });

@@ -66,8 +66,15 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Unable to log in with the provided credentials.' });
-    const headerNames = (r: typeof wrong) => Object.keys(r.headers).filter((h) => !['date', 'etag'].includes(h)).sort();
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Unable to log in with the provided credentials.',
+    });
+    const headerNames = (r: typeof wrong) =>
+      Object.keys(r.headers)
+        .filter((h) => !['date', 'etag'].includes(h))
+        .sort();
     expect(headerNames(unknown)).toEqual(headerNames(wrong));
     expect(verify).toHaveBeenCalledTimes(2);
     expect(hash).not.toHaveBeenCalled();
@@ -120,9 +127,17 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
 
   it('records the User-Agent of the login with its token', async () => {
     const response = await json<LoginResponse>(login({ username: 'Alice', password: 'correct horse' }));
-    const me = await host.http().get('/auth/me').set('Authorization', `Bearer ${response.body.token}`).set('User-Agent', 'later');
+    const me = await host
+      .http()
+      .get('/auth/me')
+      .set('Authorization', `Bearer ${response.body.token}`)
+      .set('User-Agent', 'later');
     expect(me.status).toBe(200);
-    await host.http().post('/auth/login').set('User-Agent', 'TestPhone/1.0').send({ username: 'Alice', password: 'correct horse' });
+    await host
+      .http()
+      .post('/auth/login')
+      .set('User-Agent', 'TestPhone/1.0')
+      .send({ username: 'Alice', password: 'correct horse' });
     const rows = await host.query<{ userAgent: string | null }>('SELECT "userAgent" FROM auth_token');
     expect(rows.map((row) => row.userAgent)).toContain('TestPhone/1.0');
   });
@@ -132,7 +147,9 @@ describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
     const user = await host.createUser({ username: 'veteran', password: 'placeholder' });
     await host.query('UPDATE users SET password = $1 WHERE id = $2', [weak, user.id]);
     await host.login('veteran', 'old params');
-    const [{ password }] = await host.query<{ password: string }>('SELECT password FROM users WHERE id = $1', [user.id]);
+    const [{ password }] = await host.query<{ password: string }>('SELECT password FROM users WHERE id = $1', [
+      user.id,
+    ]);
     expect(password).toMatch(/^\$scrypt\$ln=10,r=8,p=1\$/);
     expect(password).not.toBe(weak);
     await host.login('veteran', 'old params');

@@ -55,7 +55,22 @@ describe.each(TEST_DATABASES)('logout, me and token storage (%s)', (db) => {
     expect(dump).not.toContain(token.slice(4, 30));
     const digest = createHash('sha256').update(token).digest('hex');
     expect(rows.filter((row) => row.digest === digest)).toHaveLength(1);
-    expect(Object.keys(rows[0]).sort()).toEqual(['authenticatedAt', 'createdAt', 'digest', 'expiresAt', 'expiryNoticeAt', 'failures', 'id', 'ip', 'kind', 'lastUsedAt', 'name', 'scopes', 'userAgent', 'userId']);
+    expect(Object.keys(rows[0]).sort()).toEqual([
+      'authenticatedAt',
+      'createdAt',
+      'digest',
+      'expiresAt',
+      'expiryNoticeAt',
+      'failures',
+      'id',
+      'ip',
+      'kind',
+      'lastUsedAt',
+      'name',
+      'scopes',
+      'userAgent',
+      'userId',
+    ]);
   });
 
   it('deletes the tokens of a deleted user (ON DELETE CASCADE in the database)', async () => {

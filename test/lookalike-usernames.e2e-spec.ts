@@ -3,9 +3,7 @@ import { Logger, type LoggerService, type Type } from '@nestjs/common';
 import { UserAlreadyExistsError, usernameSkeleton } from 'nestjs-auth-token';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { dataSourceOptions } from '../apps/demo/src/database/data-source-options.js';
-import {
-  UsernameSkeletons1763900000007 as UsernameSkeletons,
-} from '../apps/demo/src/database/migrations/1763900000007-username-skeletons.js';
+import { UsernameSkeletons1763900000007 as UsernameSkeletons } from '../apps/demo/src/database/migrations/1763900000007-username-skeletons.js';
 import { json, type FieldErrorsBody } from './fixtures/answers.js';
 import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
 import { startDemoApp } from './fixtures/demo-app.js';
@@ -87,7 +85,10 @@ describe.each(TEST_DATABASES)('look-alike usernames (UTS #39) (%s)', (db) => {
       const outcome = responses
         .map((response) => ({ status: response.status, body: response.status === 201 ? null : response.body }))
         .sort((a, b) => a.status - b.status);
-      expect(outcome).toEqual([{ status: 201, body: null }, { status: 400, body: refused(TAKEN) }]);
+      expect(outcome).toEqual([
+        { status: 201, body: null },
+        { status: 400, body: refused(TAKEN) },
+      ]);
       const winner = names[responses.findIndex((response) => response.status === 201)];
       const rows = await host.query('SELECT username FROM users WHERE username IN ($1, $2)', names);
       expect(rows).toEqual([{ username: winner }]);

@@ -6,7 +6,9 @@ describe('OpenAPI documentation and CORS of the demo', () => {
   let demo: DemoTestApp;
 
   beforeAll(async () => {
-    demo = await startDemoApp('sqlite', { env: { CORS_ORIGINS: 'http://allowed.test, https://also-allowed.test:8443' } });
+    demo = await startDemoApp('sqlite', {
+      env: { CORS_ORIGINS: 'http://allowed.test, https://also-allowed.test:8443' },
+    });
   });
   afterAll(() => demo.close());
 
@@ -15,7 +17,11 @@ describe('OpenAPI documentation and CORS of the demo', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/html/);
     expect(response.text).toContain('<form id="login-form">');
-    await demo.http().get('/app.js').expect(200).expect('Content-Type', /javascript/);
+    await demo
+      .http()
+      .get('/app.js')
+      .expect(200)
+      .expect('Content-Type', /javascript/);
   });
 
   it('serves the OpenAPI UI at /docs and the spec at /docs-json', async () => {
@@ -59,11 +65,24 @@ describe('OpenAPI documentation and CORS of the demo', () => {
     expect(Object.keys(spec.paths['/auth/tokens'].post.responses).sort()).toEqual(['201', '400', '401', '403', '409']);
     expect(spec.paths['/auth/sessions'].get.security).toEqual([{ token: [] }]);
     expect(spec.paths['/auth/login'].post.security).toBeUndefined();
-    expect(spec.paths['/auth/login'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/LoginDto');
+    expect(spec.paths['/auth/login'].post.requestBody.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/LoginDto',
+    );
     expect(Object.keys(spec.components.schemas.LoginDto.properties).sort()).toEqual(['password', 'username']);
-    expect(spec.paths['/auth/login'].post.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/LoginResponseDto');
+    expect(spec.paths['/auth/login'].post.responses['200'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/LoginResponseDto',
+    );
     expect(Object.keys(spec.paths['/auth/login'].post.responses).sort()).toEqual(['200', '400', '401', '403', '429']);
-    expect(Object.keys(spec.components.schemas.SessionDto.properties).sort()).toEqual(['createdAt', 'current', 'device', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'userAgent']);
+    expect(Object.keys(spec.components.schemas.SessionDto.properties).sort()).toEqual([
+      'createdAt',
+      'current',
+      'device',
+      'expiresAt',
+      'id',
+      'ip',
+      'lastUsedAt',
+      'userAgent',
+    ]);
   });
 
   it('sends a Content-Security-Policy without inline script, nosniff and no-referrer with every answer', async () => {
@@ -79,7 +98,11 @@ describe('OpenAPI documentation and CORS of the demo', () => {
       await demo.http().post('/auth/login').send({ username: 'nobody', password: 'x' }),
       await demo.http().get('/no/such/page'),
       await demo.http().get('/docs-json'),
-      await demo.http().options('/api/hello').set('Origin', 'http://allowed.test').set('Access-Control-Request-Method', 'POST'),
+      await demo
+        .http()
+        .options('/api/hello')
+        .set('Origin', 'http://allowed.test')
+        .set('Access-Control-Request-Method', 'POST'),
     ];
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 401, 404, 200, 204]);
     for (const answer of answers) {
@@ -94,31 +117,43 @@ describe('OpenAPI documentation and CORS of the demo', () => {
     expect(page).not.toMatch(/\s(style|on[a-z]+)\s*=/i);
   });
 
-  it.each(['/docs', '/docs/', '/Docs', '/docs/swagger-ui-init.js'])('gives the OpenAPI UI (%s) its own policy: inline styles, still no inline script', async (path) => {
-    const response = await demo.http().get(path);
-    expect(response.status).toBe(200);
-    expect(response.headers['content-security-policy']).toBe(DOCS_CONTENT_SECURITY_POLICY);
-    expect(DOCS_CONTENT_SECURITY_POLICY).toBe(DEMO_CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['referrer-policy']).toBe('no-referrer');
-  });
+  it.each(['/docs', '/docs/', '/Docs', '/docs/swagger-ui-init.js'])(
+    'gives the OpenAPI UI (%s) its own policy: inline styles, still no inline script',
+    async (path) => {
+      const response = await demo.http().get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-security-policy']).toBe(DOCS_CONTENT_SECURITY_POLICY);
+      expect(DOCS_CONTENT_SECURITY_POLICY).toBe(
+        DEMO_CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+      );
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+    },
+  );
 
-  it.each(['http://allowed.test', 'https://also-allowed.test:8443'])('gives %s the CORS headers and answers its preflight', async (origin) => {
+  it.each(['http://allowed.test', 'https://also-allowed.test:8443'])(
+    'gives %s the CORS headers and answers its preflight',
+    async (origin) => {
+      const preflight = await demo
+        .http()
+        .options('/api/hello')
+        .set('Origin', origin)
+        .set('Access-Control-Request-Method', 'POST')
+        .set('Access-Control-Request-Headers', 'authorization, content-type');
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers['access-control-allow-origin']).toBe(origin);
+      expect(preflight.headers['access-control-allow-headers']?.toLowerCase()).toContain('authorization');
+      const simple = await demo.http().get('/api/public').set('Origin', origin);
+      expect(simple.headers['access-control-allow-origin']).toBe(origin);
+    },
+  );
+
+  it('gives another origin no CORS headers', async () => {
     const preflight = await demo
       .http()
       .options('/api/hello')
-      .set('Origin', origin)
-      .set('Access-Control-Request-Method', 'POST')
-      .set('Access-Control-Request-Headers', 'authorization, content-type');
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers['access-control-allow-origin']).toBe(origin);
-    expect(preflight.headers['access-control-allow-headers']?.toLowerCase()).toContain('authorization');
-    const simple = await demo.http().get('/api/public').set('Origin', origin);
-    expect(simple.headers['access-control-allow-origin']).toBe(origin);
-  });
-
-  it('gives another origin no CORS headers', async () => {
-    const preflight = await demo.http().options('/api/hello').set('Origin', 'http://evil.test').set('Access-Control-Request-Method', 'POST');
+      .set('Origin', 'http://evil.test')
+      .set('Access-Control-Request-Method', 'POST');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
     const simple = await demo.http().get('/api/public').set('Origin', 'http://evil.test');
     expect(simple.headers['access-control-allow-origin']).toBeUndefined();

@@ -46,25 +46,59 @@ describe('the packed library in a fresh host app outside the workspace', () => {
   let compileOutput: string;
 
   beforeAll(async () => {
-    tarball = (await run(process.execPath, [join(ROOT, 'scripts', 'pack-lib.mjs')], { cwd: ROOT })).stdout.trim().split('\n').at(-1) as string;
+    tarball = (await run(process.execPath, [join(ROOT, 'scripts', 'pack-lib.mjs')], { cwd: ROOT })).stdout
+      .trim()
+      .split('\n')
+      .at(-1) as string;
     app = mkdtempSync(join(tmpdir(), 'host-app-'));
     const dependencies = Object.fromEntries(HOST_DEPENDENCIES.map((name) => [name, version(name)]));
     writeFileSync(
       join(app, 'package.json'),
-      JSON.stringify({ name: 'host-app', private: true, type: 'module', dependencies: { 'nestjs-auth-token': `file:${tarball}`, ...dependencies, '@types/node': version('@types/node') } }, null, 2),
+      JSON.stringify(
+        {
+          name: 'host-app',
+          private: true,
+          type: 'module',
+          dependencies: {
+            'nestjs-auth-token': `file:${tarball}`,
+            ...dependencies,
+            '@types/node': version('@types/node'),
+          },
+        },
+        null,
+        2,
+      ),
     );
     writeFileSync(
       join(app, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { module: 'nodenext', target: 'ES2023', strict: true, experimentalDecorators: true, emitDecoratorMetadata: true, skipLibCheck: false, types: ['node'], outDir: 'dist', rootDir: 'src' },
+        compilerOptions: {
+          module: 'nodenext',
+          target: 'ES2023',
+          strict: true,
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+          skipLibCheck: false,
+          types: ['node'],
+          outDir: 'dist',
+          rootDir: 'src',
+        },
         include: ['src'],
       }),
     );
     cpSync(join(ROOT, 'test', 'fixtures', 'host-app'), join(app, 'src'), { recursive: true });
     // Everything comes from npm's cache, filled by the workspace's own install. The native SQLite driver is
     // not rebuilt (a minute of compiling): the workspace's build of the very same version is copied instead.
-    await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, timeout: 240_000 });
-    cpSync(join(ROOT, 'node_modules', 'better-sqlite3', 'build'), join(app, 'node_modules', 'better-sqlite3', 'build'), { recursive: true });
+    await run(
+      'npm',
+      ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+      { cwd: app, timeout: 240_000 },
+    );
+    cpSync(
+      join(ROOT, 'node_modules', 'better-sqlite3', 'build'),
+      join(app, 'node_modules', 'better-sqlite3', 'build'),
+      { recursive: true },
+    );
     // Compiled once, against the published types only; the type-check test reads the output, the others run dist/.
     compileOutput = await run(process.execPath, [tsc, '-p', join(app, 'tsconfig.json')]).then(
       ({ stdout }) => stdout,
@@ -80,8 +114,12 @@ describe('the packed library in a fresh host app outside the workspace', () => {
     const files = stdout.trim().split('\n');
     expect(files).toContain('package/dist/index.js');
     expect(files).toContain('package/dist/index.d.ts');
-    expect(files).toEqual(expect.arrayContaining(['package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/package.json']));
-    expect(files.filter((file) => /\.spec\.|\/src\/|apps\/|test\/|\.ts$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining(['package/README.md', 'package/LICENSE', 'package/CHANGELOG.md', 'package/package.json']),
+    );
+    expect(
+      files.filter((file) => /\.spec\.|\/src\/|apps\/|test\/|\.ts$/.test(file) && !file.endsWith('.d.ts')),
+    ).toEqual([]);
     const manifest = readManifest(join(app, 'node_modules', 'nestjs-auth-token', 'package.json'));
     // Two small runtime dependencies of its own (MIT: ua-parser-js names the device of a session, unhomoglyph maps
     // Unicode's confusables for look-alike usernames); the rest are peers.
@@ -89,14 +127,32 @@ describe('the packed library in a fresh host app outside the workspace', () => {
       'ua-parser-js': match.stringMatching(/^\^1\./),
       unhomoglyph: match.stringMatching(/^\^1\./),
     });
-    expect(Object.keys(manifest.peerDependencies)).toEqual(expect.arrayContaining(['@nestjs/common', '@nestjs/core', '@nestjs/passport', '@nestjs/typeorm', 'typeorm', 'passport', 'passport-custom', 'class-validator']));
+    expect(Object.keys(manifest.peerDependencies)).toEqual(
+      expect.arrayContaining([
+        '@nestjs/common',
+        '@nestjs/core',
+        '@nestjs/passport',
+        '@nestjs/typeorm',
+        'typeorm',
+        'passport',
+        'passport-custom',
+        'class-validator',
+      ]),
+    );
     expect(manifest.peerDependenciesMeta['@nestjs-modules/mailer']).toEqual({ optional: true });
   });
 
   it("ships the package's own README (libs/auth-token/README.md), linking to the repository with absolute URLs only", async () => {
     const { stdout: readme } = await run('tar', ['xOzf', tarball, 'package/README.md'], { maxBuffer: 10_000_000 });
     expect(readme).toBe(readFileSync(join(ROOT, 'libs', 'auth-token', 'README.md'), 'utf8'));
-    for (const section of ['## Install', '## The smallest host', '## What `@CurrentUser()` gives you', '## Tables and migrations', '## Usernames', '## Options']) {
+    for (const section of [
+      '## Install',
+      '## The smallest host',
+      '## What `@CurrentUser()` gives you',
+      '## Tables and migrations',
+      '## Usernames',
+      '## Options',
+    ]) {
       expect(readme).toContain(`\n${section}\n`);
     }
     expect(readme).toContain('authTokenEntities(Member)');
@@ -107,7 +163,12 @@ describe('the packed library in a fresh host app outside the workspace', () => {
     expect(targets.length).toBeGreaterThan(5);
     expect(targets.filter((target) => !/^(https:\/\/|#)/.test(target))).toEqual([]);
     const anchors = targets.filter((target) => target.startsWith('#')).map((target) => target.slice(1));
-    const headings = [...readme.matchAll(/^#{2,3} (.+)$/gm)].map(([, heading]) => heading.toLowerCase().replace(/[^\w\s-]/g, '').replace(/\s/g, '-'));
+    const headings = [...readme.matchAll(/^#{2,3} (.+)$/gm)].map(([, heading]) =>
+      heading
+        .toLowerCase()
+        .replace(/[^\w\s-]/g, '')
+        .replace(/\s/g, '-'),
+    );
     expect(anchors.filter((anchor) => !headings.includes(anchor))).toEqual([]);
   });
 
@@ -117,7 +178,12 @@ describe('the packed library in a fresh host app outside the workspace', () => {
 
   it('boots, logs a member in by e-mail over HTTP, and gives @CurrentUser() with its eager relation', async () => {
     const seed = { SEED_EMAIL: 'ann@example.com', SEED_PASSWORD: 'violet staple battery', SEED_NAME: 'Ann' };
-    const host = await startDemoProcess({ DB_FILE: join(app, 'app.sqlite'), ...seed }, app, join(app, 'dist', 'main.js'), '/profile');
+    const host = await startDemoProcess(
+      { DB_FILE: join(app, 'app.sqlite'), ...seed },
+      app,
+      join(app, 'dist', 'main.js'),
+      '/profile',
+    );
     try {
       const login = await fetch(`${host.baseUrl}/auth/login`, {
         method: 'POST',
@@ -140,12 +206,17 @@ describe('the packed library in a fresh host app outside the workspace', () => {
 
   it("generates the schema from the README's DataSource (authTokenEntities) with typeorm migration:generate", async () => {
     const cli = join(app, 'node_modules', 'typeorm', 'cli.js');
-    const { stdout } = await run(process.execPath, [cli, 'migration:generate', 'src/migrations/auth-token', '-d', 'dist/data-source.js', '--dryrun'], {
-      cwd: app,
-      env: { PATH: process.env.PATH ?? '', DB_FILE: join(app, 'migrations.sqlite') },
-      timeout: 60_000,
-    });
-    for (const table of ['members', 'member_profiles', 'auth_token', 'auth_email_token', 'auth_throttle']) expect(stdout).toContain(`CREATE TABLE "${table}"`);
+    const { stdout } = await run(
+      process.execPath,
+      [cli, 'migration:generate', 'src/migrations/auth-token', '-d', 'dist/data-source.js', '--dryrun'],
+      {
+        cwd: app,
+        env: { PATH: process.env.PATH ?? '', DB_FILE: join(app, 'migrations.sqlite') },
+        timeout: 60_000,
+      },
+    );
+    for (const table of ['members', 'member_profiles', 'auth_token', 'auth_email_token', 'auth_throttle'])
+      expect(stdout).toContain(`CREATE TABLE "${table}"`);
     expect(stdout).toMatch(/CREATE UNIQUE INDEX "\w+" ON "members" \("canonicalUsername"\)/);
     expect(stdout).toMatch(/FOREIGN KEY \("userId"\) REFERENCES "members" \("id"\) ON DELETE CASCADE/);
   });

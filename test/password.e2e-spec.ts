@@ -14,7 +14,10 @@ describe.each(TEST_DATABASES)('password change and reset (%s)', (db) => {
 
   beforeAll(async () => {
     smtp = await new SmtpCatcher().start();
-    host = await startLibraryHost(db, { options: { passwordReset: { url: RESET_URL } }, mailer: new SmtpMailer(smtp.port) });
+    host = await startLibraryHost(db, {
+      options: { passwordReset: { url: RESET_URL } },
+      mailer: new SmtpMailer(smtp.port),
+    });
   });
   afterAll(async () => {
     await host.close();
@@ -62,7 +65,9 @@ describe.each(TEST_DATABASES)('password change and reset (%s)', (db) => {
       const token = await host.login(username, OLD);
       const response = await json<FieldErrorsBody>(change(token, { currentPassword: OLD, newPassword: username }));
       expect(response.status).toBe(400);
-      expect(response.body.errors.newPassword).toEqual(expect.arrayContaining(['The password is too similar to the username or e-mail address.']));
+      expect(response.body.errors.newPassword).toEqual(
+        expect.arrayContaining(['The password is too similar to the username or e-mail address.']),
+      );
       await host.login(username, OLD);
     });
 
@@ -83,7 +88,8 @@ describe.each(TEST_DATABASES)('password change and reset (%s)', (db) => {
       expect(mail.link?.slice(0, RESET_URL.length)).toBe(RESET_URL);
       return (mail.link as string).slice(RESET_URL.length);
     }
-    const confirm = (token: string, newPassword = NEW) => host.http().post('/auth/password/reset/confirm').send({ token, newPassword });
+    const confirm = (token: string, newPassword = NEW) =>
+      host.http().post('/auth/password/reset/confirm').send({ token, newPassword });
 
     it('mails a link, sets the new password with it, and logs the user out everywhere', async () => {
       const { username, email } = await newUser();
@@ -110,7 +116,9 @@ describe.each(TEST_DATABASES)('password change and reset (%s)', (db) => {
       await confirm(token).expect(204);
       const again = await json<FieldErrorsBody>(confirm(token, 'a third good phrase'));
       expect(again.status).toBe(400);
-      expect(again.body.errors).toEqual({ token: ['This password reset link is invalid, was already used or has expired.'] });
+      expect(again.body.errors).toEqual({
+        token: ['This password reset link is invalid, was already used or has expired.'],
+      });
     });
 
     it('lets exactly one of parallel confirmations with the same link win', async () => {
@@ -162,7 +170,10 @@ describe.each(TEST_DATABASES)('password change and reset (%s)', (db) => {
     it('refuses unknown, empty and non-string tokens', async () => {
       await confirm('x'.repeat(43)).expect(400);
       await confirm('').expect(400);
-      const response = await host.http().post('/auth/password/reset/confirm').send({ token: { $gt: '' }, newPassword: NEW });
+      const response = await host
+        .http()
+        .post('/auth/password/reset/confirm')
+        .send({ token: { $gt: '' }, newPassword: NEW });
       expect(response.status).toBe(400);
     });
 

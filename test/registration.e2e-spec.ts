@@ -14,7 +14,8 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
   // Registrations are limited per client IP, and every request here comes from 127.0.0.1.
   beforeEach(() => host.query('DELETE FROM auth_throttle'));
 
-  const register = (body: object | string, type: 'json' | 'form' = 'json') => host.http().post('/auth/register').type(type).send(body);
+  const register = (body: object | string, type: 'json' | 'form' = 'json') =>
+    host.http().post('/auth/register').type(type).send(body);
 
   it('creates an account that can log in at once (JSON and form data)', async () => {
     const asJson = await register({ username: 'john', password: 'violet staple battery' });
@@ -42,7 +43,12 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
     await register({ username: 'Duplicate', password: 'violet staple battery' }).expect(201);
     const response = await register({ username: 'dUPLICATE', password: 'another fine phrase' });
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [TAKEN], errors: { username: [TAKEN] } });
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: [TAKEN],
+      errors: { username: [TAKEN] },
+    });
   });
 
   it('treats Unicode look-alikes as the same name (NFKC)', async () => {
@@ -66,7 +72,8 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 400)).toHaveLength(19);
-    for (const response of responses.filter((r) => r.status === 400)) expect(response.body.errors).toEqual({ username: [TAKEN] });
+    for (const response of responses.filter((r) => r.status === 400))
+      expect(response.body.errors).toEqual({ username: [TAKEN] });
     const rows = await host.query('SELECT id FROM users WHERE lower(username) = $1', ['racer']);
     expect(rows).toHaveLength(1);
   });
@@ -125,7 +132,9 @@ describe.each(TEST_DATABASES)('registration switched off (%s)', (db) => {
   let host: LibraryTestApp;
 
   beforeAll(async () => {
-    host = await startLibraryHost(db, { options: { registration: { enabled: false }, emailConfirm: { enabled: true, baseUrl: 'http://localhost:3000' } } });
+    host = await startLibraryHost(db, {
+      options: { registration: { enabled: false }, emailConfirm: { enabled: true, baseUrl: 'http://localhost:3000' } },
+    });
   });
   afterAll(() => host.close());
 

@@ -35,7 +35,7 @@ const WRONG = 'wrong password!';
 /** A 17 kB login of steady with a wrong password. */
 const largeLogin = () => ({ username: 'steady', password: WRONG, pad: 'x'.repeat(17 * 1024) });
 
-describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)', (db) => {
+describe.each(TEST_DATABASES)("request screening on the library's routes (%s)", (db) => {
   let smtp: SmtpCatcher;
   let host: LibraryTestApp;
 
@@ -107,7 +107,7 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
       expect(response.body.token).toEqual(expect.any(String));
     });
 
-    it('adds nothing to the host\'s own routes: a guarded 17 kB POST /api/hello is served', async () => {
+    it("adds nothing to the host's own routes: a guarded 17 kB POST /api/hello is served", async () => {
       const token = await host.login('steady', PASSWORD);
       const response = await host.http().post('/api/hello').set('Authorization', `Token ${token}`).send(largeLogin());
       expect(response.status).toBe(200);
@@ -138,7 +138,7 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
       expect(await countRows('users')).toBe(users);
     });
 
-    it('refuses a JSON body of 10,000 keys (over 16 kB, under Express\'s 100 kB) with 413, untransformed', async () => {
+    it("refuses a JSON body of 10,000 keys (over 16 kB, under Express's 100 kB) with 413, untransformed", async () => {
       const text = JSON.stringify(loginWith(10_000, WRONG));
       expect(Buffer.byteLength(text)).toBeGreaterThan(16 * 1024);
       expect(Buffer.byteLength(text)).toBeLessThan(100 * 1024);
@@ -247,7 +247,7 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
       await host.http().get('/auth/me').set('Authorization', `Token ${token}`).expect(200);
     });
 
-    it('serves the server\'s own origin and a trusted origin', async () => {
+    it("serves the server's own origin and a trusted origin", async () => {
       expect((await post('/auth/login', loginWith(0), ownOrigin())).status).toBe(200);
       expect((await post('/auth/login', loginWith(0), TRUSTED)).status).toBe(200);
     });
@@ -261,9 +261,12 @@ describe.each(TEST_DATABASES)('request screening on the library\'s routes (%s)',
       expect((await host.http().head('/auth/me').set(headers)).status).toBe(200);
     });
 
-    it('adds nothing to the host\'s own routes: POST /api/hello from a foreign Origin is served', async () => {
+    it("adds nothing to the host's own routes: POST /api/hello from a foreign Origin is served", async () => {
       const token = await host.login('steady', PASSWORD);
-      const response = await host.http().post('/api/hello').set({ Authorization: `Token ${token}`, Origin: FOREIGN });
+      const response = await host
+        .http()
+        .post('/api/hello')
+        .set({ Authorization: `Token ${token}`, Origin: FOREIGN });
       expect(response.status).toBe(200);
     });
   });
@@ -323,7 +326,7 @@ describe.each(TEST_DATABASES)('request screening behind a proxy (%s)', (db) => {
   const login = (headers: Record<string, string>) => host.http().post('/auth/login').set(headers).send(loginWith(0));
   const proxied = { Host: 'auth.example', 'X-Forwarded-Proto': 'https' };
 
-  it('takes the scheme from X-Forwarded-Proto of a trusted proxy for the server\'s own origin', async () => {
+  it("takes the scheme from X-Forwarded-Proto of a trusted proxy for the server's own origin", async () => {
     expect((await login({ ...proxied, Origin: 'https://auth.example' })).status).toBe(200);
     expect((await login({ Host: 'auth.example', Origin: 'https://auth.example' })).status).toBe(403);
     expect((await login({ ...proxied, Origin: 'http://auth.example' })).status).toBe(403);

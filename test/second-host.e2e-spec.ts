@@ -25,7 +25,9 @@ describe.each(TEST_DATABASES)('a second host with its own User entity (%s)', (db
   beforeAll(async () => {
     database = await createTestDatabase(db);
     const moduleRef = await Test.createTestingModule({
-      imports: [AccountHostModule.register(db === 'sqlite' ? { type: 'sqlite' } : { type: 'postgres', url: database.url })],
+      imports: [
+        AccountHostModule.register(db === 'sqlite' ? { type: 'sqlite' } : { type: 'postgres', url: database.url }),
+      ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     await app.listen(0, '127.0.0.1');
@@ -86,7 +88,9 @@ describe.each(TEST_DATABASES)('a second host with its own User entity (%s)', (db
     const linus = await createAccount('linus@example.com', 'kernel', 'Linus');
     const { body } = await login('linus@example.com', 'kernel');
     await app.get(DataSource).getRepository(Account).delete(linus.uuid);
-    const rows: unknown[] = await app.get(DataSource).query('SELECT id FROM auth_token WHERE "userId" = ' + (db === 'sqlite' ? '?' : '$1'), [linus.uuid]);
+    const rows: unknown[] = await app
+      .get(DataSource)
+      .query('SELECT id FROM auth_token WHERE "userId" = ' + (db === 'sqlite' ? '?' : '$1'), [linus.uuid]);
     expect(rows).toHaveLength(0);
     await http().get('/things').set('Authorization', `Token ${body.token}`).expect(401);
   });
@@ -95,7 +99,16 @@ describe.each(TEST_DATABASES)('a second host with its own User entity (%s)', (db
 describe('configuration errors stop the boot with a message naming the option', () => {
   async function boot(auth: ReturnType<typeof AuthTokenModule.forRoot>, entities?: Type<object>[]) {
     const moduleRef = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRoot({ type: 'better-sqlite3', database: ':memory:', synchronize: true, autoLoadEntities: !entities, entities }), auth],
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'better-sqlite3',
+          database: ':memory:',
+          synchronize: true,
+          autoLoadEntities: !entities,
+          entities,
+        }),
+        auth,
+      ],
     }).compile();
     await moduleRef.close();
   }
@@ -121,34 +134,48 @@ describe('configuration errors stop the boot with a message naming the option', 
   });
 
   it('names a user field that is not a column of the entity', async () => {
-    // @ts-expect-error: the compiler refuses it too; this is the start-up check for hosts written in JavaScript.
-    const error = await bootError(() => AuthTokenModule.forRoot({ userEntity: Account, userFields: { username: 'emailAddress', password: 'pwd' } }));
+    const error = await bootError(() =>
+      // @ts-expect-error: the compiler refuses it too; this is the start-up check for hosts written in JavaScript.
+      AuthTokenModule.forRoot({ userEntity: Account, userFields: { username: 'emailAddress', password: 'pwd' } }),
+    );
     expect(error.option).toBe('userFields.password');
     expect(error.message).toContain('"pwd", which is not a column of the Account entity');
   });
 
   it('names a bad option returned by a forRootAsync factory', async () => {
     const error = await bootError(() =>
-      AuthTokenModule.forRootAsync({ userEntity: Account, useFactory: () => ({ ...accountAuthOptions(), tokens: { ttl: -5 } }) }),
+      AuthTokenModule.forRootAsync({
+        userEntity: Account,
+        useFactory: () => ({ ...accountAuthOptions(), tokens: { ttl: -5 } }),
+      }),
     );
     expect(error.option).toBe('tokens.ttl');
   });
 
   it('names a misspelt top-level key of forRootAsync with the nearest one', async () => {
-    // @ts-expect-error: the compiler refuses it too; this is the start-up check for hosts written in JavaScript.
-    const error = await bootError(() => AuthTokenModule.forRootAsync({ userEntity: Account, routPrefix: 'api/auth', useFactory: accountAuthOptions }));
+    const error = await bootError(() =>
+      // @ts-expect-error: the compiler refuses it too; this is the start-up check for hosts written in JavaScript.
+      AuthTokenModule.forRootAsync({ userEntity: Account, routPrefix: 'api/auth', useFactory: accountAuthOptions }),
+    );
     expect(error.option).toBe('routPrefix');
-    expect(error.message).toBe('forRootAsync() key "routPrefix" is not taken by AuthTokenModule.forRootAsync(); did you mean "routePrefix"?');
+    expect(error.message).toBe(
+      'forRootAsync() key "routPrefix" is not taken by AuthTokenModule.forRootAsync(); did you mean "routePrefix"?',
+    );
   });
 
   it('says that a user field left unset fell back to its default', async () => {
-    const error = await bootError(() => AuthTokenModule.forRoot({ userEntity: Account, userFields: { username: 'emailAddress' } }));
+    const error = await bootError(() =>
+      AuthTokenModule.forRoot({ userEntity: Account, userFields: { username: 'emailAddress' } }),
+    );
     expect(error.option).toBe('userFields.password');
     expect(error.message).toContain('is not set, and its default "password" is not a column of the Account entity');
   });
 
   it('says how to register the AuthToken entity when the DataSource lacks it', async () => {
-    const error = await bootError(() => AuthTokenModule.forRoot({ userEntity: Account, ...accountAuthOptions() }), [Account]);
+    const error = await bootError(
+      () => AuthTokenModule.forRoot({ userEntity: Account, ...accountAuthOptions() }),
+      [Account],
+    );
     expect(error.message).toContain('autoLoadEntities');
   });
 });
@@ -166,7 +193,10 @@ describe.each(TEST_DATABASES)('a userStore class given by the host (%s)', (db) =
 
   beforeAll(async () => {
     database = await createTestDatabase(db);
-    const typeorm = db === 'sqlite' ? { type: 'better-sqlite3' as const, database: ':memory:' } : { type: 'postgres' as const, url: database.url };
+    const typeorm =
+      db === 'sqlite'
+        ? { type: 'better-sqlite3' as const, database: ':memory:' }
+        : { type: 'postgres' as const, url: database.url };
     const moduleRef = await Test.createTestingModule({
       imports: [
         TypeOrmModule.forRoot({ ...typeorm, autoLoadEntities: true, synchronize: true }),

@@ -28,7 +28,8 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
 
   it('names the device of a browser login in words', async () => {
     const username = await newUser();
-    const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Safari/537.36';
+    const chrome =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Safari/537.36';
     const token = await loginFrom(username, chrome);
     expect((await sessions(token)).body.map((s) => s.device)).toEqual(['Chrome 138 on Linux']);
   });
@@ -42,7 +43,16 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body).toHaveLength(2);
     for (const session of response.body) {
-      expect(Object.keys(session).sort()).toEqual(['createdAt', 'current', 'device', 'expiresAt', 'id', 'ip', 'lastUsedAt', 'userAgent']);
+      expect(Object.keys(session).sort()).toEqual([
+        'createdAt',
+        'current',
+        'device',
+        'expiresAt',
+        'id',
+        'ip',
+        'lastUsedAt',
+        'userAgent',
+      ]);
       expect(session.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
       expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.now());
     }
@@ -94,8 +104,14 @@ describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%
     const aliceId = (await sessions(aliceToken)).body[0].id;
     const malloryToken = await loginFrom(mallory, 'mallory');
     const foreign = await host.http().delete(`/auth/sessions/${aliceId}`).set(auth(malloryToken));
-    const unknown = await host.http().delete('/auth/sessions/00000000-0000-4000-8000-000000000000').set(auth(malloryToken));
-    const garbage = await host.http().delete(`/auth/sessions/${'x'.repeat(300)}`).set(auth(malloryToken));
+    const unknown = await host
+      .http()
+      .delete('/auth/sessions/00000000-0000-4000-8000-000000000000')
+      .set(auth(malloryToken));
+    const garbage = await host
+      .http()
+      .delete(`/auth/sessions/${'x'.repeat(300)}`)
+      .set(auth(malloryToken));
     expect(foreign.status).toBe(404);
     expect(foreign.body).toEqual(unknown.body);
     expect(garbage.status).toBe(404);

@@ -13,8 +13,14 @@ describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
 
   beforeAll(async () => {
     // 25 hashing slots per address: the parallel-guess test is about the database's atomic counting alone.
-    host = await startLibraryHost(db, { options: { passwordReset: { url: RESET_URL }, throttle: { maxFailures: 10, maxPerIp: 40, maxHashingPerIp: 25, window: WINDOW } } });
-    for (const username of ['victim', 'bystander', 'regular', 'racer']) await host.createUser({ username, password: PASSWORD, email: `${username}@example.com` });
+    host = await startLibraryHost(db, {
+      options: {
+        passwordReset: { url: RESET_URL },
+        throttle: { maxFailures: 10, maxPerIp: 40, maxHashingPerIp: 25, window: WINDOW },
+      },
+    });
+    for (const username of ['victim', 'bystander', 'regular', 'racer'])
+      await host.createUser({ username, password: PASSWORD, email: `${username}@example.com` });
   });
   afterAll(() => host.close());
   beforeEach(() => host.query('DELETE FROM auth_throttle'));
@@ -84,16 +90,18 @@ describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
     expect((await login('bystander', PASSWORD)).status).toBe(429);
   });
 
-  it.each([
-    ['/auth/password/reset', { email: 'victim@example.com' }],
-  ])('limits mail requests per address on %s, known or not', async (path, body) => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 11; i += 1) statuses.push((await host.http().post(path).send(body)).status);
-    expect(statuses).toEqual([...Array<number>(10).fill(202), 429]);
-    const unknown: number[] = [];
-    for (let i = 0; i < 11; i += 1) unknown.push((await host.http().post(path).send({ email: 'nobody@example.com' })).status);
-    expect(unknown).toEqual([...Array<number>(10).fill(202), 429]);
-  });
+  it.each([['/auth/password/reset', { email: 'victim@example.com' }]])(
+    'limits mail requests per address on %s, known or not',
+    async (path, body) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i += 1) statuses.push((await host.http().post(path).send(body)).status);
+      expect(statuses).toEqual([...Array<number>(10).fill(202), 429]);
+      const unknown: number[] = [];
+      for (let i = 0; i < 11; i += 1)
+        unknown.push((await host.http().post(path).send({ email: 'nobody@example.com' })).status);
+      expect(unknown).toEqual([...Array<number>(10).fill(202), 429]);
+    },
+  );
 
   it('keeps the table bounded: the purge deletes counters whose window has passed', async () => {
     await fail('victim', 3);
@@ -127,7 +135,8 @@ describe.each(TEST_DATABASES)('throttling switched off (%s)', (db) => {
   afterAll(() => host.close());
 
   it('never answers 429', async () => {
-    for (let i = 0; i < 12; i += 1) await host.http().post('/auth/login').send({ username: 'free', password: 'wrong one!' }).expect(401);
+    for (let i = 0; i < 12; i += 1)
+      await host.http().post('/auth/login').send({ username: 'free', password: 'wrong one!' }).expect(401);
     await host.login('free', PASSWORD);
   });
 });
@@ -141,8 +150,12 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
   const limits = { maxFailures: 10, maxPerAccount: 30, maxPerIp: 40, window: WINDOW };
 
   beforeAll(async () => {
-    host = await startLibraryHost(db, { trustProxy: 'loopback', options: { passwordReset: { url: RESET_URL }, throttle: limits } });
-    for (const username of ['bob', 'owner', 'iris', 'dormant', 'changer']) await host.createUser({ username, password: PASSWORD, email: `${username}@example.com` });
+    host = await startLibraryHost(db, {
+      trustProxy: 'loopback',
+      options: { passwordReset: { url: RESET_URL }, throttle: limits },
+    });
+    for (const username of ['bob', 'owner', 'iris', 'dormant', 'changer'])
+      await host.createUser({ username, password: PASSWORD, email: `${username}@example.com` });
     await host.query('UPDATE users SET "isActive" = $1 WHERE username = $2', [false, 'dormant']);
   });
   afterAll(() => host.close());
@@ -150,7 +163,8 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
   afterEach(() => jest.restoreAllMocks());
 
   const from = (ip: string) => ({
-    login: (username: string, password: string) => host.http().post('/auth/login').set('X-Forwarded-For', ip).send({ username, password }),
+    login: (username: string, password: string) =>
+      host.http().post('/auth/login').set('X-Forwarded-For', ip).send({ username, password }),
     reset: (email: string) => host.http().post('/auth/password/reset').set('X-Forwarded-For', ip).send({ email }),
   });
   async function statuses(times: number, send: (i: number) => Promise<{ status: number }>): Promise<number[]> {
@@ -158,7 +172,8 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
     for (let i = 0; i < times; i += 1) result.push((await send(i)).status);
     return result;
   }
-  const counterRows = async () => (await host.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM auth_throttle'))[0].n;
+  const counterRows = async () =>
+    (await host.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM auth_throttle'))[0].n;
 
   it('lets an address that is over its limit add nothing to a victim account, not even a row', async () => {
     const attacker = from('203.0.113.1');
@@ -171,7 +186,7 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
     expect((await from('198.51.100.7').login('bob', PASSWORD)).status).toBe(200);
   });
 
-  it('does not stop the owner\'s right password for failures from other addresses, until the account ceiling', async () => {
+  it("does not stop the owner's right password for failures from other addresses, until the account ceiling", async () => {
     for (const ip of ['203.0.113.1', '203.0.113.2']) {
       expect(await statuses(11, (i) => from(ip).login('owner', `guess ${i}`))).toEqual([
         ...Array<number>(10).fill(401),
@@ -195,12 +210,14 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
     expect((await from('203.0.113.5').login('iris', PASSWORD)).status).toBe(200);
   });
 
-  it('answers a deactivated account\'s right password exactly like a wrong one, counter included', async () => {
+  it("answers a deactivated account's right password exactly like a wrong one, counter included", async () => {
     const guesser = from('203.0.113.6');
     const wrong = await statuses(9, (i) => guesser.login('dormant', `guess ${i}`));
     const right = await guesser.login('dormant', PASSWORD);
     expect([...wrong, right.status]).toEqual(Array(10).fill(401));
-    expect(right.body).toEqual((await host.http().post('/auth/login').send({ username: 'nobody', password: 'x' })).body);
+    expect(right.body).toEqual(
+      (await host.http().post('/auth/login').send({ username: 'nobody', password: 'x' })).body,
+    );
     // Had the right password reset the counter, this would be a 401.
     expect((await guesser.login('dormant', 'one more')).status).toBe(429);
   });
@@ -208,7 +225,12 @@ describe.each(TEST_DATABASES)('throttling against a guesser with several address
   it('counts a wrong current password on password change as a failed login of the account', async () => {
     const token = await host.login('changer', PASSWORD);
     const change = (currentPassword: string) =>
-      host.http().post('/auth/password/change').set('X-Forwarded-For', '203.0.113.9').set('Authorization', `Token ${token}`).send({ currentPassword, newPassword: 'a new violet staple' });
+      host
+        .http()
+        .post('/auth/password/change')
+        .set('X-Forwarded-For', '203.0.113.9')
+        .set('Authorization', `Token ${token}`)
+        .send({ currentPassword, newPassword: 'a new violet staple' });
     const result = await statuses(11, (i) => change(`guess ${i}`));
     expect(result).toEqual([...Array<number>(10).fill(400), 429]);
     expect((await change(PASSWORD)).status).toBe(429);

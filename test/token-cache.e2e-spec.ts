@@ -41,7 +41,8 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
     await first.createUser({ username, password: PASSWORD });
     return { username, token: await first.login(username, PASSWORD) };
   }
-  const hello = (app: LibraryTestApp, token: string) => app.http().get('/api/hello').set('Authorization', `Token ${token}`);
+  const hello = (app: LibraryTestApp, token: string) =>
+    app.http().get('/api/hello').set('Authorization', `Token ${token}`);
   /** `app` refuses `token` once its cache entry is cacheTtl old (the clock moved forward, then back). */
   async function refusedOnceTheEntryIsOld(app: LibraryTestApp, token: string): Promise<void> {
     app.clock.advance(CACHE_TTL);
@@ -58,7 +59,11 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
     // The attacker's token and user (with the old password hash) are now cached on the second instance.
     await hello(second, stolen).expect(200);
     const change = (app: LibraryTestApp, token: string, currentPassword: string, newPassword: string) =>
-      app.http().post('/auth/password/change').set('Authorization', `Token ${token}`).send({ currentPassword, newPassword });
+      app
+        .http()
+        .post('/auth/password/change')
+        .set('Authorization', `Token ${token}`)
+        .send({ currentPassword, newPassword });
     await change(first, victim, PASSWORD, 'the victim new secret').expect(204);
     // The cache may still let the stolen token read for up to cacheTtl, but never change the password.
     const takeover = await change(second, stolen, PASSWORD, 'attacker owns this now');
@@ -88,7 +93,12 @@ describe.each(TEST_DATABASES)('the optional in-process token cache, two instance
     const { username, token } = await session();
     const other = await first.login(username, PASSWORD);
     await hello(first, other).expect(200);
-    await first.http().post('/auth/password/change').set('Authorization', `Token ${token}`).send({ currentPassword: PASSWORD, newPassword: 'amber window lantern' }).expect(204);
+    await first
+      .http()
+      .post('/auth/password/change')
+      .set('Authorization', `Token ${token}`)
+      .send({ currentPassword: PASSWORD, newPassword: 'amber window lantern' })
+      .expect(204);
     await hello(first, other).expect(401);
     await hello(first, token).expect(200);
     await first.http().delete('/auth/sessions').set('Authorization', `Token ${token}`).expect(204);

@@ -195,7 +195,12 @@ describe.each(TEST_DATABASES)('token lifecycle (%s)', (db) => {
       await host.http().post('/auth/login').send({ username: 'eventful', password: 'wrong password!' }).expect(401);
       const token = await host.login('eventful', PASSWORD);
       const other = await host.login('eventful', PASSWORD);
-      await host.http().post('/auth/password/change').set('Authorization', `Token ${token}`).send({ currentPassword: PASSWORD, newPassword: 'amber window lantern' }).expect(204);
+      await host
+        .http()
+        .post('/auth/password/change')
+        .set('Authorization', `Token ${token}`)
+        .send({ currentPassword: PASSWORD, newPassword: 'amber window lantern' })
+        .expect(204);
       await host.http().delete('/auth/logout').set('Authorization', `Token ${token}`).expect(204);
 
       const names = events.map((event) => event.name);
@@ -213,7 +218,8 @@ describe.each(TEST_DATABASES)('token lifecycle (%s)', (db) => {
       expect(events[4].payload).toMatchObject({ reason: 'password-change' });
       expect(events[7].payload).toMatchObject({ tokenId: match.any(String) });
       const dump = JSON.stringify(events);
-      for (const secret of [PASSWORD, 'wrong password!', 'amber window lantern', token, other]) expect(dump).not.toContain(secret);
+      for (const secret of [PASSWORD, 'wrong password!', 'amber window lantern', token, other])
+        expect(dump).not.toContain(secret);
     });
   });
 });

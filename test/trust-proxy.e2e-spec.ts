@@ -25,7 +25,11 @@ function failedLogins(env: Record<string, string>) {
     return (await request.send({ username: username ?? `guess-${round}`, password: 'wrong password' })).status;
   };
   /** `times` failures, the i-th with X-Forwarded-For forwardedFor(i); their statuses. */
-  const failTimes = async (times: number, forwardedFor: (i: number) => string, username?: string): Promise<number[]> => {
+  const failTimes = async (
+    times: number,
+    forwardedFor: (i: number) => string,
+    username?: string,
+  ): Promise<number[]> => {
     const statuses: number[] = [];
     for (let i = 0; i < times; i += 1) statuses.push(await fail(forwardedFor(i), username));
     return statuses;
@@ -36,8 +40,10 @@ function failedLogins(env: Record<string, string>) {
 describe.each(['loopback', '1', '127.0.0.1/8, ::1'])('with TRUST_PROXY=%s', (trustProxy) => {
   const { fail, failTimes } = failedLogins({ TRUST_PROXY: trustProxy });
 
-  it('counts an account\'s failures per forwarded address: 203.0.113.8 may still try once 203.0.113.7 is refused', async () => {
-    expect(await failTimes(PER_ACCOUNT_AND_IP_LIMIT, () => '203.0.113.7', 'target')).toEqual(Array(PER_ACCOUNT_AND_IP_LIMIT).fill(401));
+  it("counts an account's failures per forwarded address: 203.0.113.8 may still try once 203.0.113.7 is refused", async () => {
+    expect(await failTimes(PER_ACCOUNT_AND_IP_LIMIT, () => '203.0.113.7', 'target')).toEqual(
+      Array(PER_ACCOUNT_AND_IP_LIMIT).fill(401),
+    );
     expect(await fail('203.0.113.7', 'target')).toBe(429);
     expect(await fail('203.0.113.8', 'target')).toBe(401);
   });
@@ -55,8 +61,10 @@ describe.each(['loopback', '1', '127.0.0.1/8, ::1'])('with TRUST_PROXY=%s', (tru
 describe('without TRUST_PROXY, X-Forwarded-For is ignored', () => {
   const { fail, failTimes } = failedLogins({});
 
-  it('varying it does not escape an account\'s limit', async () => {
-    expect(await failTimes(PER_ACCOUNT_AND_IP_LIMIT, (i) => `198.51.100.${i}`, 'target')).toEqual(Array(PER_ACCOUNT_AND_IP_LIMIT).fill(401));
+  it("varying it does not escape an account's limit", async () => {
+    expect(await failTimes(PER_ACCOUNT_AND_IP_LIMIT, (i) => `198.51.100.${i}`, 'target')).toEqual(
+      Array(PER_ACCOUNT_AND_IP_LIMIT).fill(401),
+    );
     expect(await fail('203.0.113.9', 'target')).toBe(429);
     expect(await fail(undefined, 'target')).toBe(429);
   });

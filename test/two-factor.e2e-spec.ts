@@ -73,7 +73,11 @@ describe.each(TEST_DATABASES)('two-factor login with TOTP (%s)', (db) => {
     const login = await host.login(username, PASSWORD);
     const { secret } = (await json<TotpSetup>(as(login).post('/auth/mfa/totp/setup').expect(200))).body;
     const { recoveryCodes } = (
-      await json<RecoveryCodes>(as(login).post('/auth/mfa/totp/enable', { code: code(secret) }).expect(200))
+      await json<RecoveryCodes>(
+        as(login)
+          .post('/auth/mfa/totp/enable', { code: code(secret) })
+          .expect(200),
+      )
     ).body;
     return { username, email, secret, recoveryCodes, login };
   }
@@ -109,7 +113,9 @@ describe.each(TEST_DATABASES)('two-factor login with TOTP (%s)', (db) => {
     expect(wrong.status).toBe(400);
     expect(Object.keys(wrong.body.errors)).toEqual(['code']);
     const enabled = await json<RecoveryCodes>(
-      as(login).post('/auth/mfa/totp/enable', { code: code(again.body.secret) }).expect(200),
+      as(login)
+        .post('/auth/mfa/totp/enable', { code: code(again.body.secret) })
+        .expect(200),
     );
     expect(enabled.body.recoveryCodes).toHaveLength(10);
     expect(new Set(enabled.body.recoveryCodes).size).toBe(10);
@@ -137,7 +143,12 @@ describe.each(TEST_DATABASES)('two-factor login with TOTP (%s)', (db) => {
 
   it('accepts one step of clock skew either way, not two', async () => {
     const { username, secret } = await enrolled();
-    for (const [offset, status] of [[-1, 200], [1, 200], [2, 401], [-2, 401]] as const) {
+    for (const [offset, status] of [
+      [-1, 200],
+      [1, 200],
+      [2, 401],
+      [-2, 401],
+    ] as const) {
       nextStep();
       nextStep();
       nextStep();
@@ -228,7 +239,9 @@ describe.each(TEST_DATABASES)('two-factor login with TOTP (%s)', (db) => {
   it('turns off and renews recovery codes only with the password, and keeps API tokens off these routes', async () => {
     const { username, login, recoveryCodes } = await enrolled();
     const created = await json<CreatedApiToken>(
-      as(login).post('/auth/tokens', { name: 'script', scopes: ['hello:read'] }).expect(201),
+      as(login)
+        .post('/auth/tokens', { name: 'script', scopes: ['hello:read'] })
+        .expect(201),
     );
     const api = created.body.token;
     const routes = ['/auth/mfa/totp/setup', '/auth/mfa/totp/enable', '/auth/mfa/disable', '/auth/mfa/recovery-codes'];

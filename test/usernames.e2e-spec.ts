@@ -17,10 +17,12 @@ describe.each(TEST_DATABASES)('usernames compared by their canonical form (%s)',
   // Registrations are limited to 20 per client IP per window, and every request here comes from 127.0.0.1.
   beforeEach(() => host.query('DELETE FROM auth_throttle'));
 
-  const register = (username: string, password = PASSWORD) => host.http().post('/auth/register').send({ username, password });
+  const register = (username: string, password = PASSWORD) =>
+    host.http().post('/auth/register').send({ username, password });
   const login = (username: string, password = PASSWORD) =>
     json<LoginResponse>(host.http().post('/auth/login').send({ username, password }));
-  const countUsers = async () => Number((await host.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM users'))[0].n);
+  const countUsers = async () =>
+    Number((await host.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM users'))[0].n);
 
   /** Registers `first`, expects every other form to be refused as taken, and every form to log in to that one account. */
   async function expectOneName(first: string, others: string[]): Promise<void> {
@@ -37,7 +39,11 @@ describe.each(TEST_DATABASES)('usernames compared by their canonical form (%s)',
     expect(owner.status).toBe(200);
     for (const form of others) {
       const response = await login(form);
-      expect({ form, status: response.status, id: response.body.user?.id }).toEqual({ form, status: 200, id: owner.body.user.id });
+      expect({ form, status: response.status, id: response.body.user?.id }).toEqual({
+        form,
+        status: 200,
+        id: owner.body.user.id,
+      });
     }
   }
 
@@ -68,7 +74,12 @@ describe.each(TEST_DATABASES)('usernames compared by their canonical form (%s)',
       const before = await countUsers();
       const response = await register(username);
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: [INVISIBLE], errors: { username: [INVISIBLE] } });
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: [INVISIBLE],
+        errors: { username: [INVISIBLE] },
+      });
       expect(await countUsers()).toBe(before);
     });
   });
@@ -84,8 +95,11 @@ describe.each(TEST_DATABASES)('usernames compared by their canonical form (%s)',
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status !== 201).sort()).toEqual(Array(11).fill(400));
-    for (const response of responses.filter((r) => r.status === 400)) expect(response.body.errors).toEqual({ username: [TAKEN] });
-    expect(await host.query('SELECT id FROM users WHERE "canonicalUsername" = $1', [canonicalUsername('zoë')])).toHaveLength(1);
+    for (const response of responses.filter((r) => r.status === 400))
+      expect(response.body.errors).toEqual({ username: [TAKEN] });
+    expect(
+      await host.query('SELECT id FROM users WHERE "canonicalUsername" = $1', [canonicalUsername('zoë')]),
+    ).toHaveLength(1);
   });
 
   it('keeps İris (capital I with dot above) apart from iris, on this database as on the other', async () => {

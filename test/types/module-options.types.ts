@@ -25,7 +25,10 @@ AuthTokenModule.forRoot({
 });
 AuthTokenModule.forRootAsync({
   userEntity: Member,
-  useFactory: (): AuthTokenOptions<Member> => ({ userFields: { username: 'email', password: 'passwordHash' }, userSerializer: (member: Member) => member.email }),
+  useFactory: (): AuthTokenOptions<Member> => ({
+    userFields: { username: 'email', password: 'passwordHash' },
+    userSerializer: (member: Member) => member.email,
+  }),
 });
 
 // @ts-expect-error a field name that is not a property of Member

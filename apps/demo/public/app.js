@@ -24,7 +24,11 @@ async function api(method, path, body) {
   const response = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined });
   const text = await response.text();
   let data = text;
-  try { data = text ? JSON.parse(text) : null; } catch { /* plain text */ }
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    /* plain text */
+  }
   return { status: response.status, ok: response.ok, data, retryAfter: response.headers.get('Retry-After') };
 }
 
@@ -81,7 +85,8 @@ function show(element, text, kind) {
   element.textContent = text;
   element.className = `message ${kind ?? ''}`;
 }
-const describe = (data) => (Array.isArray(data?.message) ? data.message.join(' ') : data?.message ?? String(data ?? ''));
+const describe = (data) =>
+  Array.isArray(data?.message) ? data.message.join(' ') : (data?.message ?? String(data ?? ''));
 
 async function refresh() {
   const token = store.get();
@@ -182,11 +187,21 @@ async function listSessions() {
 }
 
 /** The scopes the demo declares; /api/config may list them instead (`scopes`: {name: description} or [name]). */
-const DEFAULT_SCOPES = { 'hello:read': 'Read the greeting (GET /api/hello)', 'hello:write': 'Post to the greeting (POST /api/hello)' };
+const DEFAULT_SCOPES = {
+  'hello:read': 'Read the greeting (GET /api/hello)',
+  'hello:write': 'Post to the greeting (POST /api/hello)',
+};
 
 function scopeEntries(scopes) {
-  if (Array.isArray(scopes)) return scopes.map((scope) => (typeof scope === 'string' ? [scope, ''] : [scope?.name, scope?.description ?? ''])).filter(([name]) => name);
-  if (scopes && typeof scopes === 'object') return Object.entries(scopes).map(([name, description]) => [name, typeof description === 'string' ? description : '']);
+  if (Array.isArray(scopes))
+    return scopes
+      .map((scope) => (typeof scope === 'string' ? [scope, ''] : [scope?.name, scope?.description ?? '']))
+      .filter(([name]) => name);
+  if (scopes && typeof scopes === 'object')
+    return Object.entries(scopes).map(([name, description]) => [
+      name,
+      typeof description === 'string' ? description : '',
+    ]);
   return Object.entries(DEFAULT_SCOPES);
 }
 
@@ -227,8 +242,10 @@ async function listTokens() {
     name.textContent = token.name;
     const scopes = document.createElement('span');
     scopes.className = 'scopes';
-    if (token.scopes.length === 0) scopes.append(Object.assign(document.createElement('span'), { className: 'muted', textContent: 'no scopes' }));
-    for (const scope of token.scopes) scopes.append(Object.assign(document.createElement('code'), { className: 'scope', textContent: scope }));
+    if (token.scopes.length === 0)
+      scopes.append(Object.assign(document.createElement('span'), { className: 'muted', textContent: 'no scopes' }));
+    for (const scope of token.scopes)
+      scopes.append(Object.assign(document.createElement('code'), { className: 'scope', textContent: scope }));
     title.append(name, scopes);
     const details = [
       detail('created', 'created', when(token.createdAt)),
@@ -303,7 +320,11 @@ async function createToken(event) {
   submit.disabled = true;
   let answer;
   try {
-    const body = { name: fields.get('name'), scopes: fields.getAll('scopes'), expiresIn: Number(fields.get('expiresIn')) };
+    const body = {
+      name: fields.get('name'),
+      scopes: fields.getAll('scopes'),
+      expiresIn: Number(fields.get('expiresIn')),
+    };
     answer = await withReauthentication(() => api('POST', '/auth/tokens', body));
   } finally {
     submit.disabled = false;
@@ -518,7 +539,8 @@ async function confirmPasswordAction(event) {
   }
   const { ok, status, data, retryAfter } = answer;
   if (!ok) {
-    if (status === 400 && !data?.errors) showFieldErrors(form, $('#mfa-message'), { password: describe(data) || 'Wrong password.' });
+    if (status === 400 && !data?.errors)
+      showFieldErrors(form, $('#mfa-message'), { password: describe(data) || 'Wrong password.' });
     else if (status === 429) show($('#mfa-message'), tooMany(retryAfter), 'error');
     else showFailure(form, $('#mfa-message'), status, data);
     if (status === 401) await refresh();
@@ -610,7 +632,14 @@ async function sendSecondStep(event) {
   }
   const input = form.querySelector(recovery ? 'input[name=recoveryCode]' : 'input[name=code]');
   input.select();
-  if (status === 401) show($('#login-message'), recovery ? 'Wrong or already used recovery code.' : 'Wrong code, or one already used: try the next code from your app.', 'error');
+  if (status === 401)
+    show(
+      $('#login-message'),
+      recovery
+        ? 'Wrong or already used recovery code.'
+        : 'Wrong code, or one already used: try the next code from your app.',
+      'error',
+    );
   else if (status === 429) show($('#login-message'), tooMany(retryAfter), 'error');
   else show($('#login-message'), describe(data) || `Login failed (${status}).`, 'error');
 }
@@ -631,7 +660,10 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('#login-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const form = new FormData(event.target);
-    const { ok, data } = await api('POST', '/auth/login', { username: form.get('username'), password: form.get('password') });
+    const { ok, data } = await api('POST', '/auth/login', {
+      username: form.get('username'),
+      password: form.get('password'),
+    });
     if (!ok) return show($('#login-message'), describe(data), 'error');
     const remember = form.get('remember') === 'on';
     event.target.reset();
@@ -675,7 +707,13 @@ document.addEventListener('DOMContentLoaded', async () => {
     const { ok, data } = await api('POST', '/auth/register', body);
     if (!ok) return show($('#register-message'), describe(data), 'error');
     event.target.reset();
-    show($('#register-message'), config.emailConfirm ? 'Account created. Check your mail for the confirmation link.' : 'Account created. You can log in now.', 'ok');
+    show(
+      $('#register-message'),
+      config.emailConfirm
+        ? 'Account created. Check your mail for the confirmation link.'
+        : 'Account created. You can log in now.',
+      'ok',
+    );
   });
 
   const reset = /^#reset=(.+)$/.exec(location.hash);
@@ -684,7 +722,10 @@ document.addEventListener('DOMContentLoaded', async () => {
     $('#reset-form').addEventListener('submit', async (event) => {
       event.preventDefault();
       const newPassword = new FormData(event.target).get('newPassword');
-      const { ok, data } = await api('POST', '/auth/password/reset/confirm', { token: decodeURIComponent(reset[1]), newPassword });
+      const { ok, data } = await api('POST', '/auth/password/reset/confirm', {
+        token: decodeURIComponent(reset[1]),
+        newPassword,
+      });
       if (!ok) return show($('#reset-message'), describe(data), 'error');
       history.replaceState(null, '', location.pathname);
       show($('#reset-message'), 'Password changed. Log in with the new one.', 'ok');
@@ -694,7 +735,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   renderScopeOptions(config.scopes);
   // Lifetimes past the server's maximum (AUTH_API_TOKEN_MAX_TTL) are not offered.
   for (const option of $('#token-form select[name="expiresIn"]').options) {
-    option.hidden = option.disabled = typeof config.apiTokenMaxTtl === 'number' && Number(option.value) > config.apiTokenMaxTtl;
+    option.hidden = option.disabled =
+      typeof config.apiTokenMaxTtl === 'number' && Number(option.value) > config.apiTokenMaxTtl;
   }
   $('#token-form').addEventListener('submit', createToken);
   $('#copy-token').addEventListener('click', copyNewToken);

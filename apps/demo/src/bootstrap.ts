@@ -10,7 +10,9 @@ import { DEMO_SCOPES } from './hello/demo-scopes.js';
 import { securityHeaders } from './http/security-headers.js';
 
 /** The page's files: beside the built code (dist), or in apps/demo/public when run from source (tests). */
-const PUBLIC_DIR = [join(import.meta.dirname, 'public'), join(import.meta.dirname, '..', 'public')].find((dir) => existsSync(dir));
+const PUBLIC_DIR = [join(import.meta.dirname, 'public'), join(import.meta.dirname, '..', 'public')].find((dir) =>
+  existsSync(dir),
+);
 
 /**
  * Serves the page's few files at `/`, `/app.js`, ... Only those paths reach the static handler: mounted for
@@ -20,7 +22,9 @@ function serveDemoPage(app: INestApplication, dir: string): void {
   const files = new Set(['/', ...readdirSync(dir).map((name) => `/${name}`)]);
   const serve: express.RequestHandler = express.static(dir, { index: 'index.html', maxAge: 0 });
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
-    (request.method === 'GET' || request.method === 'HEAD') && files.has(request.path) ? serve(request, response, next) : next(),
+    (request.method === 'GET' || request.method === 'HEAD') && files.has(request.path)
+      ? serve(request, response, next)
+      : next(),
   );
 }
 
@@ -44,7 +48,9 @@ export function configureDemoApp(app: INestApplication, config: DemoConfig): voi
     app,
     new swagger.DocumentBuilder()
       .setTitle('nestjs-auth-token demo')
-      .setDescription('Token authentication: send `Authorization: Bearer <token>` (or `Token <token>`) from POST /auth/login.')
+      .setDescription(
+        'Token authentication: send `Authorization: Bearer <token>` (or `Token <token>`) from POST /auth/login.',
+      )
       .setVersion('0.2.0')
       .addBearerAuth(
         {
@@ -53,7 +59,9 @@ export function configureDemoApp(app: INestApplication, config: DemoConfig): voi
           bearerFormat: 'opaque (nat_… or natapi_…)',
           description:
             'A login token from POST /auth/login (every scope), or an API token from POST /auth/tokens with scopes: ' +
-            Object.entries(DEMO_SCOPES).map(([scope, description]) => `${scope} (${description})`).join(', '),
+            Object.entries(DEMO_SCOPES)
+              .map(([scope, description]) => `${scope} (${description})`)
+              .join(', '),
         },
         'token',
       )

@@ -47,12 +47,20 @@ async function run(argv: string[]): Promise<string> {
   const password = command === 'create' && rest[1] === '-' ? await firstLineOfStdin() : rest[1];
 
   const config = loadDemoConfig(process.env);
-  const app = await NestFactory.createApplicationContext(DemoModule.register(config), { logger: false, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(DemoModule.register(config), {
+    logger: false,
+    abortOnError: false,
+  });
   try {
     const users = app.get(UsersService);
     if (command === 'create') {
       const [username] = rest;
-      const user = await users.create({ username, password, email: values.email ?? null, emailConfirmed: values.confirmed ?? false });
+      const user = await users.create({
+        username,
+        password,
+        email: values.email ?? null,
+        emailConfirmed: values.confirmed ?? false,
+      });
       return `Created user "${user.username}" (id ${user.id}).`;
     }
     if (!(await users.delete(rest[0]))) throw new Error(`No user named "${rest[0]}".`);
@@ -66,7 +74,12 @@ run(process.argv.slice(2)).then(
   (message) => console.log(message),
   (error: unknown) => {
     // Expected failures (usage, configuration, a taken name) are one readable message; the rest keeps its stack.
-    const expected = error instanceof Error && (error.constructor === Error || error instanceof UsageError || error instanceof DemoConfigError || error instanceof AuthTokenConfigError);
+    const expected =
+      error instanceof Error &&
+      (error.constructor === Error ||
+        error instanceof UsageError ||
+        error instanceof DemoConfigError ||
+        error instanceof AuthTokenConfigError);
     console.error(expected ? error.message : error);
     process.exit(error instanceof UsageError ? 2 : 1);
   },

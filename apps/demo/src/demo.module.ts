@@ -24,7 +24,8 @@ export interface DemoTestHooks {
   options?: Partial<AuthTokenOptions>;
 }
 
-const isPlainObject = (value: unknown): value is object => value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+const isPlainObject = (value: unknown): value is object =>
+  value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 
 /** The library's options, from the demo's configuration (the CONTRACT's environment variables). */
 export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): AuthTokenOptions {
@@ -67,19 +68,23 @@ function mailerImports(config: DemoConfig, hooks: DemoTestHooks): Promise<Dynami
   if (!config.smtpUrl || hooks.mailer) return [];
   const url = new URL(config.smtpUrl);
   return [
-    import('@nestjs-modules/mailer').then(({ MailerModule }) => MailerModule.forRoot({
-      transport: {
-        host: url.hostname,
-        port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 25),
-        secure: url.protocol === 'smtps:',
-        ignoreTLS: url.protocol !== 'smtps:' && ['127.0.0.1', 'localhost', '::1'].includes(url.hostname),
-        auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-        // Fail within seconds when the mail server is down, rather than holding the request for minutes.
-        connectionTimeout: 5000,
-        greetingTimeout: 5000,
-        socketTimeout: 10000,
-      },
-    })),
+    import('@nestjs-modules/mailer').then(({ MailerModule }) =>
+      MailerModule.forRoot({
+        transport: {
+          host: url.hostname,
+          port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 25),
+          secure: url.protocol === 'smtps:',
+          ignoreTLS: url.protocol !== 'smtps:' && ['127.0.0.1', 'localhost', '::1'].includes(url.hostname),
+          auth: url.username
+            ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+            : undefined,
+          // Fail within seconds when the mail server is down, rather than holding the request for minutes.
+          connectionTimeout: 5000,
+          greetingTimeout: 5000,
+          socketTimeout: 10000,
+        },
+      }),
+    ),
   ];
 }
 

@@ -8,7 +8,10 @@ const USAGE = 'Usage:\n  npm run tokens -- purge      delete expired tokens, e-m
 
 async function run(argv: string[]): Promise<string> {
   if (argv.length !== 1 || argv[0] !== 'purge') throw Object.assign(new Error(USAGE), { usage: true });
-  const app = await NestFactory.createApplicationContext(DemoModule.register(loadDemoConfig(process.env)), { logger: false, abortOnError: false });
+  const app = await NestFactory.createApplicationContext(DemoModule.register(loadDemoConfig(process.env)), {
+    logger: false,
+    abortOnError: false,
+  });
   try {
     const { tokens, links, counters } = await app.get(TokenPurgeService).purge();
     return `Purged ${tokens} expired tokens, ${links} expired e-mail links and ${counters} expired throttling counters.`;

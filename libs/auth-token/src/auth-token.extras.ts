@@ -2,7 +2,11 @@ import type { DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { getMetadataArgsStorage } from 'typeorm';
-import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY } from './core/module/auth-token.constants.js';
+import {
+  AUTH_TOKEN_OPTIONS,
+  AUTH_TOKEN_USER_ENTITY,
+  AUTH_TOKEN_USER_REPOSITORY,
+} from './core/module/auth-token.constants.js';
 import {
   AUTH_EMAIL_TOKEN_REPOSITORY,
   AUTH_MFA_REPOSITORY,
@@ -30,7 +34,12 @@ import { SessionsController } from './features/sessions/sessions.controller.js';
 import { authTokenEntityFor } from './tokens/auth-token.entity.js';
 
 /** Extras shape the module (entities, routes, global registration), so they sit at the top level of both forms. */
-export const AUTH_TOKEN_EXTRAS: AuthTokenModuleExtras = { userEntity: undefined, routePrefix: 'auth', isGlobal: false, globalGuard: false };
+export const AUTH_TOKEN_EXTRAS: AuthTokenModuleExtras = {
+  userEntity: undefined,
+  routePrefix: 'auth',
+  isGlobal: false,
+  globalGuard: false,
+};
 
 /**
  * The part of the module that depends on the extras: the entities bound to the host's User entity and their
@@ -43,7 +52,10 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
     throw new AuthTokenConfigError('userEntity', 'is required: pass the TypeORM entity class of your users');
   }
   if (!getMetadataArgsStorage().tables.some((table) => table.target === userEntity)) {
-    throw new AuthTokenConfigError('userEntity', `must be a TypeORM entity: ${userEntity.name || 'the class given'} has no @Entity() decorator`);
+    throw new AuthTokenConfigError(
+      'userEntity',
+      `must be a TypeORM entity: ${userEntity.name || 'the class given'} has no @Entity() decorator`,
+    );
   }
   if (typeof routePrefix !== 'string' || !/^[\w\-/]*$/.test(routePrefix)) {
     throw new AuthTokenConfigError('routePrefix', `must be a URL path such as "auth" (got ${String(routePrefix)})`);
@@ -64,7 +76,11 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
     ].map((controller) => mountController(controller, routePrefix)),
     providers: [
       ...(definition.providers ?? []),
-      { provide: AUTH_TOKEN_OPTIONS, inject: [AUTH_TOKEN_RAW_OPTIONS], useFactory: (raw: AuthTokenOptions) => resolveAuthTokenOptions(raw, routePrefix) },
+      {
+        provide: AUTH_TOKEN_OPTIONS,
+        inject: [AUTH_TOKEN_RAW_OPTIONS],
+        useFactory: (raw: AuthTokenOptions) => resolveAuthTokenOptions(raw, routePrefix),
+      },
       { provide: AUTH_TOKEN_USER_ENTITY, useValue: userEntity },
       repositoryProvider(AUTH_TOKEN_USER_REPOSITORY, userEntity),
       repositoryProvider(AUTH_TOKEN_REPOSITORY, authTokenEntityFor(userEntity)),

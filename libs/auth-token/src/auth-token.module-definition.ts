@@ -7,7 +7,10 @@ export const {
   ConfigurableModuleClass: AuthTokenConfigurableModule,
   OPTIONS_TYPE: AUTH_TOKEN_OPTIONS_TYPE,
   ASYNC_OPTIONS_TYPE: AUTH_TOKEN_ASYNC_OPTIONS_TYPE,
-} = new ConfigurableModuleBuilder<AuthTokenOptions>({ moduleName: 'AuthToken', optionsInjectionToken: AUTH_TOKEN_RAW_OPTIONS })
+} = new ConfigurableModuleBuilder<AuthTokenOptions>({
+  moduleName: 'AuthToken',
+  optionsInjectionToken: AUTH_TOKEN_RAW_OPTIONS,
+})
   .setClassMethodName('forRoot')
   .setExtras(AUTH_TOKEN_EXTRAS, applyAuthTokenExtras)
   .build();

@@ -1,5 +1,15 @@
-import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule, type Type } from '@nestjs/common';
-import type { AuthTokenModuleAsyncOptions, AuthTokenModuleOptions } from './core/options/auth-token-options.interface.js';
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type Type,
+} from '@nestjs/common';
+import type {
+  AuthTokenModuleAsyncOptions,
+  AuthTokenModuleOptions,
+} from './core/options/auth-token-options.interface.js';
 import { DiscoveryModule } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AUTH_TOKEN_USER_FIELDS } from './core/module/auth-token.constants.js';
@@ -149,12 +159,18 @@ export class AuthTokenModule implements NestModule {
    */
   static forRoot<TUser extends object>(options: AuthTokenModuleOptions<TUser>): DynamicModule {
     // Checked against TUser above; the builder itself knows no entity type.
-    return { ...AuthTokenConfigurableModule.forRoot(options as AuthTokenModuleOptions<object>), module: AuthTokenModule };
+    return {
+      ...AuthTokenConfigurableModule.forRoot(options as AuthTokenModuleOptions<object>),
+      module: AuthTokenModule,
+    };
   }
 
   /** As {@link forRoot}, with the options from a factory (e.g. from ConfigService); the extras stay at the top level. */
   static forRootAsync<TUser extends object>(options: AuthTokenModuleAsyncOptions<TUser>): DynamicModule {
     assertKnownForRootAsyncKeys(options);
-    return { ...AuthTokenConfigurableModule.forRootAsync(options as AuthTokenModuleAsyncOptions<object>), module: AuthTokenModule };
+    return {
+      ...AuthTokenConfigurableModule.forRootAsync(options as AuthTokenModuleAsyncOptions<object>),
+      module: AuthTokenModule,
+    };
   }
 }

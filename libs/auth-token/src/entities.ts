@@ -9,5 +9,10 @@ import { authTokenEntityFor } from './tokens/auth-token.entity.js';
  * unless it uses `autoLoadEntities`: `entities: [User, ...authTokenEntities(User)]`.
  */
 export function authTokenEntities(userEntity: Type<object>): Type<object>[] {
-  return [authTokenEntityFor(userEntity), authEmailTokenEntityFor(userEntity), authMfaEntityFor(userEntity), AuthThrottle];
+  return [
+    authTokenEntityFor(userEntity),
+    authEmailTokenEntityFor(userEntity),
+    authMfaEntityFor(userEntity),
+    AuthThrottle,
+  ];
 }

@@ -2,7 +2,12 @@
 
 // The module and its options
 export { AuthTokenModule } from './auth-token.module.js';
-export type { AuthTokenModuleAsyncOptions, AuthTokenModuleExtras, AuthTokenModuleOptions, AuthTokenOptions } from './options.js';
+export type {
+  AuthTokenModuleAsyncOptions,
+  AuthTokenModuleExtras,
+  AuthTokenModuleOptions,
+  AuthTokenOptions,
+} from './options.js';
 export { AuthTokenConfigError } from './core/errors/auth-token-config.error.js';
 export { AUTH_TOKEN_MESSAGES } from './core/errors/auth-token.messages.js';
 export { authTokenEntities } from './entities.js';

@@ -44,13 +44,19 @@ const OPTION_GROUPS: readonly OptionGroup[] = [
 ];
 
 /** Every option key the module takes, the core's and the features'. */
-export const KNOWN_OPTION_KEYS: KnownKeys = { ...CORE_OPTION_KEYS, ...Object.fromEntries(OPTION_GROUPS.map((group) => [group.name, group.keys])) };
+export const KNOWN_OPTION_KEYS: KnownKeys = {
+  ...CORE_OPTION_KEYS,
+  ...Object.fromEntries(OPTION_GROUPS.map((group) => [group.name, group.keys])),
+};
 
 /**
  * Applies the defaults to the raw module options and validates them, so that `forRoot` and `forRootAsync`
  * behave the same. A bad option throws AuthTokenConfigError naming it, which stops the app's boot.
  */
-export function resolveAuthTokenOptions(raw: AuthTokenOptions | undefined, routePrefix = 'auth'): ResolvedAuthTokenOptions {
+export function resolveAuthTokenOptions(
+  raw: AuthTokenOptions | undefined,
+  routePrefix = 'auth',
+): ResolvedAuthTokenOptions {
   return resolveOptions(raw, routePrefix, OPTION_GROUPS, KNOWN_OPTION_KEYS);
 }
 

@@ -93,7 +93,11 @@ describe('loadDemoConfig', () => {
     ['zero hops', '0', 0],
     ['a named range', 'Loopback', ['loopback']],
     ['named ranges', 'loopback, linklocal,uniquelocal', ['loopback', 'linklocal', 'uniquelocal']],
-    ['addresses and CIDRs', '10.0.0.1, 192.168.0.0/16, ::1, fd00::/8, ::ffff:10.0.0.2', ['10.0.0.1', '192.168.0.0/16', '::1', 'fd00::/8', '::ffff:10.0.0.2']],
+    [
+      'addresses and CIDRs',
+      '10.0.0.1, 192.168.0.0/16, ::1, fd00::/8, ::ffff:10.0.0.2',
+      ['10.0.0.1', '192.168.0.0/16', '::1', 'fd00::/8', '::ffff:10.0.0.2'],
+    ],
     ['names mixed with CIDRs', 'loopback, 172.16.0.0/12', ['loopback', '172.16.0.0/12']],
   ])('reads TRUST_PROXY: %s, as a value Express accepts', (_case, value, expected) => {
     const { trustProxy } = loadDemoConfig(value === undefined ? {} : { TRUST_PROXY: value });
@@ -145,10 +149,18 @@ describe('loadDemoConfig', () => {
   });
 
   it('reads the API token lifetimes, and refuses a default longer than the maximum', () => {
-    expect(loadDemoConfig({ AUTH_API_TOKEN_TTL: '3600', AUTH_API_TOKEN_MAX_TTL: '86400' })).toMatchObject({ apiTokenTtl: 3600, apiTokenMaxTtl: 86_400 });
+    expect(loadDemoConfig({ AUTH_API_TOKEN_TTL: '3600', AUTH_API_TOKEN_MAX_TTL: '86400' })).toMatchObject({
+      apiTokenTtl: 3600,
+      apiTokenMaxTtl: 86_400,
+    });
     // A maximum below the default lifetime lowers the default with it.
-    expect(loadDemoConfig({ AUTH_API_TOKEN_MAX_TTL: '86400' })).toMatchObject({ apiTokenTtl: 86_400, apiTokenMaxTtl: 86_400 });
-    expect(() => loadDemoConfig({ AUTH_API_TOKEN_TTL: '90000', AUTH_API_TOKEN_MAX_TTL: '86400' })).toThrow(/AUTH_API_TOKEN_TTL/);
+    expect(loadDemoConfig({ AUTH_API_TOKEN_MAX_TTL: '86400' })).toMatchObject({
+      apiTokenTtl: 86_400,
+      apiTokenMaxTtl: 86_400,
+    });
+    expect(() => loadDemoConfig({ AUTH_API_TOKEN_TTL: '90000', AUTH_API_TOKEN_MAX_TTL: '86400' })).toThrow(
+      /AUTH_API_TOKEN_TTL/,
+    );
     expect(() => loadDemoConfig({ AUTH_API_TOKEN_MAX_TTL: '0' })).toThrow(/AUTH_API_TOKEN_MAX_TTL/);
   });
 });

@@ -71,7 +71,10 @@ function apiTokenLifetimes(env: Env): { apiTokenTtl: number; apiTokenMaxTtl: num
   const apiTokenMaxTtl = integer(env, 'AUTH_API_TOKEN_MAX_TTL', 31_536_000, 1);
   const apiTokenTtl = integer(env, 'AUTH_API_TOKEN_TTL', Math.min(7_776_000, apiTokenMaxTtl), 1);
   if (apiTokenTtl > apiTokenMaxTtl) {
-    throw new DemoConfigError('AUTH_API_TOKEN_TTL', `must be at most AUTH_API_TOKEN_MAX_TTL (${apiTokenMaxTtl}), got "${apiTokenTtl}"`);
+    throw new DemoConfigError(
+      'AUTH_API_TOKEN_TTL',
+      `must be at most AUTH_API_TOKEN_MAX_TTL (${apiTokenMaxTtl}), got "${apiTokenTtl}"`,
+    );
   }
   return { apiTokenTtl, apiTokenMaxTtl };
 }
@@ -112,7 +115,10 @@ function database(raw: string): DemoDatabase {
     return { type: 'postgres', url: raw };
   }
   const scheme = raw.includes(':') ? `"${raw.slice(0, raw.indexOf(':'))}"` : 'none';
-  throw new DemoConfigError('DATABASE_URL', `unknown scheme ${scheme}; use sqlite:<file>, sqlite::memory: or postgres://...`);
+  throw new DemoConfigError(
+    'DATABASE_URL',
+    `unknown scheme ${scheme}; use sqlite:<file>, sqlite::memory: or postgres://...`,
+  );
 }
 
 /** A redirect target must stay on the demo's own origin: a relative path or a URL on the base URL's origin. */
@@ -125,7 +131,10 @@ function redirect(name: string, raw: string, base: URL): string {
     throw new DemoConfigError(name, `expected a path starting with / or a URL on ${base.origin}, got "${raw}"`);
   }
   if (target.origin !== base.origin) {
-    throw new DemoConfigError(name, `redirects to another origin (${target.origin}); only ${base.origin} or a relative path is allowed`);
+    throw new DemoConfigError(
+      name,
+      `redirects to another origin (${target.origin}); only ${base.origin} or a relative path is allowed`,
+    );
   }
   return target.href;
 }
@@ -158,7 +167,8 @@ function trustProxy(raw: string | undefined): TrustProxy {
   if (value === '') return false;
   if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   if (/^\d+$/.test(value)) {
-    if (!Number.isSafeInteger(Number(value))) throw new DemoConfigError('TRUST_PROXY', `hop count too large: "${value}"`);
+    if (!Number.isSafeInteger(Number(value)))
+      throw new DemoConfigError('TRUST_PROXY', `hop count too large: "${value}"`);
     return Number(value);
   }
   const entries = value.split(',').map((entry) => entry.trim());
@@ -180,7 +190,10 @@ export function loadDemoConfig(env: Env = process.env): DemoConfig {
   const tokenTtl = integer(env, 'AUTH_TOKEN_TTL', 86_400, 1);
   const tokenMaxTtl = integer(env, 'AUTH_TOKEN_MAX_TTL', 2_592_000, 1);
   if (tokenMaxTtl < tokenTtl) {
-    throw new DemoConfigError('AUTH_TOKEN_MAX_TTL', `must be at least AUTH_TOKEN_TTL (${tokenTtl}), got ${tokenMaxTtl}`);
+    throw new DemoConfigError(
+      'AUTH_TOKEN_MAX_TTL',
+      `must be at least AUTH_TOKEN_TTL (${tokenTtl}), got ${tokenMaxTtl}`,
+    );
   }
   const base = httpUrl('AUTH_CONFIRM_BASE_URL', env.AUTH_CONFIRM_BASE_URL?.trim() || `http://localhost:${port}`);
   const confirmBaseUrl = base.href.replace(/\/+$/, '');

@@ -18,7 +18,16 @@ import { UsernameSkeletons1763900000007 } from './migrations/1763900000007-usern
 export function dataSourceOptions(database: DemoDatabase): DataSourceOptions {
   const common = {
     entities: [User, ...authTokenEntities(User)],
-    migrations: [InitialSchema1763900000000, EmailTokens1763900000001, Throttle1763900000002, CanonicalUsernamesAndSessionIp1763900000003, ApiTokens1763900000004, Mfa1763900000005, Reauthentication1763900000006, UsernameSkeletons1763900000007],
+    migrations: [
+      InitialSchema1763900000000,
+      EmailTokens1763900000001,
+      Throttle1763900000002,
+      CanonicalUsernamesAndSessionIp1763900000003,
+      ApiTokens1763900000004,
+      Mfa1763900000005,
+      Reauthentication1763900000006,
+      UsernameSkeletons1763900000007,
+    ],
     migrationsRun: true,
     synchronize: false,
   };

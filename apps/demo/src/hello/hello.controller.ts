@@ -13,7 +13,7 @@ export class HelloController {
   @UseGuards(AuthTokenGuard)
   @RequireScopes('hello:read')
   @ApiSecurity('token', ['hello:read'])
-  @ApiOkResponse({ description: 'Greets the token\'s user', ...greeting('Hello alice!') })
+  @ApiOkResponse({ description: "Greets the token's user", ...greeting('Hello alice!') })
   @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })
   @ApiForbiddenResponse({ description: 'An API token without the scope hello:read' })
   hello(@CurrentUser() user: User) {
@@ -25,7 +25,7 @@ export class HelloController {
   @UseGuards(AuthTokenGuard)
   @RequireScopes('hello:write')
   @ApiSecurity('token', ['hello:write'])
-  @ApiOkResponse({ description: 'Greets the token\'s user', ...greeting('Hello alice! Posted!') })
+  @ApiOkResponse({ description: "Greets the token's user", ...greeting('Hello alice! Posted!') })
   @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })
   @ApiForbiddenResponse({ description: 'An API token without the scope hello:write' })
   posted(@CurrentUser() user: User) {
@@ -35,7 +35,7 @@ export class HelloController {
   @Get('whoami')
   @UseGuards(AuthTokenGuard)
   @ApiSecurity('token')
-  @ApiOkResponse({ description: 'The token\'s user', schema: { example: { id: 1, username: 'alice' } } })
+  @ApiOkResponse({ description: "The token's user", schema: { example: { id: 1, username: 'alice' } } })
   @ApiUnauthorizedResponse({ description: 'Missing, invalid or expired token' })
   @ApiForbiddenResponse({ description: 'An API token: this route names no scope, so only login tokens reach it' })
   whoami(@CurrentUser() user: User) {

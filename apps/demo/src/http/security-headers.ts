@@ -19,7 +19,11 @@ export const DEMO_CONTENT_SECURITY_POLICY = ["script-src 'self'", "style-src 'se
  * The OpenAPI UI's policy. Its scripts are files too, but @nestjs/swagger's HTML carries `<style>` blocks and a
  * `style` attribute, so styles (never scripts) may be inline there.
  */
-export const DOCS_CONTENT_SECURITY_POLICY = ["script-src 'self'", "style-src 'self' 'unsafe-inline'", ...COMMON_DIRECTIVES].join('; ');
+export const DOCS_CONTENT_SECURITY_POLICY = [
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  ...COMMON_DIRECTIVES,
+].join('; ');
 
 /**
  * Sets Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on every answer: the docs policy under

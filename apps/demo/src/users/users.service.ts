@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { normalizeUsername, PasswordHasher, TokenService, UserAlreadyExistsError, usernameProblem, UserStore } from 'nestjs-auth-token';
+import {
+  normalizeUsername,
+  PasswordHasher,
+  TokenService,
+  UserAlreadyExistsError,
+  usernameProblem,
+  UserStore,
+} from 'nestjs-auth-token';
 import type { User } from './user.entity.js';
 
 export interface NewUser {
@@ -27,7 +34,12 @@ export class UsersService {
     const taken = () => new Error(`A user with the username "${name}" already exists.`);
     if (await this.store.findByLogin(name)) throw taken();
     try {
-      return await this.store.create({ username: name, passwordHash: await this.hasher.hash(password), email, emailConfirmed });
+      return await this.store.create({
+        username: name,
+        passwordHash: await this.hasher.hash(password),
+        email,
+        emailConfirmed,
+      });
     } catch (error) {
       throw error instanceof UserAlreadyExistsError ? taken() : error;
     }

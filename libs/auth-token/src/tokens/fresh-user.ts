@@ -17,7 +17,8 @@ export class FreshUser<TUser extends object = object> {
   /** The stored user; 401 when it is gone or inactive, or the token `tokenId` was revoked meanwhile. */
   async load(user: TUser, tokenId: string): Promise<TUser> {
     const fresh = await this.users.findById(this.users.getId(user));
-    if (!fresh || !this.users.isActive(fresh) || !(await this.tokens.isLive(tokenId))) throw new InvalidTokenException(true);
+    if (!fresh || !this.users.isActive(fresh) || !(await this.tokens.isLive(tokenId)))
+      throw new InvalidTokenException(true);
     return fresh;
   }
 }

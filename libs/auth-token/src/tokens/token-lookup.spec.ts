@@ -86,12 +86,25 @@ class Person {
 @ChildEntity()
 class Employee extends Person {}
 
-const USERS = [PlainUser, EagerUser, ListenerUser, EmbeddedListenerUser, RelationIdUser, VirtualUser, JsonbUser, Person, Employee];
+const USERS = [
+  PlainUser,
+  EagerUser,
+  ListenerUser,
+  EmbeddedListenerUser,
+  RelationIdUser,
+  VirtualUser,
+  JsonbUser,
+  Person,
+  Employee,
+];
 
 const anyEntity = { afterLoad: () => undefined } satisfies EntitySubscriberInterface;
 const plainOnly = { listenTo: () => PlainUser, afterLoad: () => undefined } satisfies EntitySubscriberInterface;
 const teamOnly = { listenTo: () => Team, afterLoad: () => undefined } satisfies EntitySubscriberInterface;
-const plainWithoutAfterLoad = { listenTo: () => PlainUser, afterInsert: () => undefined } satisfies EntitySubscriberInterface;
+const plainWithoutAfterLoad = {
+  listenTo: () => PlainUser,
+  afterInsert: () => undefined,
+} satisfies EntitySubscriberInterface;
 
 describe('TokenLookup: the statement or the repository', () => {
   let dataSource: DataSource;
@@ -140,7 +153,10 @@ describe('TokenLookup: the statement or the repository', () => {
 
   it('counts a subscriber listening to a parent class of the user entity', () => {
     dataSource.subscribers.push({ listenTo: () => Person, afterLoad: () => undefined });
-    expect(lookupFor(Employee).repositoryLoadReasons()).toEqual(['table inheritance', 'entity subscribers with afterLoad']);
+    expect(lookupFor(Employee).repositoryLoadReasons()).toEqual([
+      'table inheritance',
+      'entity subscribers with afterLoad',
+    ]);
   });
 });
 
@@ -151,11 +167,18 @@ describe('TokenLookup: the statement held on the better-sqlite3 handle', () => {
   let lookup: TokenLookup<PlainUser>;
 
   beforeAll(async () => {
-    dataSource = new DataSource({ type: 'better-sqlite3', database: join(folder, 'lookup.sqlite'), entities: [Team, PlainUser, PlainToken], synchronize: true });
+    dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: join(folder, 'lookup.sqlite'),
+      entities: [Team, PlainUser, PlainToken],
+      synchronize: true,
+    });
     await dataSource.initialize();
     const user = await dataSource.getRepository(PlainUser).save({ username: 'ada', secret: 'hidden' });
     const now = new Date('2026-11-30T12:00:00.000Z');
-    await dataSource.getRepository(PlainToken).insert({ id: 't1', digest: 'd1', createdAt: now, expiresAt: now, lastUsedAt: null, scopes: ['a', 'b'], user });
+    await dataSource
+      .getRepository(PlainToken)
+      .insert({ id: 't1', digest: 'd1', createdAt: now, expiresAt: now, lastUsedAt: null, scopes: ['a', 'b'], user });
     lookup = new TokenLookup(dataSource.getRepository(PlainToken));
   });
   afterAll(async () => {
@@ -165,7 +188,9 @@ describe('TokenLookup: the statement held on the better-sqlite3 handle', () => {
 
   it('returns the entities the repository returns', async () => {
     const found = await lookup.find('d1');
-    const expected = await dataSource.getRepository(PlainToken).findOne({ where: { digest: 'd1' }, relations: { user: true } });
+    const expected = await dataSource
+      .getRepository(PlainToken)
+      .findOne({ where: { digest: 'd1' }, relations: { user: true } });
     expect(found).toEqual(expected);
     expect(found?.user).toBeInstanceOf(PlainUser);
     expect(found?.scopes).toEqual(['a', 'b']);

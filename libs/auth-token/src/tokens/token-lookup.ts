@@ -1,5 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { QueryFailedError, type DataSource, type EntityMetadata, type EntitySubscriberInterface, type FindOptionsWhere, type Repository } from 'typeorm';
+import {
+  QueryFailedError,
+  type DataSource,
+  type EntityMetadata,
+  type EntitySubscriberInterface,
+  type FindOptionsWhere,
+  type Repository,
+} from 'typeorm';
 import type { AuthTokenWithUser } from './auth-token.entity.js';
 
 /** TypeORM's column metadata (its class is not exported from the package root). */
@@ -113,7 +120,8 @@ export class TokenLookup<TUser extends object> {
       const handle = (driver as { databaseConnection?: Database }).databaseConnection;
       if (!handle?.open) return viaTypeOrm(digest);
       try {
-        if (prepared?.handle !== handle) prepared = { handle, statement: handle.prepare<[string], Row>(text).raw(true) };
+        if (prepared?.handle !== handle)
+          prepared = { handle, statement: handle.prepare<[string], Row>(text).raw(true) };
         return prepared.statement.get(digest);
       } catch (error) {
         throw new QueryFailedError(text, [digest], error as Error);
@@ -147,7 +155,8 @@ export class TokenLookup<TUser extends object> {
   private hydrate(metadata: EntityMetadata, columns: ColumnMetadata[], row: Row, from: number): object {
     const { driver } = this.dataSource;
     const entity = metadata.create(undefined, { fromDeserializer: true }) as object;
-    for (let i = 0; i < columns.length; i += 1) columns[i].setEntityValue(entity, driver.prepareHydratedValue(row[from + i], columns[i]));
+    for (let i = 0; i < columns.length; i += 1)
+      columns[i].setEntityValue(entity, driver.prepareHydratedValue(row[from + i], columns[i]));
     return entity;
   }
 
@@ -157,7 +166,9 @@ export class TokenLookup<TUser extends object> {
     const checked = this.checkedSubscribers;
     if (checked && checked.list === list && checked.length === list.length) return checked.listening;
     const target = this.userMetadata.target;
-    const listening = list.some((subscriber) => typeof subscriber.afterLoad === 'function' && listensTo(subscriber, target));
+    const listening = list.some(
+      (subscriber) => typeof subscriber.afterLoad === 'function' && listensTo(subscriber, target),
+    );
     this.checkedSubscribers = { list, length: list.length, listening };
     return listening;
   }
@@ -172,7 +183,11 @@ function hydratedColumns(metadata: EntityMetadata): ColumnMetadata[] {
 function listensTo(subscriber: EntitySubscriberInterface<unknown>, target: EntityMetadata['target']): boolean {
   const listened: unknown = subscriber.listenTo?.();
   if (!listened || listened === Object || listened === target) return true;
-  return typeof listened === 'function' && typeof target === 'function' && Object.prototype.isPrototypeOf.call(listened, target);
+  return (
+    typeof listened === 'function' &&
+    typeof target === 'function' &&
+    Object.prototype.isPrototypeOf.call(listened, target)
+  );
 }
 
 /**
@@ -185,15 +200,21 @@ function listensTo(subscriber: EntitySubscriberInterface<unknown>, target: Entit
 function entityLoadReasons(metadata: EntityMetadata, dataSource: DataSource): string[] {
   const { driver } = dataSource;
   const reasons: string[] = [];
-  const names = (items: { propertyPath?: string; propertyName: string }[]) => items.map((item) => item.propertyPath ?? item.propertyName).join(', ');
+  const names = (items: { propertyPath?: string; propertyName: string }[]) =>
+    items.map((item) => item.propertyPath ?? item.propertyName).join(', ');
   if (metadata.eagerRelations.length > 0) reasons.push(`eager relations (${names(metadata.eagerRelations)})`);
   if (metadata.afterLoadListeners.length > 0) reasons.push('@AfterLoad listeners');
   if (metadata.relationIds.length > 0) reasons.push(`@RelationId properties (${names(metadata.relationIds)})`);
-  if (metadata.discriminatorColumn || metadata.childEntityMetadatas.length > 0 || metadata.tableType === 'entity-child') {
+  if (
+    metadata.discriminatorColumn ||
+    metadata.childEntityMetadatas.length > 0 ||
+    metadata.tableType === 'entity-child'
+  ) {
     reasons.push('table inheritance');
   }
   // Columns TypeORM selects through an expression rather than the bare column.
-  const wrap = (driver as { wrapWithJsonFunction?: (value: string, column: ColumnMetadata, jsonb?: boolean) => string }).wrapWithJsonFunction;
+  const wrap = (driver as { wrapWithJsonFunction?: (value: string, column: ColumnMetadata, jsonb?: boolean) => string })
+    .wrapWithJsonFunction;
   const rewritten = hydratedColumns(metadata).filter(
     (column) =>
       column.isVirtualProperty ||

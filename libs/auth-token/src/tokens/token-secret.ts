@@ -18,7 +18,8 @@ function toBase62(value: bigint, length: number): string {
 /** Base62 of the body's CRC32, in plain number arithmetic: this runs on every guarded request. */
 function checksum(body: string): string {
   let out = '';
-  for (let rest = crc32(body); out.length < CHECKSUM_LENGTH; rest = Math.floor(rest / 62)) out = BASE62[rest % 62] + out;
+  for (let rest = crc32(body); out.length < CHECKSUM_LENGTH; rest = Math.floor(rest / 62))
+    out = BASE62[rest % 62] + out;
   return out;
 }
 

@@ -90,7 +90,21 @@ export class TokenService<TUser extends object = object> {
    */
   async store(
     user: TUser,
-    { kind, prefix, lifetime, client = {}, name = null, scopes = null }: { kind: AuthTokenKind; prefix: string; lifetime: number; client?: IssueTokenOptions; name?: string | null; scopes?: string[] | null },
+    {
+      kind,
+      prefix,
+      lifetime,
+      client = {},
+      name = null,
+      scopes = null,
+    }: {
+      kind: AuthTokenKind;
+      prefix: string;
+      lifetime: number;
+      client?: IssueTokenOptions;
+      name?: string | null;
+      scopes?: string[] | null;
+    },
   ): Promise<IssuedToken> {
     const token = generateToken(prefix);
     const now = this.clock.now();
@@ -118,10 +132,17 @@ export class TokenService<TUser extends object = object> {
    * before any database work; otherwise this is a hash and one indexed lookup joined with the user, plus at
    * most one write per `tokens.touchInterval` to slide the expiry.
    */
-  async authenticate(token: string, { apiTokens = false }: AuthenticateOptions = {}): Promise<AuthenticatedToken<TUser> | null> {
+  async authenticate(
+    token: string,
+    { apiTokens = false }: AuthenticateOptions = {},
+  ): Promise<AuthenticatedToken<TUser> | null> {
     const { prefix, pepper } = this.options.tokens;
     const other = apiTokens && this.otherKind?.enabled ? this.otherKind : undefined;
-    const kind = isWellFormedToken(token, prefix) ? 'login' : other && isWellFormedToken(token, other.prefix) ? other.kind : null;
+    const kind = isWellFormedToken(token, prefix)
+      ? 'login'
+      : other && isWellFormedToken(token, other.prefix)
+        ? other.kind
+        : null;
     if (kind === null) return null;
     const digest = digestToken(token, pepper);
     const now = this.clock.now().getTime();
@@ -129,7 +150,13 @@ export class TokenService<TUser extends object = object> {
     // A cached copy past its expiry may have slid on another instance since: the database decides.
     if (!found || found.token.expiresAt.getTime() <= now) found = (await this.load(digest, now)) ?? undefined;
     // A token is only valid with its own kind's prefix: the prefix tells people (and scanners) what it is.
-    if (!found || found.token.kind !== kind || found.token.expiresAt.getTime() <= now || !this.users.isActive(found.user)) return null;
+    if (
+      !found ||
+      found.token.kind !== kind ||
+      found.token.expiresAt.getTime() <= now ||
+      !this.users.isActive(found.user)
+    )
+      return null;
     if (this.touchDue(found.token, now)) await this.touch(found.token, now);
     return { user: found.user, token: { ...found.token } };
   }
@@ -195,7 +222,12 @@ export class TokenService<TUser extends object = object> {
    * Revokes `tokenId` only if it belongs to `user` (and is of `kind`, when given); resolves to false for another
    * user's or an unknown id.
    */
-  async revokeOwn(user: TUser, tokenId: string, reason: RevokeReason = 'session', kind?: AuthTokenKind): Promise<boolean> {
+  async revokeOwn(
+    user: TUser,
+    tokenId: string,
+    reason: RevokeReason = 'session',
+    kind?: AuthTokenKind,
+  ): Promise<boolean> {
     const deleted = await this.revocations.revoke({ tokenIds: [tokenId] }, this.tokens, async (tokens) => {
       const query = tokens
         .createQueryBuilder()
@@ -206,7 +238,12 @@ export class TokenService<TUser extends object = object> {
       return (await query.execute()).affected ?? 0;
     });
     const revoked = deleted > 0;
-    if (revoked) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId: this.users.getId(user), tokenIds: [tokenId], reason });
+    if (revoked)
+      this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, {
+        userId: this.users.getId(user),
+        tokenIds: [tokenId],
+        reason,
+      });
     return revoked;
   }
 
@@ -219,7 +256,10 @@ export class TokenService<TUser extends object = object> {
     const userId = this.users.getId(user);
     // Dropping all of the user's entries also drops the one kept: it is simply loaded again.
     const revoked = await this.revocations.revoke({ userId }, this.tokens, async (tokens) => {
-      const query = tokens.createQueryBuilder().delete().where(...this.userKey.is(userId));
+      const query = tokens
+        .createQueryBuilder()
+        .delete()
+        .where(...this.userKey.is(userId));
       if (reason !== 'password-reset') query.andWhere("kind IN ('login', 'mfa')");
       if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
       return (await query.execute()).affected ?? 0;
@@ -251,7 +291,9 @@ export class TokenService<TUser extends object = object> {
     const { ttl, maxTtl } = this.options.tokens;
     const lastUsedAt = new Date(now);
     const changes =
-      record.kind !== 'login' ? { lastUsedAt } : { lastUsedAt, expiresAt: new Date(Math.min(now + ttl * 1000, record.createdAt.getTime() + maxTtl * 1000)) };
+      record.kind !== 'login'
+        ? { lastUsedAt }
+        : { lastUsedAt, expiresAt: new Date(Math.min(now + ttl * 1000, record.createdAt.getTime() + maxTtl * 1000)) };
     await this.tokens.update({ id: record.id }, changes);
     Object.assign(record, changes);
   }

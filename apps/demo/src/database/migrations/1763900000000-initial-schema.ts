@@ -37,7 +37,9 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           { name: 'IDX_auth_token_digest', columnNames: ['digest'], isUnique: true },
           { name: 'IDX_auth_token_user', columnNames: ['userId'] },
         ],
-        foreignKeys: [{ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
   }

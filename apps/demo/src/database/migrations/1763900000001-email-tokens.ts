@@ -22,7 +22,9 @@ export class EmailTokens1763900000001 implements MigrationInterface {
           { name: 'IDX_auth_email_token_digest', columnNames: ['digest'], isUnique: true },
           { name: 'IDX_auth_email_token_user', columnNames: ['userId'] },
         ],
-        foreignKeys: [{ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
   }

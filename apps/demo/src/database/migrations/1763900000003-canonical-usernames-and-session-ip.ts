@@ -13,7 +13,10 @@ export class CanonicalUsernamesAndSessionIp1763900000003 implements MigrationInt
     const placeholder = (n: number) => (queryRunner.connection.options.type === 'postgres' ? `$${n}` : '?');
     // Plain ALTER TABLE: TypeORM's addColumn rebuilds the whole table on SQLite.
     await queryRunner.query('ALTER TABLE "users" ADD COLUMN "canonicalUsername" varchar(600)');
-    const users = (await queryRunner.query('SELECT "id", "username" FROM "users" ORDER BY "id"')) as { id: number; username: string }[];
+    const users = (await queryRunner.query('SELECT "id", "username" FROM "users" ORDER BY "id"')) as {
+      id: number;
+      username: string;
+    }[];
     const taken = new Set<string>();
     for (const { id, username } of users) {
       const canonical = canonicalUsername(username);
@@ -21,7 +24,10 @@ export class CanonicalUsernamesAndSessionIp1763900000003 implements MigrationInt
       // name, a later look-alike keeps its row but can no longer log in until an admin renames it.
       if (taken.has(canonical)) continue;
       taken.add(canonical);
-      await queryRunner.query(`UPDATE "users" SET "canonicalUsername" = ${placeholder(1)} WHERE "id" = ${placeholder(2)}`, [canonical, id]);
+      await queryRunner.query(
+        `UPDATE "users" SET "canonicalUsername" = ${placeholder(1)} WHERE "id" = ${placeholder(2)}`,
+        [canonical, id],
+      );
     }
     await queryRunner.query('DROP INDEX "IDX_users_username_lower"');
     await queryRunner.query('CREATE UNIQUE INDEX "IDX_users_canonical_username" ON "users" ("canonicalUsername")');

@@ -16,11 +16,16 @@ export class ApiTokens1763900000004 implements MigrationInterface {
       await queryRunner.query('ALTER TABLE "auth_token" ALTER COLUMN "lastUsedAt" DROP NOT NULL');
     } else {
       // SQLite cannot drop a NOT NULL: TypeORM rebuilds the table (rows, indices and foreign key kept).
-      await queryRunner.changeColumn('auth_token', 'lastUsedAt', new TableColumn({ name: 'lastUsedAt', type: timestamp, isNullable: true }));
+      await queryRunner.changeColumn(
+        'auth_token',
+        'lastUsedAt',
+        new TableColumn({ name: 'lastUsedAt', type: timestamp, isNullable: true }),
+      );
     }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const column of ['expiryNoticeAt', 'scopes', 'name', 'kind']) await queryRunner.query(`ALTER TABLE "auth_token" DROP COLUMN "${column}"`);
+    for (const column of ['expiryNoticeAt', 'scopes', 'name', 'kind'])
+      await queryRunner.query(`ALTER TABLE "auth_token" DROP COLUMN "${column}"`);
   }
 }

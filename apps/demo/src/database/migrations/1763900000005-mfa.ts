@@ -19,7 +19,9 @@ export class Mfa1763900000005 implements MigrationInterface {
           { name: 'userId', type: 'integer' },
         ],
         indices: [{ name: 'IDX_auth_mfa_user', columnNames: ['userId'] }],
-        foreignKeys: [{ columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['userId'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
   }

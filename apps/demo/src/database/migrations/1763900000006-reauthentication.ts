@@ -15,6 +15,7 @@ export class Reauthentication1763900000006 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const column of ['failures', 'authenticatedAt']) await queryRunner.query(`ALTER TABLE "auth_token" DROP COLUMN "${column}"`);
+    for (const column of ['failures', 'authenticatedAt'])
+      await queryRunner.query(`ALTER TABLE "auth_token" DROP COLUMN "${column}"`);
   }
 }

@@ -13,7 +13,10 @@ export class UsernameSkeletons1763900000007 implements MigrationInterface {
     const placeholder = (n: number) => (queryRunner.connection.options.type === 'postgres' ? `$${n}` : '?');
     // Plain ALTER TABLE: TypeORM's addColumn rebuilds the whole table on SQLite.
     await queryRunner.query('ALTER TABLE "users" ADD COLUMN "usernameSkeleton" varchar(600)');
-    const users = (await queryRunner.query('SELECT "id", "username" FROM "users" ORDER BY "id"')) as { id: number; username: string }[];
+    const users = (await queryRunner.query('SELECT "id", "username" FROM "users" ORDER BY "id"')) as {
+      id: number;
+      username: string;
+    }[];
     const taken = new Set<string>();
     let lookAlikes = 0;
     for (const { id, username } of users) {
@@ -29,7 +32,9 @@ export class UsernameSkeletons1763900000007 implements MigrationInterface {
       await queryRunner.query(update, [skeleton, id]);
     }
     if (lookAlikes > 0) {
-      new Logger('Migrations').warn(`${lookAlikes} existing users look like an older user's name: left without a skeleton.`);
+      new Logger('Migrations').warn(
+        `${lookAlikes} existing users look like an older user's name: left without a skeleton.`,
+      );
     }
     await queryRunner.query('CREATE UNIQUE INDEX "IDX_users_username_skeleton" ON "users" ("usernameSkeleton")');
   }

@@ -67,7 +67,9 @@ export class InsufficientScopeException extends ForbiddenException {
 
   constructor(realm: string, needed: string[], missing: string[]) {
     super(AUTH_TOKEN_MESSAGES.insufficientScope(missing));
-    this.headers = { 'WWW-Authenticate': `Bearer realm="${realm}", error="insufficient_scope", scope="${needed.join(' ')}"` };
+    this.headers = {
+      'WWW-Authenticate': `Bearer realm="${realm}", error="insufficient_scope", scope="${needed.join(' ')}"`,
+    };
   }
 }
 
@@ -84,7 +86,12 @@ export class MfaLoginFailedException extends UnauthorizedException {
  */
 export class ReauthenticationRequiredException extends ForbiddenException {
   constructor(seconds: number) {
-    super({ statusCode: 403, error: 'Forbidden', code: 'reauthentication_required', message: AUTH_TOKEN_MESSAGES.reauthenticationRequired(seconds) });
+    super({
+      statusCode: 403,
+      error: 'Forbidden',
+      code: 'reauthentication_required',
+      message: AUTH_TOKEN_MESSAGES.reauthenticationRequired(seconds),
+    });
   }
 }
 
@@ -108,13 +115,23 @@ export class RequestBodyTooLargeException extends PayloadTooLargeException {
  */
 export class OriginNotAllowedException extends ForbiddenException {
   constructor() {
-    super({ statusCode: 403, error: 'Forbidden', code: 'origin_not_allowed', message: AUTH_TOKEN_MESSAGES.originNotAllowed });
+    super({
+      statusCode: 403,
+      error: 'Forbidden',
+      code: 'origin_not_allowed',
+      message: AUTH_TOKEN_MESSAGES.originNotAllowed,
+    });
   }
 }
 
 /** 400 for a request whose client address is unknown: per-address limits cannot count it. */
 export class ClientAddressUnknownException extends BadRequestException {
   constructor() {
-    super({ statusCode: 400, error: 'Bad Request', code: 'client_address_unknown', message: AUTH_TOKEN_MESSAGES.clientAddressUnknown });
+    super({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'client_address_unknown',
+      message: AUTH_TOKEN_MESSAGES.clientAddressUnknown,
+    });
   }
 }

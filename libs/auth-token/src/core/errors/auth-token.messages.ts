@@ -13,7 +13,8 @@ export const AUTH_TOKEN_MESSAGES = {
   usernameMixedScripts: 'The username must not mix scripts (such as Latin and Cyrillic).',
   emailRequired: 'An e-mail address is required.',
   usernameRequired: 'username is required',
-  loginEmailMismatch: 'The login is the e-mail address here: give it once, or give the same address as username and email.',
+  loginEmailMismatch:
+    'The login is the e-mail address here: give it once, or give the same address as username and email.',
   emailInvalid: 'email must be an email',
   wrongPassword: 'The current password is wrong.',
   invalidConfirmationLink: 'This confirmation link is invalid or has expired.',
@@ -32,7 +33,8 @@ export const AUTH_TOKEN_MESSAGES = {
   apiTokenNotAllowed: 'API tokens reach only routes that name the scopes they need: use a login token here.',
   reauthenticationProofRequired: 'Give password, or code for an account with two-factor login',
   loginTokenRequired: 'This needs a login token: an API token cannot manage credentials.',
-  insufficientScope: (scopes: string[]) => `This token lacks the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')} that this route needs.`,
+  insufficientScope: (scopes: string[]) =>
+    `This token lacks the scope${scopes.length > 1 ? 's' : ''} ${scopes.join(', ')} that this route needs.`,
   tooManyApiTokens: (max: number) => `You already have ${max} API tokens, the most allowed: revoke one first.`,
   apiTokenName: 'name must be 1 to 100 characters',
   undeclaredScope: (scope: string) => `scopes: "${scope}" is not a scope of this app`,

@@ -1,5 +1,17 @@
 /** Node socket errors of a service that is down or unreachable. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNECTION', 'ESOCKET', 'EDNS']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ECONNECTION',
+  'ESOCKET',
+  'EDNS',
+]);
 /** SQLite result codes of a busy, locked, full or unreadable database (not of a wrong statement). */
 const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|NOMEM|PROTOCOL)/;
 /** PostgreSQL SQLSTATE classes 08 (connection), 53 (resources), 57P (shutdown, cannot connect now). */
@@ -23,7 +35,13 @@ function codesOf(error: unknown): unknown[] {
  * worth a 503 and a retry; anything else (a missing table or column, a NOT NULL violation, a bug) is a 500.
  */
 export function isOutage(error: unknown): boolean {
-  if (codesOf(error).some((code) => typeof code === 'string' && (NETWORK_CODES.has(code) || SQLITE_CODES.test(code) || POSTGRES_CODES.test(code)))) return true;
+  if (
+    codesOf(error).some(
+      (code) =>
+        typeof code === 'string' && (NETWORK_CODES.has(code) || SQLITE_CODES.test(code) || POSTGRES_CODES.test(code)),
+    )
+  )
+    return true;
   const { responseCode } = (error ?? {}) as { responseCode?: unknown };
   if (typeof responseCode === 'number' && responseCode >= 400 && responseCode < 500) return true; // SMTP: try again later
   return error instanceof Error && DRIVER_MESSAGES.test(error.message);

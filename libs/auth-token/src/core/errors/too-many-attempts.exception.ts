@@ -8,7 +8,11 @@ export class TooManyAttemptsException extends HttpException {
 
   constructor(readonly retryAfter: number) {
     super(
-      { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: AUTH_TOKEN_MESSAGES.tooManyAttempts(retryAfter) },
+      {
+        statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        error: 'Too Many Requests',
+        message: AUTH_TOKEN_MESSAGES.tooManyAttempts(retryAfter),
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
     this.headers = { 'Retry-After': String(retryAfter) };

@@ -110,4 +110,5 @@ export interface AuthTokenEventMap {
 }
 
 /** The payload of the event `AUTH_TOKEN_EVENTS[name]`, e.g. `AuthTokenEvent<'loginFailed'>`. */
-export type AuthTokenEvent<TName extends keyof typeof AUTH_TOKEN_EVENTS> = AuthTokenEventMap[(typeof AUTH_TOKEN_EVENTS)[TName]];
+export type AuthTokenEvent<TName extends keyof typeof AUTH_TOKEN_EVENTS> =
+  AuthTokenEventMap[(typeof AUTH_TOKEN_EVENTS)[TName]];

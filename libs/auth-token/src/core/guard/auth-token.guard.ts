@@ -1,4 +1,12 @@
-import { HttpException, Inject, Injectable, InternalServerErrorException, Logger, Optional, type ExecutionContext } from '@nestjs/common';
+import {
+  HttpException,
+  Inject,
+  Injectable,
+  InternalServerErrorException,
+  Logger,
+  Optional,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
@@ -14,13 +22,19 @@ import {
 } from '../errors/auth-token.exceptions.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import type { AuthToken } from '../../tokens/auth-token.entity.js';
-import { ALLOW_API_TOKENS_KEY, REAUTHENTICATION_KEY, REQUIRE_LOGIN_TOKEN_KEY, REQUIRED_SCOPES_KEY } from './require-scopes.decorator.js';
+import {
+  ALLOW_API_TOKENS_KEY,
+  REAUTHENTICATION_KEY,
+  REQUIRE_LOGIN_TOKEN_KEY,
+  REQUIRED_SCOPES_KEY,
+} from './require-scopes.decorator.js';
 import { Clock } from '../time/clock.js';
 import { isOutage } from '../errors/outage.js';
 import { AuthTokenStrategy, type AuthTokenFailure } from './auth-token.strategy.js';
 import { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY } from './public.decorator.js';
 
-const isFailure = (info: unknown): info is AuthTokenFailure => typeof info === 'object' && info !== null && 'presented' in info;
+const isFailure = (info: unknown): info is AuthTokenFailure =>
+  typeof info === 'object' && info !== null && 'presented' in info;
 
 /** What a route's decorators ask of the guard, read once per route. */
 interface RouteRules {
@@ -115,7 +129,8 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
       isOptional: this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH_KEY, targets) === true,
       reauthentication: reauthentication === true ? (this.options?.reauthentication.window ?? 900) : reauthentication,
       loginTokenOnly: this.reflector.getAllAndOverride<boolean>(REQUIRE_LOGIN_TOKEN_KEY, targets) === true,
-      allowsApiTokens: scopes.length > 0 || this.reflector.getAllAndOverride<boolean>(ALLOW_API_TOKENS_KEY, targets) === true,
+      allowsApiTokens:
+        scopes.length > 0 || this.reflector.getAllAndOverride<boolean>(ALLOW_API_TOKENS_KEY, targets) === true,
       scopes,
     };
     if (!byClass) this.routes.set(handler, (byClass = new Map<object, RouteRules>()));
@@ -135,7 +150,11 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
    * 403 for an API token on a login-token route, on a route that names no scope (least privilege, unless
    * `@AllowApiTokens()`), or without a scope the route needs (RFC 6750 §3.1).
    */
-  private checkApiToken(token: AuthToken, context: ExecutionContext, { loginTokenOnly, allowsApiTokens, scopes: needed }: RouteRules): void {
+  private checkApiToken(
+    token: AuthToken,
+    context: ExecutionContext,
+    { loginTokenOnly, allowsApiTokens, scopes: needed }: RouteRules,
+  ): void {
     if (loginTokenOnly) throw new LoginTokenRequiredException();
     if (!allowsApiTokens) throw new ApiTokenNotAllowedException();
     const missing = needed.filter((scope) => !token.scopes?.includes(scope));
@@ -147,7 +166,12 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     throw refusal;
   }
 
-  override handleRequest<TUser>(err: unknown, user: TUser | false | null, info: unknown, context: ExecutionContext): TUser {
+  override handleRequest<TUser>(
+    err: unknown,
+    user: TUser | false | null,
+    info: unknown,
+    context: ExecutionContext,
+  ): TUser {
     if (err) {
       if (err instanceof HttpException) throw err;
       // A database that is down must not look like a bad token (401): the client may retry (503). Anything
@@ -156,7 +180,9 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
         this.logger.error(`Token check failed, the database is unavailable: ${describeError(err)}`);
         throw new AuthTokenUnavailableException();
       }
-      this.logger.error(`Token check failed: ${err instanceof Error ? (err.stack ?? err.message) : describeError(err)}`);
+      this.logger.error(
+        `Token check failed: ${err instanceof Error ? (err.stack ?? err.message) : describeError(err)}`,
+      );
       throw new InternalServerErrorException();
     }
     if (user) return user;

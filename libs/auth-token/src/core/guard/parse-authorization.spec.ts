@@ -18,7 +18,10 @@ describe('parseAuthorization', () => {
     },
   );
 
-  it.each([['Token'], ['Bearer '], ['Token a b'], [`Token ${'a'.repeat(2000)}`]])('flags %j as presented but unusable', (header) => {
-    expect(parseAuthorization(header)).toBe('');
-  });
+  it.each([['Token'], ['Bearer '], ['Token a b'], [`Token ${'a'.repeat(2000)}`]])(
+    'flags %j as presented but unusable',
+    (header) => {
+      expect(parseAuthorization(header)).toBe('');
+    },
+  );
 });

@@ -36,7 +36,10 @@ export class ScopeCheck implements OnModuleInit {
     const scopes = (Reflect.getMetadata(REQUIRED_SCOPES_KEY, target) as string[] | undefined) ?? [];
     const undeclared = scopes.find((scope) => !Object.hasOwn(this.options.scopes, scope));
     if (undeclared !== undefined) {
-      throw new AuthTokenConfigError('scopes', `does not declare "${undeclared}", which @RequireScopes() on ${route} needs: add it to the scopes option, or fix the name`);
+      throw new AuthTokenConfigError(
+        'scopes',
+        `does not declare "${undeclared}", which @RequireScopes() on ${route} needs: add it to the scopes option, or fix the name`,
+      );
     }
   }
 }

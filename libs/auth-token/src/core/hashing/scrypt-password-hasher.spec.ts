@@ -25,7 +25,12 @@ describe('ScryptPasswordHasher', () => {
   });
 
   it('never matches a malformed or foreign hash', async () => {
-    for (const hash of ['', 'plain', '$scrypt$ln=99,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA', 'pbkdf2_sha256$1$x$y']) {
+    for (const hash of [
+      '',
+      'plain',
+      '$scrypt$ln=99,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA',
+      'pbkdf2_sha256$1$x$y',
+    ]) {
       await expect(hasher.verify('plain', hash)).resolves.toBe(false);
     }
   });
@@ -48,7 +53,13 @@ describe('ScryptPasswordHasher', () => {
     const gated = new ScryptPasswordHasher({ ...fast, maxConcurrency: 1, maxQueue: 2 });
     const calls = Array.from({ length: 5 }, (_, i) => gated.hash(`password ${i}`));
     const settled = await Promise.allSettled(calls);
-    expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    expect(settled.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+    ]);
     const refused = (settled[3] as PromiseRejectedResult).reason as PasswordHashingBusyException;
     expect(refused).toBeInstanceOf(PasswordHashingBusyException);
     expect(refused.getStatus()).toBe(503);

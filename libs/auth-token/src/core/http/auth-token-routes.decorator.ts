@@ -8,4 +8,8 @@ import { authTokenValidationPipe } from './validation.pipe.js';
  * outage answered 503 (not 500), and the library's own validation of bodies.
  */
 export const AuthTokenRoutes = () =>
-  applyDecorators(UseInterceptors(NoStoreInterceptor), UseFilters(ServiceUnavailableFilter), UsePipes(authTokenValidationPipe()));
+  applyDecorators(
+    UseInterceptors(NoStoreInterceptor),
+    UseFilters(ServiceUnavailableFilter),
+    UsePipes(authTokenValidationPipe()),
+  );

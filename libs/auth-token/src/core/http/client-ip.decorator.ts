@@ -5,10 +5,21 @@ import { ClientAddressUnknownException } from '../errors/auth-token.exceptions.j
 
 /** Loopback and private networks: where a reverse proxy usually sits. */
 const PROXY_NETWORKS = new BlockList();
-for (const [network, prefix] of [['127.0.0.0', 8], ['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16], ['169.254.0.0', 16]] as const) {
+for (const [network, prefix] of [
+  ['127.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['169.254.0.0', 16],
+] as const) {
   PROXY_NETWORKS.addSubnet(network, prefix, 'ipv4');
 }
-for (const [network, prefix] of [['::1', 128], ['fc00::', 7], ['fe80::', 10]] as const) PROXY_NETWORKS.addSubnet(network, prefix, 'ipv6');
+for (const [network, prefix] of [
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  PROXY_NETWORKS.addSubnet(network, prefix, 'ipv6');
 
 /** Apps already warned (once each, not once per process: tests run several apps). */
 const warned = new WeakSet<object>();
@@ -16,7 +27,9 @@ const warned = new WeakSet<object>();
 function isProxyNetwork(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   try {
-    return mapped ? PROXY_NETWORKS.check(mapped[1], 'ipv4') : PROXY_NETWORKS.check(address, address.includes(':') ? 'ipv6' : 'ipv4');
+    return mapped
+      ? PROXY_NETWORKS.check(mapped[1], 'ipv4')
+      : PROXY_NETWORKS.check(address, address.includes(':') ? 'ipv6' : 'ipv4');
   } catch {
     return false;
   }
@@ -34,7 +47,13 @@ function isProxyNetwork(address: string): boolean {
 export function clientIp(request: Request): string {
   const peer = request.socket?.remoteAddress ?? '';
   const { app } = request;
-  if (app && !warned.has(app) && request.headers['x-forwarded-for'] !== undefined && !app.get('trust proxy') && isProxyNetwork(peer)) {
+  if (
+    app &&
+    !warned.has(app) &&
+    request.headers['x-forwarded-for'] !== undefined &&
+    !app.get('trust proxy') &&
+    isProxyNetwork(peer)
+  ) {
     warned.add(app);
     new Logger('AuthToken').warn(
       `X-Forwarded-For arrived from ${peer}, but Express's "trust proxy" is not set: every client behind that proxy ` +
@@ -47,4 +66,6 @@ export function clientIp(request: Request): string {
 }
 
 /** The client's address in a controller (see {@link clientIp}). */
-export const ClientIp = createParamDecorator((_data: unknown, context: ExecutionContext) => clientIp(context.switchToHttp().getRequest<Request>()));
+export const ClientIp = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  clientIp(context.switchToHttp().getRequest<Request>()),
+);

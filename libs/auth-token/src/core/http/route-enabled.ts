@@ -1,4 +1,13 @@
-import { applyDecorators, Inject, Injectable, NotFoundException, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  applyDecorators,
+  Inject,
+  Injectable,
+  NotFoundException,
+  SetMetadata,
+  UseGuards,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
@@ -16,7 +25,10 @@ export class RouteEnabledGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const isEnabled = this.reflector.getAllAndOverride<FeatureCheck | undefined>(FEATURE_KEY, [context.getHandler(), context.getClass()]);
+    const isEnabled = this.reflector.getAllAndOverride<FeatureCheck | undefined>(FEATURE_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!isEnabled || isEnabled(this.options)) return true;
     const request = context.switchToHttp().getRequest<Request>();
     throw new NotFoundException(`Cannot ${request.method} ${request.path}`);
@@ -24,4 +36,5 @@ export class RouteEnabledGuard implements CanActivate {
 }
 
 /** Serves the route only while `isEnabled(options)` holds; a 404 otherwise. */
-export const WhenEnabled = (isEnabled: FeatureCheck) => applyDecorators(SetMetadata(FEATURE_KEY, isEnabled), UseGuards(RouteEnabledGuard));
+export const WhenEnabled = (isEnabled: FeatureCheck) =>
+  applyDecorators(SetMetadata(FEATURE_KEY, isEnabled), UseGuards(RouteEnabledGuard));

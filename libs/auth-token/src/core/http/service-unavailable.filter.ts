@@ -1,4 +1,11 @@
-import { Catch, HttpException, InternalServerErrorException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  InternalServerErrorException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { AuthTokenUnavailableException } from '../errors/auth-token.exceptions.js';
 import { isOutage } from '../errors/outage.js';
@@ -24,7 +31,9 @@ export class ServiceUnavailableFilter implements ExceptionFilter {
     let answer: HttpException;
     if (error instanceof HttpException) answer = error;
     else if (isOutage(error)) {
-      this.logger.error(`Request failed, a backing service is unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `Request failed, a backing service is unavailable: ${error instanceof Error ? error.message : String(error)}`,
+      );
       answer = new AuthTokenUnavailableException();
     } else {
       this.logger.error(`Request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -82,7 +82,9 @@ class AuthTokenValidationPipe extends ValidationPipe {
       stopAtFirstError: true,
       exceptionFactory: (errors) => {
         const fields = collect(errors, {});
-        return new FieldErrorsException(Object.keys(fields).length ? fields : { body: [AUTH_TOKEN_MESSAGES.bodyNotObject] });
+        return new FieldErrorsException(
+          Object.keys(fields).length ? fields : { body: [AUTH_TOKEN_MESSAGES.bodyNotObject] },
+        );
       },
     });
   }

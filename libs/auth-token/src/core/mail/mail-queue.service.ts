@@ -51,7 +51,8 @@ export class MailQueue implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const timeout = sleep(SHUTDOWN_WAIT_MS, undefined, { ref: false });
     await Promise.race([this.drain(), timeout]);
-    if (this.pending.size > 0) this.logger.error(`${this.pending.size} mail job(s) still running at shutdown were abandoned`);
+    if (this.pending.size > 0)
+      this.logger.error(`${this.pending.size} mail job(s) still running at shutdown were abandoned`);
   }
 
   private async run(description: string, prepare: () => Promise<MailDelivery[]>): Promise<void> {
@@ -77,7 +78,9 @@ export class MailQueue implements OnApplicationShutdown {
         const delay = this.options.mailRetryDelays[attempt - 1];
         if (delay === undefined) {
           this.logger.error(`${description} failed ${attempt} times, giving up: ${reason}`);
-          await onGiveUp?.().catch((cleanupError: unknown) => this.logger.error(`${description}: cleanup failed: ${reasonOf(cleanupError)}`));
+          await onGiveUp?.().catch((cleanupError: unknown) =>
+            this.logger.error(`${description}: cleanup failed: ${reasonOf(cleanupError)}`),
+          );
           return;
         }
         this.logger.warn(`${description} failed (try ${attempt}), retrying in ${delay} s: ${reason}`);

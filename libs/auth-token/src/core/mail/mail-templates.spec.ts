@@ -1,7 +1,11 @@
 import { parseAcceptLanguage, pickLocale, renderMail, type MailTemplates } from './mail-templates.js';
 
 const templates: MailTemplates = {
-  en: { subject: 'Confirm', text: 'Hello {username}, visit {url}', html: '<p>Hello {username}, <a href="{url}">confirm</a></p>' },
+  en: {
+    subject: 'Confirm',
+    text: 'Hello {username}, visit {url}',
+    html: '<p>Hello {username}, <a href="{url}">confirm</a></p>',
+  },
   de: { subject: 'Bestätigen', text: 'Hallo {username}: {url}' },
   'pt-BR': { subject: 'Confirme', text: ({ username, url }) => `Olá ${username} ${url}` },
 };
@@ -29,7 +33,13 @@ describe('mail templates', () => {
     const mail = renderMail(templates, 'en', 'en', { username: '<b>ann</b>', url: 'https://x.test/c/abc?a=1&b=2' });
     expect(mail.subject).toBe('Confirm');
     expect(mail.text).toBe('Hello <b>ann</b>, visit https://x.test/c/abc?a=1&b=2');
-    expect(mail.html).toBe('<p>Hello &lt;b&gt;ann&lt;/b&gt;, <a href="https://x.test/c/abc?a=1&amp;b=2">confirm</a></p>');
-    expect(renderMail(templates, 'en', 'pt', { username: 'ana', url: 'u' })).toEqual({ subject: 'Confirme', text: 'Olá ana u', html: undefined });
+    expect(mail.html).toBe(
+      '<p>Hello &lt;b&gt;ann&lt;/b&gt;, <a href="https://x.test/c/abc?a=1&amp;b=2">confirm</a></p>',
+    );
+    expect(renderMail(templates, 'en', 'pt', { username: 'ana', url: 'u' })).toEqual({
+      subject: 'Confirme',
+      text: 'Olá ana u',
+      html: undefined,
+    });
   });
 });

@@ -22,9 +22,16 @@ export interface RenderedMail {
 }
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+  value.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string,
+  );
 
-function fill(template: string | ((context: MailContext) => string), context: MailContext, escape = (v: string) => v): string {
+function fill(
+  template: string | ((context: MailContext) => string),
+  context: MailContext,
+  escape = (v: string) => v,
+): string {
   if (typeof template === 'function') return template(context);
   return template.replace(/\{(username|url)\}/g, (_match, key: keyof MailContext) => escape(context[key]));
 }
@@ -58,7 +65,12 @@ export function pickLocale(templates: MailTemplates, acceptLanguage: string | un
 }
 
 /** Renders the template for the best-matching locale. */
-export function renderMail(templates: MailTemplates, fallback: string, acceptLanguage: string | undefined, context: MailContext): RenderedMail {
+export function renderMail(
+  templates: MailTemplates,
+  fallback: string,
+  acceptLanguage: string | undefined,
+  context: MailContext,
+): RenderedMail {
   const template = templates[pickLocale(templates, acceptLanguage, fallback)];
   return {
     subject: fill(template.subject, context),

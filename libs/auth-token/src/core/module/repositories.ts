@@ -7,7 +7,10 @@ import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 export function registeredRepository(dataSource: DataSource, entity: Type<object>): Repository<object> {
   if (!dataSource.hasMetadata(entity)) {
     const add = entity.name.startsWith('Auth') ? '...authTokenEntities(YourUser)' : entity.name;
-    throw new AuthTokenConfigError('userEntity', `needs the ${entity.name} entity in the TypeORM DataSource: set autoLoadEntities: true, or add ${add} to its entities`);
+    throw new AuthTokenConfigError(
+      'userEntity',
+      `needs the ${entity.name} entity in the TypeORM DataSource: set autoLoadEntities: true, or add ${add} to its entities`,
+    );
   }
   return dataSource.getRepository(entity);
 }

@@ -4,7 +4,16 @@
  */
 export const AUTH_TOKEN_DEFAULTS = {
   userFields: { username: 'username', password: 'password' },
-  tokens: { ttl: 86_400, maxTtl: 2_592_000, touchInterval: 60, maxPerUser: 50, cacheTtl: 0, cacheSize: 10_000, recordIp: true, prefix: 'nat' },
+  tokens: {
+    ttl: 86_400,
+    maxTtl: 2_592_000,
+    touchInterval: 60,
+    maxPerUser: 50,
+    cacheTtl: 0,
+    cacheSize: 10_000,
+    recordIp: true,
+    prefix: 'nat',
+  },
   scopes: {},
   scrypt: { cost: 2 ** 17, blockSize: 8, parallelization: 1, maxQueue: 64 },
   realm: 'api',

@@ -16,8 +16,9 @@ export type UserSerializer<TUser extends object = object> = { serialize(user: TU
  * A property name of the host's User entity. With the entity known (`forRoot({ userEntity: User, ... })`) only
  * its own property names compile; without it, any string.
  */
-export type UserProperty<TUser extends object = object> = [Extract<keyof TUser, string>] extends [never] ? string : Extract<keyof TUser, string>;
-
+export type UserProperty<TUser extends object = object> = [Extract<keyof TUser, string>] extends [never]
+  ? string
+  : Extract<keyof TUser, string>;
 
 /** Which properties of the host's User entity the library reads and writes. */
 export interface AuthTokenUserFields<TUser extends object = object> {
@@ -90,7 +91,6 @@ export interface AuthTokenTokenOptions {
   pepper?: string;
 }
 
-
 /** Parameters of the default scrypt password hasher (node:crypto). */
 export interface ScryptParameters {
   /** CPU/memory cost N, a power of two. @default 131072 (2^17, OWASP's recommendation) */
@@ -107,7 +107,6 @@ export interface ScryptParameters {
    */
   maxQueue?: number;
 }
-
 
 /** Mails sent with links (confirmation, password reset). */
 export interface AuthTokenMailOptions {
@@ -202,7 +201,10 @@ export type MailGroup<T extends AuthTokenMailOptions> = Omit<T, keyof AuthTokenM
  * bytes) and the route prefix (a module extra). Features add their groups to both interfaces, each in its own
  * `*.options.ts` file.
  */
-export interface ResolvedAuthTokenOptions extends Pick<AuthTokenOptions, 'userStore' | 'userSerializer' | 'passwordHasher' | 'clock' | 'mailer' | 'secret'> {
+export interface ResolvedAuthTokenOptions extends Pick<
+  AuthTokenOptions,
+  'userStore' | 'userSerializer' | 'passwordHasher' | 'clock' | 'mailer' | 'secret'
+> {
   userFields: AuthTokenUserFields & Required<Pick<AuthTokenUserFields, 'username' | 'password'>>;
   tokens: WithDefaults<AuthTokenTokenOptions, 'pepper' | 'cacheListenerConnection'>;
   scopes: NonNullable<AuthTokenOptions['scopes']>;
@@ -226,5 +228,7 @@ export type AuthTokenModuleOptions<TUser extends object> = AuthTokenOptions<NoIn
   Omit<AuthTokenModuleExtras<TUser>, 'userEntity'> & { userEntity: Type<TUser> };
 
 /** What `AuthTokenModule.forRootAsync()` takes: the extras at the top level, the options from a factory. */
-export type AuthTokenModuleAsyncOptions<TUser extends object> = ConfigurableModuleAsyncOptions<AuthTokenOptions<NoInfer<TUser>>> &
+export type AuthTokenModuleAsyncOptions<TUser extends object> = ConfigurableModuleAsyncOptions<
+  AuthTokenOptions<NoInfer<TUser>>
+> &
   Omit<AuthTokenModuleExtras<TUser>, 'userEntity'> & { userEntity: Type<TUser> };

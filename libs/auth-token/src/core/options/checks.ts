@@ -11,14 +11,20 @@ export const PROPERTY_NAME = /^[A-Za-z_$][\w$]*$/;
 /** The one check behind every numeric option; a string (as `ConfigService.get` returns) is named as such. */
 export function checkNumber(option: string, value: unknown, ok: (value: number) => boolean, expected: string): number {
   if (typeof value === 'string') {
-    throw new AuthTokenConfigError(option, `must be ${expected}, not the string "${value}" (configuration values are strings: convert with Number())`);
+    throw new AuthTokenConfigError(
+      option,
+      `must be ${expected}, not the string "${value}" (configuration values are strings: convert with Number())`,
+    );
   }
-  if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value)) throw new AuthTokenConfigError(option, `must be ${expected} (got ${String(value)})`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || !ok(value))
+    throw new AuthTokenConfigError(option, `must be ${expected} (got ${String(value)})`);
   return value;
 }
 
-export const positiveSeconds = (option: string, value: unknown) => checkNumber(option, value, (n) => n > 0, 'a positive number of seconds');
-export const nonNegativeSeconds = (option: string, value: unknown) => checkNumber(option, value, (n) => n >= 0, 'zero or a positive number of seconds');
+export const positiveSeconds = (option: string, value: unknown) =>
+  checkNumber(option, value, (n) => n > 0, 'a positive number of seconds');
+export const nonNegativeSeconds = (option: string, value: unknown) =>
+  checkNumber(option, value, (n) => n >= 0, 'zero or a positive number of seconds');
 export const wholeNumber = (option: string, value: unknown, min = 1) =>
   checkNumber(option, value, (n) => Number.isInteger(n) && n >= min, `a whole number of at least ${min}`);
 
@@ -40,10 +46,16 @@ export function safeRedirect(option: string, value: unknown, base: URL | undefin
   try {
     target = new URL(value);
   } catch {
-    throw new AuthTokenConfigError(option, `must be a path starting with / or a URL on emailConfirm.baseUrl's origin (got ${value})`);
+    throw new AuthTokenConfigError(
+      option,
+      `must be a path starting with / or a URL on emailConfirm.baseUrl's origin (got ${value})`,
+    );
   }
   if (!base || target.origin !== base.origin) {
-    throw new AuthTokenConfigError(option, `points to another origin (${target.origin}); use a relative path or emailConfirm.baseUrl's origin`);
+    throw new AuthTokenConfigError(
+      option,
+      `points to another origin (${target.origin}); use a relative path or emailConfirm.baseUrl's origin`,
+    );
   }
   return target.href;
 }
@@ -51,7 +63,8 @@ export function safeRedirect(option: string, value: unknown, base: URL | undefin
 export function resolveMail(option: string, raw: AuthTokenMailOptions, fallback: MailTemplate): ResolvedMailOptions {
   const defaultLocale = raw.defaultLocale ?? AUTH_TOKEN_DEFAULTS.mail.defaultLocale;
   const given = raw.templates ?? {};
-  if (typeof given !== 'object' || given === null) throw new AuthTokenConfigError(`${option}.templates`, 'must be an object keyed by locale');
+  if (typeof given !== 'object' || given === null)
+    throw new AuthTokenConfigError(`${option}.templates`, 'must be an object keyed by locale');
   const base: MailTemplate = { ...fallback, ...(raw.subject ? { subject: raw.subject } : {}) };
   const templates: Record<string, MailTemplate> = { [defaultLocale]: { ...base, ...given[defaultLocale] } };
   for (const [locale, template] of Object.entries(given)) {
@@ -71,11 +84,9 @@ export function resolveMail(option: string, raw: AuthTokenMailOptions, fallback:
   return { from: raw.from, templates, defaultLocale };
 }
 
-
 export const TOKEN_PREFIX = /^[A-Za-z][A-Za-z0-9]{0,15}$/;
 /** A scope name: letters, digits and `: . _ -` (no spaces: scopes are stored and challenged space-separated). */
 export const SCOPE_NAME = /^[A-Za-z0-9:._-]{1,64}$/;
-
 
 export function optionalFunction<T>(option: string, value: T, method?: string): T {
   if (value === undefined) return value;
@@ -85,7 +96,6 @@ export function optionalFunction<T>(option: string, value: T, method?: string): 
   }
   return value;
 }
-
 
 /** The keys every mail group has (sender, subject, templates, locale). */
 export const MAIL_KEYS = { from: null, subject: null, templates: null, defaultLocale: null } as const;

@@ -2,9 +2,21 @@ import type { AuthTokenOptions, ResolvedAuthTokenOptions } from './auth-token-op
 import type { KnownKeys } from './option-keys.js';
 
 /** The options the core resolves itself, before any feature's group. */
-export type CoreOptionName = 'userFields' | 'userStore' | 'userSerializer' | 'secret' | 'tokens' | 'scopes' | 'scrypt' | 'passwordHasher' |
-  'realm' | 'clock' | 'routePrefix' | 'mailer' | 'mailRetryDelays' |
-  'trustedOrigins';
+export type CoreOptionName =
+  | 'userFields'
+  | 'userStore'
+  | 'userSerializer'
+  | 'secret'
+  | 'tokens'
+  | 'scopes'
+  | 'scrypt'
+  | 'passwordHasher'
+  | 'realm'
+  | 'clock'
+  | 'routePrefix'
+  | 'mailer'
+  | 'mailRetryDelays'
+  | 'trustedOrigins';
 
 /** The resolved core options a feature's group may read (another group's prefix, say). */
 export type CoreOptions = Pick<ResolvedAuthTokenOptions, CoreOptionName>;

@@ -17,14 +17,37 @@ function configError(run: () => unknown): AuthTokenConfigError {
 describe('resolveAuthTokenOptions', () => {
   it('applies the documented defaults', () => {
     const options = resolveAuthTokenOptions({});
-    expect(options.tokens).toEqual({ ttl: 86_400, maxTtl: 2_592_000, touchInterval: 60, maxPerUser: 50, cacheTtl: 0, cacheSize: 10_000, recordIp: true, prefix: 'nat' });
+    expect(options.tokens).toEqual({
+      ttl: 86_400,
+      maxTtl: 2_592_000,
+      touchInterval: 60,
+      maxPerUser: 50,
+      cacheTtl: 0,
+      cacheSize: 10_000,
+      recordIp: true,
+      prefix: 'nat',
+    });
     expect(options.cleanup).toEqual({ enabled: true, interval: 3600, batchSize: 1000 });
     expect(options.registration).toEqual({ enabled: false });
-    expect(options.emailConfirm).toMatchObject({ enabled: false, ttl: 86_400, redirect: { success: '/' }, resendInterval: 60 });
+    expect(options.emailConfirm).toMatchObject({
+      enabled: false,
+      ttl: 86_400,
+      redirect: { success: '/' },
+      resendInterval: 60,
+    });
     expect(options.passwordReset).toMatchObject({ url: undefined, ttl: 3600 });
     expect(options.passwordPolicy).toMatchObject({ minLength: 8, maxLength: 128 });
     expect(options.scrypt).toEqual({ cost: 131_072, blockSize: 8, parallelization: 1, maxQueue: 64 });
-    expect(options.throttle).toEqual({ enabled: true, maxFailures: 10, maxPerAccount: 100, maxPerIp: 100, maxRegistrationsPerIp: 20, maxMailsPerAddress: 5, maxHashingPerIp: 2, window: 900 });
+    expect(options.throttle).toEqual({
+      enabled: true,
+      maxFailures: 10,
+      maxPerAccount: 100,
+      maxPerIp: 100,
+      maxRegistrationsPerIp: 20,
+      maxMailsPerAddress: 5,
+      maxHashingPerIp: 2,
+      window: 900,
+    });
     expect(options.apiTokens).toMatchObject({ enabled: false });
     expect(options.reauthentication).toEqual({ window: 900 });
     expect(options.mailRetryDelays).toEqual([2, 10]);
@@ -64,8 +87,14 @@ describe('resolveAuthTokenOptions', () => {
     ['cleanup.batchSize', { cleanup: { batchSize: 1.5 } }],
     ['emailConfirm.baseUrl', { emailConfirm: { enabled: true } }],
     ['emailConfirm.baseUrl', { emailConfirm: { baseUrl: 'ftp://x' } }],
-    ['emailConfirm.redirect.success', { emailConfirm: { baseUrl: 'https://app.test', redirect: { success: 'https://evil.test/' } } }],
-    ['emailConfirm.redirect.success', { emailConfirm: { baseUrl: 'https://app.test', redirect: { success: '//evil.test/' } } }],
+    [
+      'emailConfirm.redirect.success',
+      { emailConfirm: { baseUrl: 'https://app.test', redirect: { success: 'https://evil.test/' } } },
+    ],
+    [
+      'emailConfirm.redirect.success',
+      { emailConfirm: { baseUrl: 'https://app.test', redirect: { success: '//evil.test/' } } },
+    ],
     ['emailConfirm.redirect.invalid', { emailConfirm: { redirect: { invalid: 'http://app.test/bad' } } }],
     ['emailConfirm.templates', { emailConfirm: { templates: { 'not a locale': { text: 'x' } } } }],
     ['passwordReset.url', { passwordReset: { url: 'not a url' } }],
@@ -93,7 +122,11 @@ describe('resolveAuthTokenOptions', () => {
     ['token', { token: { ttl: 60 } }, 'did you mean "tokens"?'],
     ['userFeilds', { userFeilds: { username: 'email' } }, 'did you mean "userFields"?'],
     ['ttl', { ttl: 60 }, 'did you mean "tokens.ttl"?'],
-    ['emailConfirm.redirect.sucess', { emailConfirm: { redirect: { sucess: '/' } } }, 'did you mean "emailConfirm.redirect.success"?'],
+    [
+      'emailConfirm.redirect.sucess',
+      { emailConfirm: { redirect: { sucess: '/' } } },
+      'did you mean "emailConfirm.redirect.success"?',
+    ],
     ['throttle.maxFailure', { throttle: { maxFailure: 3 } }, 'did you mean "throttle.maxFailures"?'],
   ])('refuses the unknown option %s with the nearest known name', (option, raw, hint) => {
     const error = configError(() => resolveAuthTokenOptions(raw as never));
@@ -104,21 +137,29 @@ describe('resolveAuthTokenOptions', () => {
 
   it('keeps trusted origins in the form of an Origin header, none by default', () => {
     expect(resolveAuthTokenOptions({}).trustedOrigins).toEqual([]);
-    const { trustedOrigins } = resolveAuthTokenOptions({ trustedOrigins: ['https://app.example', 'http://localhost:5173/'] });
+    const { trustedOrigins } = resolveAuthTokenOptions({
+      trustedOrigins: ['https://app.example', 'http://localhost:5173/'],
+    });
     expect(trustedOrigins).toEqual(['https://app.example', 'http://localhost:5173']);
   });
 
-  it.each([['https://app.example/login'], ['app.example'], ['ftp://app.example'], ['null'], ['HTTPS://App.example'], [42]])(
-    'names trustedOrigins[1] when it is %j, not an origin',
-    (bad) => {
-      const error = configError(() => resolveAuthTokenOptions({ trustedOrigins: ['https://ok.example', bad] } as never));
-      expect(error.option).toBe('trustedOrigins[1]');
-      expect(error.message).toContain('"trustedOrigins[1]"');
-    },
-  );
+  it.each([
+    ['https://app.example/login'],
+    ['app.example'],
+    ['ftp://app.example'],
+    ['null'],
+    ['HTTPS://App.example'],
+    [42],
+  ])('names trustedOrigins[1] when it is %j, not an origin', (bad) => {
+    const error = configError(() => resolveAuthTokenOptions({ trustedOrigins: ['https://ok.example', bad] } as never));
+    expect(error.option).toBe('trustedOrigins[1]');
+    expect(error.message).toContain('"trustedOrigins[1]"');
+  });
 
   it('names trustedOrigins when it is not a list', () => {
-    expect(configError(() => resolveAuthTokenOptions({ trustedOrigins: 'https://app.example' } as never)).option).toBe('trustedOrigins');
+    expect(configError(() => resolveAuthTokenOptions({ trustedOrigins: 'https://app.example' } as never)).option).toBe(
+      'trustedOrigins',
+    );
   });
 
   it('says where a module extra returned by a forRootAsync factory belongs', () => {

@@ -1,22 +1,42 @@
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import { AUTH_TOKEN_DEFAULTS } from './auth-token-defaults.js';
 import type { AuthTokenOptions, ResolvedAuthTokenOptions } from './auth-token-options.interface.js';
-import { httpUrl, nonNegativeSeconds, optionalFunction, positiveSeconds, PROPERTY_NAME, SCOPE_NAME, TOKEN_PREFIX, wholeNumber } from './checks.js';
+import {
+  httpUrl,
+  nonNegativeSeconds,
+  optionalFunction,
+  positiveSeconds,
+  PROPERTY_NAME,
+  SCOPE_NAME,
+  TOKEN_PREFIX,
+  wholeNumber,
+} from './checks.js';
 import type { CoreOptions, OptionGroup } from './option-group.js';
 import { assertKnownOptionKeys, type KnownKeys } from './option-keys.js';
 
-function resolveMailRetryDelays(raw: AuthTokenOptions['mailRetryDelays'] = [...AUTH_TOKEN_DEFAULTS.mailRetryDelays]): number[] {
-  if (!Array.isArray(raw) || raw.length > 10) throw new AuthTokenConfigError('mailRetryDelays', 'must be a list of at most 10 delays in seconds');
+function resolveMailRetryDelays(
+  raw: AuthTokenOptions['mailRetryDelays'] = [...AUTH_TOKEN_DEFAULTS.mailRetryDelays],
+): number[] {
+  if (!Array.isArray(raw) || raw.length > 10)
+    throw new AuthTokenConfigError('mailRetryDelays', 'must be a list of at most 10 delays in seconds');
   return raw.map((delay, i) => nonNegativeSeconds(`mailRetryDelays[${i}]`, delay));
 }
 
 function resolveScopes(raw: AuthTokenOptions['scopes'] = {}): ResolvedAuthTokenOptions['scopes'] {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new AuthTokenConfigError('scopes', "must be an object of scope names and descriptions, e.g. { 'orders:read': 'Read orders' }");
+    throw new AuthTokenConfigError(
+      'scopes',
+      "must be an object of scope names and descriptions, e.g. { 'orders:read': 'Read orders' }",
+    );
   }
   for (const [name, description] of Object.entries(raw)) {
-    if (!SCOPE_NAME.test(name)) throw new AuthTokenConfigError('scopes', `has an invalid scope name "${name}": use 1-64 letters, digits and : . _ -`);
-    if (typeof description !== 'string') throw new AuthTokenConfigError(`scopes.${name}`, 'must be a description (a string)');
+    if (!SCOPE_NAME.test(name))
+      throw new AuthTokenConfigError(
+        'scopes',
+        `has an invalid scope name "${name}": use 1-64 letters, digits and : . _ -`,
+      );
+    if (typeof description !== 'string')
+      throw new AuthTokenConfigError(`scopes.${name}`, 'must be a description (a string)');
   }
   return { ...raw };
 }
@@ -24,11 +44,13 @@ function resolveScopes(raw: AuthTokenOptions['scopes'] = {}): ResolvedAuthTokenO
 function resolveSecret(secret: AuthTokenOptions['secret']): AuthTokenOptions['secret'] {
   if (secret === undefined) return undefined;
   const long = Buffer.isBuffer(secret) ? secret.length >= 32 : typeof secret === 'string' && secret.length >= 32;
-  if (!long) throw new AuthTokenConfigError('secret', 'must be a string of at least 32 characters or a Buffer of at least 32 bytes (e.g. openssl rand -base64 32)');
+  if (!long)
+    throw new AuthTokenConfigError(
+      'secret',
+      'must be a string of at least 32 characters or a Buffer of at least 32 bytes (e.g. openssl rand -base64 32)',
+    );
   return secret;
 }
-
-
 
 /** Each an origin as a browser sends it in `Origin`: `http(s)://host[:port]`, no path (a final `/` is dropped). */
 function resolveTrustedOrigins(raw: unknown = AUTH_TOKEN_DEFAULTS.trustedOrigins): string[] {
@@ -39,7 +61,10 @@ function resolveTrustedOrigins(raw: unknown = AUTH_TOKEN_DEFAULTS.trustedOrigins
     const option = `trustedOrigins[${i}]`;
     const url = httpUrl(option, origin);
     if (url.origin !== String(origin).replace(/\/$/, '')) {
-      throw new AuthTokenConfigError(option, `must be an origin such as "https://app.example", no path (got ${String(origin)})`);
+      throw new AuthTokenConfigError(
+        option,
+        `must be an origin such as "https://app.example", no path (got ${String(origin)})`,
+      );
     }
     return url.origin;
   });
@@ -51,7 +76,10 @@ function resolveUserFields(raw: AuthTokenOptions['userFields'] = {}): ResolvedAu
     const optional = key !== 'username' && key !== 'password';
     if ((value === null || value === undefined) && optional) continue;
     if (typeof value !== 'string' || !PROPERTY_NAME.test(value)) {
-      throw new AuthTokenConfigError(`userFields.${key}`, `must be a property name of the User entity (got ${String(value)})`);
+      throw new AuthTokenConfigError(
+        `userFields.${key}`,
+        `must be a property name of the User entity (got ${String(value)})`,
+      );
     }
   }
   return fields;
@@ -63,7 +91,10 @@ function resolveScrypt(raw: AuthTokenOptions['scrypt'] = {}): ResolvedAuthTokenO
   if (!Number.isInteger(cost) || cost < 2 || cost > 2 ** 24 || (cost & (cost - 1)) !== 0) {
     throw new AuthTokenConfigError('scrypt.cost', `must be a power of two between 2 and 2^24 (got ${String(cost)})`);
   }
-  for (const [key, value] of [['blockSize', blockSize], ['parallelization', parallelization]] as const) {
+  for (const [key, value] of [
+    ['blockSize', blockSize],
+    ['parallelization', parallelization],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1 || value > 64) {
       throw new AuthTokenConfigError(`scrypt.${key}`, `must be an integer from 1 to 64 (got ${String(value)})`);
     }
@@ -98,16 +129,29 @@ export function resolveOptions(
   };
   positiveSeconds('tokens.ttl', tokens.ttl);
   positiveSeconds('tokens.maxTtl', tokens.maxTtl);
-  if (tokens.maxTtl < tokens.ttl) throw new AuthTokenConfigError('tokens.maxTtl', `must be at least tokens.ttl (${tokens.ttl}), got ${tokens.maxTtl}`);
+  if (tokens.maxTtl < tokens.ttl)
+    throw new AuthTokenConfigError(
+      'tokens.maxTtl',
+      `must be at least tokens.ttl (${tokens.ttl}), got ${tokens.maxTtl}`,
+    );
   nonNegativeSeconds('tokens.touchInterval', tokens.touchInterval);
   if (tokens.touchInterval >= tokens.ttl) {
-    throw new AuthTokenConfigError('tokens.touchInterval', `must be shorter than tokens.ttl (${tokens.ttl}), got ${tokens.touchInterval}`);
+    throw new AuthTokenConfigError(
+      'tokens.touchInterval',
+      `must be shorter than tokens.ttl (${tokens.ttl}), got ${tokens.touchInterval}`,
+    );
   }
   nonNegativeSeconds('tokens.cacheTtl', tokens.cacheTtl);
   wholeNumber('tokens.cacheSize', tokens.cacheSize);
   const listener = tokens.cacheListenerConnection;
-  if (listener !== undefined && (listener === null || (typeof listener !== 'string' && typeof listener !== 'object') || listener === '')) {
-    throw new AuthTokenConfigError('tokens.cacheListenerConnection', 'must be a PostgreSQL connection string or node-postgres client settings');
+  if (
+    listener !== undefined &&
+    (listener === null || (typeof listener !== 'string' && typeof listener !== 'object') || listener === '')
+  ) {
+    throw new AuthTokenConfigError(
+      'tokens.cacheListenerConnection',
+      'must be a PostgreSQL connection string or node-postgres client settings',
+    );
   }
   wholeNumber('tokens.maxPerUser', tokens.maxPerUser);
   if (typeof tokens.prefix !== 'string' || !TOKEN_PREFIX.test(tokens.prefix)) {
@@ -122,7 +166,8 @@ export function resolveOptions(
   }
   const core: CoreOptions = {
     userFields: resolveUserFields(raw.userFields),
-    userStore: typeof raw.userStore === 'function' ? raw.userStore : optionalFunction('userStore', raw.userStore, 'findByLogin'),
+    userStore:
+      typeof raw.userStore === 'function' ? raw.userStore : optionalFunction('userStore', raw.userStore, 'findByLogin'),
     userSerializer: optionalFunction('userSerializer', raw.userSerializer),
     secret: resolveSecret(raw.secret),
     tokens,

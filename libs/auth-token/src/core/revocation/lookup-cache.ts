@@ -15,4 +15,3 @@ export abstract class LookupCache<TUser extends object = object> {
   /** Drops what a revocation notice names. */
   abstract apply(notice: RevocationNotice): void;
 }
-

@@ -2,7 +2,8 @@
  * What a revocation drops from the token caches: tokens by public id, every token of a user, or every token that
  * expired by a moment (a purge). Sent between instances as a short JSON text, the payload of a PostgreSQL NOTIFY.
  */
-export type RevocationNotice = { tokenIds: string[] } | { userId: string | number } | { expiredBefore: number } | { everything: true };
+export type RevocationNotice =
+  { tokenIds: string[] } | { userId: string | number } | { expiredBefore: number } | { everything: true };
 
 /** The NOTIFY channel every instance listens on. */
 export const REVOCATION_CHANNEL = 'auth_token_revocations';

@@ -28,7 +28,11 @@ export class Revocations {
    * goes out exactly when the delete commits, and only if it deleted something: an id that matches nothing
    * (a guess) costs the other instances nothing.
    */
-  async revoke<R extends Repository<ObjectLiteral>>(notice: RevocationNotice, repository: R, deleteTokens: (repository: R) => Promise<number>): Promise<number> {
+  async revoke<R extends Repository<ObjectLiteral>>(
+    notice: RevocationNotice,
+    repository: R,
+    deleteTokens: (repository: R) => Promise<number>,
+  ): Promise<number> {
     try {
       if (!this.postgres) return await deleteTokens(repository);
       return await this.dataSource.transaction(async (manager) => {
@@ -44,6 +48,7 @@ export class Revocations {
   /** Drops `notice`'s entries here and announces it to the other instances, with nothing deleted. */
   async announce(notice: RevocationNotice): Promise<void> {
     this.cache.apply(notice);
-    if (this.postgres) await this.dataSource.query('SELECT pg_notify($1, $2)', [REVOCATION_CHANNEL, encodeNotice(notice)]);
+    if (this.postgres)
+      await this.dataSource.query('SELECT pg_notify($1, $2)', [REVOCATION_CHANNEL, encodeNotice(notice)]);
   }
 }

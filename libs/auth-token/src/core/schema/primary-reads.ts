@@ -14,6 +14,6 @@ export function assertReadsFromPrimary(dataSource: DataSource): void {
     'replication.defaultMode',
     "of the TypeORM DataSource must be 'master': without it reads go to a replica, which may still show a revoked token, an old " +
       "password or a second factor not yet enabled. Set replication.defaultMode: 'master', and read from a replica only where " +
-      "you choose (dataSource.createQueryRunner('slave')); see docs/scaling.md, \"With read replicas\"",
+      'you choose (dataSource.createQueryRunner(\'slave\')); see docs/scaling.md, "With read replicas"',
   );
 }

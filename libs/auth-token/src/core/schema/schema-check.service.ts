@@ -1,6 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Repository } from 'typeorm';
-import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_MFA_REPOSITORY, AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_REPOSITORY } from '../module/auth-token.internal-constants.js';
+import {
+  AUTH_EMAIL_TOKEN_REPOSITORY,
+  AUTH_MFA_REPOSITORY,
+  AUTH_THROTTLE_REPOSITORY,
+  AUTH_TOKEN_REPOSITORY,
+} from '../module/auth-token.internal-constants.js';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import { isOutage } from '../errors/outage.js';
 import { assertReadsFromPrimary } from './primary-reads.js';
@@ -33,7 +38,7 @@ export class SchemaCheck implements OnModuleInit {
     throw new AuthTokenConfigError(
       'userEntity',
       `needs the library's tables, but the database says: ${problems.join('; ')}. Create them with a migration ` +
-        '(list ...authTokenEntities(User) in the DataSource\'s entities, then typeorm migration:generate and migration:run; ' +
+        "(list ...authTokenEntities(User) in the DataSource's entities, then typeorm migration:generate and migration:run; " +
         'see "Tables and migrations" in the package README, ' +
         'https://github.com/nestjs-auth-token/nestjs-auth-token/tree/main/libs/auth-token#tables-and-migrations, ' +
         'and "Upgrading" in the CHANGELOG), or let TypeORM synchronize the schema in development',
@@ -49,9 +54,12 @@ export class SchemaCheck implements OnModuleInit {
       return null;
     } catch (error) {
       if (isOutage(error)) return null;
-      const code = (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ?? (error as { code?: unknown }).code;
+      const code =
+        (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ??
+        (error as { code?: unknown }).code;
       const message = error instanceof Error ? error.message : String(error);
-      if (MISSING.test(message) || (typeof code === 'string' && MISSING.test(code))) return `${metadata.tableName}: ${message}`;
+      if (MISSING.test(message) || (typeof code === 'string' && MISSING.test(code)))
+        return `${metadata.tableName}: ${message}`;
       throw error;
     }
   }

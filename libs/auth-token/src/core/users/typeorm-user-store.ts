@@ -117,7 +117,8 @@ export class TypeOrmUserStore<TUser extends ObjectLiteral = ObjectLiteral> exten
     if (this.fields.canonicalUsername !== null) values[this.fields.canonicalUsername] = canonicalUsername(username);
     if (this.fields.usernameSkeleton !== null) values[this.fields.usernameSkeleton] = usernameSkeleton(username);
     if (this.fields.email !== null && email !== undefined && !this.loginIsEmail()) values[this.fields.email] = email;
-    if (this.fields.emailConfirmed !== null && emailConfirmed !== undefined) values[this.fields.emailConfirmed] = emailConfirmed;
+    if (this.fields.emailConfirmed !== null && emailConfirmed !== undefined)
+      values[this.fields.emailConfirmed] = emailConfirmed;
     try {
       return await this.repository.save(this.repository.create(values as DeepPartial<TUser>));
     } catch (error) {

@@ -26,14 +26,22 @@ const OPTIONAL_DEFAULTS = {
  * Checks the configured field names against the entity's columns. A field named explicitly must exist; an
  * optional field left at its default is simply not used when the entity lacks it.
  */
-export function mapUserFields(options: Pick<ResolvedAuthTokenOptions, 'userFields' | 'emailConfirm' | 'passwordReset'>, metadata: EntityMetadata): UserFieldMap {
-  const fields = { ...options.userFields, ...(options.emailConfirm.field ? { emailConfirmed: options.emailConfirm.field } : {}) };
+export function mapUserFields(
+  options: Pick<ResolvedAuthTokenOptions, 'userFields' | 'emailConfirm' | 'passwordReset'>,
+  metadata: EntityMetadata,
+): UserFieldMap {
+  const fields = {
+    ...options.userFields,
+    ...(options.emailConfirm.field ? { emailConfirmed: options.emailConfirm.field } : {}),
+  };
   const has = (property: string) => metadata.findColumnWithPropertyPath(property) !== undefined;
-  const optionName = (field: string) => (field === 'emailConfirmed' && options.emailConfirm.field ? 'emailConfirm.field' : `userFields.${field}`);
+  const optionName = (field: string) =>
+    field === 'emailConfirmed' && options.emailConfirm.field ? 'emailConfirm.field' : `userFields.${field}`;
   const defaults: Record<string, string> = { ...AUTH_TOKEN_DEFAULTS.userFields, ...OPTIONAL_DEFAULTS };
   const require = (option: string, property: string) => {
     if (!has(property)) {
-      const given = property === defaults[option] ? `is not set, and its default "${property}"` : `names "${property}", which`;
+      const given =
+        property === defaults[option] ? `is not set, and its default "${property}"` : `names "${property}", which`;
       throw new AuthTokenConfigError(
         optionName(option),
         `${given} is not a column of the ${metadata.name} entity: set it to the property that holds the ${option}`,
@@ -59,12 +67,18 @@ export function mapUserFields(options: Pick<ResolvedAuthTokenOptions, 'userField
   if (options.emailConfirm.enabled) {
     for (const field of ['email', 'emailConfirmed'] as const) {
       if (map[field] === null) {
-        throw new AuthTokenConfigError(optionName(field), `must name a column of the ${metadata.name} entity when emailConfirm.enabled is true`);
+        throw new AuthTokenConfigError(
+          optionName(field),
+          `must name a column of the ${metadata.name} entity when emailConfirm.enabled is true`,
+        );
       }
     }
   }
   if (options.passwordReset.url !== undefined && map.email === null) {
-    throw new AuthTokenConfigError(optionName('email'), `must name a column of the ${metadata.name} entity when passwordReset.url is set (reset links go to it)`);
+    throw new AuthTokenConfigError(
+      optionName('email'),
+      `must name a column of the ${metadata.name} entity when passwordReset.url is set (reset links go to it)`,
+    );
   }
   return map;
 }

@@ -1,7 +1,11 @@
 import { Logger, type FactoryProvider } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Repository } from 'typeorm';
-import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_FIELDS, AUTH_TOKEN_USER_REPOSITORY } from '../module/auth-token.constants.js';
+import {
+  AUTH_TOKEN_OPTIONS,
+  AUTH_TOKEN_USER_FIELDS,
+  AUTH_TOKEN_USER_REPOSITORY,
+} from '../module/auth-token.constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { mapUserFields, type UserFieldMap } from './user-fields.js';
 import { TypeOrmUserStore } from './typeorm-user-store.js';
@@ -11,14 +15,20 @@ import { UserStore } from './user-store.js';
 export const userFieldsProvider: FactoryProvider<UserFieldMap> = {
   provide: AUTH_TOKEN_USER_FIELDS,
   inject: [AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_REPOSITORY],
-  useFactory: (options: ResolvedAuthTokenOptions, repository: Repository<object>) => mapUserFields(options, repository.metadata),
+  useFactory: (options: ResolvedAuthTokenOptions, repository: Repository<object>) =>
+    mapUserFields(options, repository.metadata),
 };
 
 /** The `userStore` option (an instance, or a class built by DI), else the TypeORM store over the host's entity. */
 export const userStoreProvider: FactoryProvider<UserStore> = {
   provide: UserStore,
   inject: [AUTH_TOKEN_OPTIONS, ModuleRef, AUTH_TOKEN_USER_REPOSITORY, AUTH_TOKEN_USER_FIELDS],
-  useFactory: ({ userStore, registration }: ResolvedAuthTokenOptions, moduleRef: ModuleRef, repository: Repository<object>, fields: UserFieldMap) => {
+  useFactory: (
+    { userStore, registration }: ResolvedAuthTokenOptions,
+    moduleRef: ModuleRef,
+    repository: Repository<object>,
+    fields: UserFieldMap,
+  ) => {
     if (typeof userStore === 'function') return moduleRef.create(userStore);
     if (userStore) return userStore;
     if (fields.canonicalUsername === null) {

@@ -60,12 +60,24 @@ export class ApiTokenService<TUser extends object = object> {
     const full = () => new ConflictException(AUTH_TOKEN_MESSAGES.tooManyApiTokens(maxPerUser));
     // The common refusal without a write.
     if ((await this.count(user)) >= maxPerUser) throw full();
-    const { token, record } = await this.tokenService.store(user, { kind: 'api', prefix, lifetime: expiresIn, name, scopes });
+    const { token, record } = await this.tokenService.store(user, {
+      kind: 'api',
+      prefix,
+      lifetime: expiresIn,
+      name,
+      scopes,
+    });
     if ((await this.count(user)) > maxPerUser) {
       await this.tokens.delete({ id: record.id });
       throw full();
     }
-    this.events.publish(AUTH_TOKEN_EVENTS.apiTokenCreated, { userId: this.users.getId(user), tokenId: record.id, name, scopes, expiresAt: record.expiresAt });
+    this.events.publish(AUTH_TOKEN_EVENTS.apiTokenCreated, {
+      userId: this.users.getId(user),
+      tokenId: record.id,
+      name,
+      scopes,
+      expiresAt: record.expiresAt,
+    });
     return { token, record };
   }
 
@@ -93,22 +105,32 @@ export class ApiTokenService<TUser extends object = object> {
   async revoke(user: TUser, tokenId: string): Promise<boolean> {
     const [record] = (await this.list(user)).filter((token) => token.id === tokenId);
     if (!record || !(await this.tokenService.revokeOwn(user, tokenId, 'session', 'api'))) return false;
-    this.events.publish(AUTH_TOKEN_EVENTS.apiTokenRevoked, { userId: this.users.getId(user), tokenId, name: record.name ?? '' });
+    this.events.publish(AUTH_TOKEN_EVENTS.apiTokenRevoked, {
+      userId: this.users.getId(user),
+      tokenId,
+      name: record.name ?? '',
+    });
     return true;
   }
 
-  private checked({ name, scopes = [], expiresIn }: CreateApiTokenInput): { name: string; scopes: string[]; expiresIn: number } {
+  private checked({ name, scopes = [], expiresIn }: CreateApiTokenInput): {
+    name: string;
+    scopes: string[];
+    expiresIn: number;
+  } {
     const { ttl, maxTtl } = this.options.apiTokens;
     const errors: FieldErrors = {};
     const trimmed = typeof name === 'string' ? name.trim() : '';
     if (trimmed.length < 1 || trimmed.length > 100) errors.name = [AUTH_TOKEN_MESSAGES.apiTokenName];
-    if (!Array.isArray(scopes) || scopes.some((scope) => typeof scope !== 'string')) errors.scopes = [AUTH_TOKEN_MESSAGES.scopesList];
+    if (!Array.isArray(scopes) || scopes.some((scope) => typeof scope !== 'string'))
+      errors.scopes = [AUTH_TOKEN_MESSAGES.scopesList];
     else {
       const undeclared = scopes.filter((scope) => !Object.hasOwn(this.options.scopes, scope));
       if (undeclared.length) errors.scopes = undeclared.map((scope) => AUTH_TOKEN_MESSAGES.undeclaredScope(scope));
     }
     const lifetime = expiresIn ?? ttl;
-    if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 1 || lifetime > maxTtl) errors.expiresIn = [AUTH_TOKEN_MESSAGES.expiresIn(maxTtl)];
+    if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 1 || lifetime > maxTtl)
+      errors.expiresIn = [AUTH_TOKEN_MESSAGES.expiresIn(maxTtl)];
     if (Object.keys(errors).length) throw new FieldErrorsException(errors);
     return { name: trimmed, scopes: [...new Set(scopes)], expiresIn: lifetime };
   }

@@ -36,7 +36,11 @@ export class ApiTokensController {
   @Post('tokens')
   @RequireReauthentication()
   @HttpCode(HttpStatus.CREATED)
-  async create(@CurrentUser() user: object, @CurrentToken() current: AuthToken, @Body() body: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
+  async create(
+    @CurrentUser() user: object,
+    @CurrentToken() current: AuthToken,
+    @Body() body: CreateApiTokenDto,
+  ): Promise<CreatedApiTokenDto> {
     const { token, record } = await this.apiTokens.create(await this.freshUser.load(user, current.id), body);
     const { id, name, scopes, createdAt, expiresAt } = toApiTokenDto(record);
     return { token, id, name, scopes, createdAt, expiresAt };
@@ -52,6 +56,7 @@ export class ApiTokensController {
   @Delete('tokens/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
   async revoke(@CurrentUser() user: object, @Param('id') id: string): Promise<void> {
-    if (!UUID.test(id) || !(await this.apiTokens.revoke(user, id))) throw new NotFoundException(AUTH_TOKEN_MESSAGES.noSuchApiToken);
+    if (!UUID.test(id) || !(await this.apiTokens.revoke(user, id)))
+      throw new NotFoundException(AUTH_TOKEN_MESSAGES.noSuchApiToken);
   }
 }

@@ -42,16 +42,24 @@ export const apiTokenOptions: OptionGroup<'apiTokens'> = {
   keys: { enabled: null, ttl: null, maxTtl: null, maxPerUser: null, prefix: null },
   resolve(raw = {}, { tokens }) {
     const apiTokens = { ...API_TOKEN_DEFAULTS, ...raw };
-    if (typeof apiTokens.enabled !== 'boolean') throw new AuthTokenConfigError('apiTokens.enabled', `must be true or false (got ${String(apiTokens.enabled)})`);
+    if (typeof apiTokens.enabled !== 'boolean')
+      throw new AuthTokenConfigError('apiTokens.enabled', `must be true or false (got ${String(apiTokens.enabled)})`);
     positiveSeconds('apiTokens.ttl', apiTokens.ttl);
     positiveSeconds('apiTokens.maxTtl', apiTokens.maxTtl);
-    if (apiTokens.ttl > apiTokens.maxTtl) throw new AuthTokenConfigError('apiTokens.ttl', `must be at most apiTokens.maxTtl (${apiTokens.maxTtl}), got ${apiTokens.ttl}`);
+    if (apiTokens.ttl > apiTokens.maxTtl)
+      throw new AuthTokenConfigError(
+        'apiTokens.ttl',
+        `must be at most apiTokens.maxTtl (${apiTokens.maxTtl}), got ${apiTokens.ttl}`,
+      );
     wholeNumber('apiTokens.maxPerUser', apiTokens.maxPerUser);
     if (typeof apiTokens.prefix !== 'string' || !TOKEN_PREFIX.test(apiTokens.prefix)) {
       throw new AuthTokenConfigError('apiTokens.prefix', 'must be 1-16 letters or digits, starting with a letter');
     }
     if (apiTokens.prefix === tokens.prefix) {
-      throw new AuthTokenConfigError('apiTokens.prefix', `must differ from tokens.prefix ("${tokens.prefix}"), so the two kinds can be told apart`);
+      throw new AuthTokenConfigError(
+        'apiTokens.prefix',
+        `must differ from tokens.prefix ("${tokens.prefix}"), so the two kinds can be told apart`,
+      );
     }
     return apiTokens;
   },

@@ -2,7 +2,11 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { ModuleRef } from '@nestjs/core';
 import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
-import { AUTH_EMAIL_TOKEN_REPOSITORY, AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_REPOSITORY } from '../../core/module/auth-token.internal-constants.js';
+import {
+  AUTH_EMAIL_TOKEN_REPOSITORY,
+  AUTH_THROTTLE_REPOSITORY,
+  AUTH_TOKEN_REPOSITORY,
+} from '../../core/module/auth-token.internal-constants.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
@@ -91,7 +95,12 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
         .andWhere('"expiryNoticeAt" IS NULL')
         .execute();
       if ((marked.affected ?? 0) === 0) continue;
-      this.events.publish(AUTH_TOKEN_EVENTS.apiTokenExpiring, { userId: this.users.getId(token.user), tokenId: token.id, name: token.name ?? '', expiresAt: token.expiresAt });
+      this.events.publish(AUTH_TOKEN_EVENTS.apiTokenExpiring, {
+        userId: this.users.getId(token.user),
+        tokenId: token.id,
+        name: token.name ?? '',
+        expiresAt: token.expiresAt,
+      });
     }
     return soon.length;
   }
@@ -115,9 +124,14 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
     if (this.running) return;
     this.running = this.purge()
       .then(({ tokens, links, counters }) => {
-        if (tokens || links || counters) this.logger.log(`Purged ${tokens} expired tokens, ${links} expired links and ${counters} expired throttling counters`);
+        if (tokens || links || counters)
+          this.logger.log(
+            `Purged ${tokens} expired tokens, ${links} expired links and ${counters} expired throttling counters`,
+          );
       })
-      .catch((error: unknown) => this.logger.error(`Purge failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.logger.error(`Purge failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => (this.running = undefined));
   }
 

@@ -28,7 +28,11 @@ export class LoginIssuer<TUser extends object = object> {
 
   async issue(user: TUser, client: { ip: string; userAgent?: string }): Promise<LoginResult> {
     const { token, record } = await this.tokens.issue(user, client);
-    this.events.publish(AUTH_TOKEN_EVENTS.loginSucceeded, { userId: this.users.getId(user), tokenId: record.id, userAgent: record.userAgent });
+    this.events.publish(AUTH_TOKEN_EVENTS.loginSucceeded, {
+      userId: this.users.getId(user),
+      tokenId: record.id,
+      userAgent: record.userAgent,
+    });
     const result: LoginResult = { token, expiresAt: record.expiresAt };
     if (this.options.userSerializer) result.user = await this.options.userSerializer(user);
     return result;

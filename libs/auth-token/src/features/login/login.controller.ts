@@ -20,7 +20,11 @@ export class LoginController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  login(@Body() body: LoginDto, @ClientIp() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult | MfaChallenge> {
+  login(
+    @Body() body: LoginDto,
+    @ClientIp() ip: string,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<LoginResult | MfaChallenge> {
     return this.logins.login(body.username, body.password, { ip, userAgent });
   }
 

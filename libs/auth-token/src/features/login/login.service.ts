@@ -52,7 +52,12 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     return this.passwords.inSlot(ip, () => this.checkPassword(login, password, client, ip));
   }
 
-  private async checkPassword(login: string, password: string, client: LoginClient, ip: string): Promise<LoginResult | MfaChallenge> {
+  private async checkPassword(
+    login: string,
+    password: string,
+    client: LoginClient,
+    ip: string,
+  ): Promise<LoginResult | MfaChallenge> {
     const user = await this.users.findByLogin(login);
     const account = user ? accountOf(this.users.getId(user)) : `name:${canonicalUsername(login)}`;
     const hash = user ? this.users.getPasswordHash(user) : null;

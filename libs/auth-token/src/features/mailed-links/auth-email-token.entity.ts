@@ -37,6 +37,8 @@ export abstract class AuthEmailToken {
 export type AuthEmailTokenWithUser<TUser extends object> = AuthEmailToken & { user?: TUser };
 
 /** The AuthEmailToken entity bound to the host's User entity (ON DELETE CASCADE), one class per User entity. */
-export function authEmailTokenEntityFor<TUser extends object>(userEntity: Type<TUser>): Type<AuthEmailTokenWithUser<TUser>> {
+export function authEmailTokenEntityFor<TUser extends object>(
+  userEntity: Type<TUser>,
+): Type<AuthEmailTokenWithUser<TUser>> {
   return userBoundEntity(AuthEmailToken, AUTH_EMAIL_TOKEN_TABLE, userEntity);
 }

@@ -43,7 +43,12 @@ export class EmailTokenService<TUser extends object = object> {
    */
   async mayMail(user: TUser, purpose: EmailTokenPurpose, interval: number, linkTtl: number): Promise<boolean> {
     if (await this.sentRecently(user, purpose, interval)) return false;
-    const turn = { scope: `link-${purpose}`, identity: String(this.users.getId(user)), limit: 1, window: Math.min(interval, linkTtl) };
+    const turn = {
+      scope: `link-${purpose}`,
+      identity: String(this.users.getId(user)),
+      limit: 1,
+      window: Math.min(interval, linkTtl),
+    };
     try {
       await this.throttle.hit([turn]);
       return true;

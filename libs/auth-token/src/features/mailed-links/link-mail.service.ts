@@ -12,7 +12,13 @@ export class LinkMailService {
     private readonly mailer: Mailer,
   ) {}
 
-  async send(kind: 'emailConfirm' | 'passwordReset', to: string, username: string, url: string, acceptLanguage?: string): Promise<void> {
+  async send(
+    kind: 'emailConfirm' | 'passwordReset',
+    to: string,
+    username: string,
+    url: string,
+    acceptLanguage?: string,
+  ): Promise<void> {
     const mail: ResolvedMailOptions = this.options[kind];
     const { subject, text, html } = renderMail(mail.templates, mail.defaultLocale, acceptLanguage, { username, url });
     const from = mail.from ?? this.options.emailConfirm.from;

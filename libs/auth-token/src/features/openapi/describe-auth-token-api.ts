@@ -38,7 +38,8 @@ const ERRORS = {
   400: 'Invalid input; `errors` names each field',
   401: 'Missing, invalid or expired token',
   403: 'An API token: this route needs a login token',
-  reauthenticate: 'An API token, or `code: "reauthentication_required"`: prove who you are (POST reauthenticate) and try again',
+  reauthenticate:
+    'An API token, or `code: "reauthentication_required"`: prove who you are (POST reauthenticate) and try again',
   429: 'Too many attempts; see Retry-After',
   503: 'Database or mail server unavailable',
 };
@@ -47,10 +48,40 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
   [
     LoginController,
     {
-      login: { summary: 'Log in: exchange a username and password for a new token', responses: [[200, 'A new token', LoginResponseDto], [400, ERRORS[400]], [401, 'Unknown user, wrong password or inactive account'], [403, 'E-mail address not confirmed'], [429, ERRORS[429]]] },
-      logout: { summary: 'Log out: revoke the token of this request', secured: true, responses: [[204, 'Revoked'], [401, ERRORS[401]]] },
-      logoutByPost: { summary: 'Log out (POST form)', secured: true, responses: [[204, 'Revoked'], [401, ERRORS[401]]] },
-      me: { summary: 'The current user, serialized, with mfaEnabled', secured: true, responses: [[200, 'The user'], [401, ERRORS[401]]] },
+      login: {
+        summary: 'Log in: exchange a username and password for a new token',
+        responses: [
+          [200, 'A new token', LoginResponseDto],
+          [400, ERRORS[400]],
+          [401, 'Unknown user, wrong password or inactive account'],
+          [403, 'E-mail address not confirmed'],
+          [429, ERRORS[429]],
+        ],
+      },
+      logout: {
+        summary: 'Log out: revoke the token of this request',
+        secured: true,
+        responses: [
+          [204, 'Revoked'],
+          [401, ERRORS[401]],
+        ],
+      },
+      logoutByPost: {
+        summary: 'Log out (POST form)',
+        secured: true,
+        responses: [
+          [204, 'Revoked'],
+          [401, ERRORS[401]],
+        ],
+      },
+      me: {
+        summary: 'The current user, serialized, with mfaEnabled',
+        secured: true,
+        responses: [
+          [200, 'The user'],
+          [401, ERRORS[401]],
+        ],
+      },
     },
   ],
   [
@@ -58,7 +89,12 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
     {
       loginMfa: {
         summary: 'Second step of a login with a second factor: the mfaToken and a TOTP code or a recovery code',
-        responses: [[200, 'A new token', LoginResponseDto], [400, ERRORS[400]], [401, 'Wrong or used code, or a spent or expired mfaToken'], [429, ERRORS[429]]],
+        responses: [
+          [200, 'A new token', LoginResponseDto],
+          [400, ERRORS[400]],
+          [401, 'Wrong or used code, or a spent or expired mfaToken'],
+          [429, ERRORS[429]],
+        ],
       },
     },
   ],
@@ -66,9 +102,16 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
     ReauthenticationController,
     {
       reauthenticate: {
-        summary: 'Prove who you are again (password, or a TOTP code with two-factor login on): creating credentials is allowed for a while',
+        summary:
+          'Prove who you are again (password, or a TOTP code with two-factor login on): creating credentials is allowed for a while',
         secured: true,
-        responses: [[204, 'Proved'], [400, 'Wrong password or code; `errors` names the field'], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]],
+        responses: [
+          [204, 'Proved'],
+          [400, 'Wrong password or code; `errors` names the field'],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+          [429, ERRORS[429]],
+        ],
       },
     },
   ],
@@ -78,23 +121,80 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
       setup: {
         summary: 'A new TOTP secret (base32 and otpauth URL) for an authenticator app; nothing is on until enabled',
         secured: true,
-        responses: [[200, '{ secret, otpauthUrl }'], [401, ERRORS[401]], [403, ERRORS.reauthenticate], [409, 'Already on']],
+        responses: [
+          [200, '{ secret, otpauthUrl }'],
+          [401, ERRORS[401]],
+          [403, ERRORS.reauthenticate],
+          [409, 'Already on'],
+        ],
       },
       enable: {
         summary: 'Turn two-factor login on with a code; answers the ten recovery codes once',
         secured: true,
-        responses: [[200, '{ recoveryCodes }'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS.reauthenticate], [429, ERRORS[429]]],
+        responses: [
+          [200, '{ recoveryCodes }'],
+          [400, ERRORS[400]],
+          [401, ERRORS[401]],
+          [403, ERRORS.reauthenticate],
+          [429, ERRORS[429]],
+        ],
       },
-      disable: { summary: 'Turn two-factor login off (needs the password)', secured: true, responses: [[204, 'Off'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]] },
-      recoveryCodes: { summary: 'New recovery codes (needs the password); the old ones stop working', secured: true, responses: [[200, '{ recoveryCodes }'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]] },
+      disable: {
+        summary: 'Turn two-factor login off (needs the password)',
+        secured: true,
+        responses: [
+          [204, 'Off'],
+          [400, ERRORS[400]],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+          [429, ERRORS[429]],
+        ],
+      },
+      recoveryCodes: {
+        summary: 'New recovery codes (needs the password); the old ones stop working',
+        secured: true,
+        responses: [
+          [200, '{ recoveryCodes }'],
+          [400, ERRORS[400]],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+          [429, ERRORS[429]],
+        ],
+      },
     },
   ],
   [
     SessionsController,
     {
-      list: { summary: "The user's live login tokens, most recently used first", secured: true, responses: [[200, 'Sessions', [SessionDto]], [401, ERRORS[401]], [403, ERRORS[403]]] },
-      revoke: { summary: 'Revoke one of your sessions', secured: true, param: 'id', responses: [[204, 'Revoked'], [401, ERRORS[401]], [403, ERRORS[403]], [404, 'No such session of yours']] },
-      revokeAll: { summary: 'Log out everywhere (login tokens; API tokens stay)', secured: true, responses: [[204, 'All revoked'], [401, ERRORS[401]], [403, ERRORS[403]]] },
+      list: {
+        summary: "The user's live login tokens, most recently used first",
+        secured: true,
+        responses: [
+          [200, 'Sessions', [SessionDto]],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+        ],
+      },
+      revoke: {
+        summary: 'Revoke one of your sessions',
+        secured: true,
+        param: 'id',
+        responses: [
+          [204, 'Revoked'],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+          [404, 'No such session of yours'],
+        ],
+      },
+      revokeAll: {
+        summary: 'Log out everywhere (login tokens; API tokens stay)',
+        secured: true,
+        responses: [
+          [204, 'All revoked'],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+        ],
+      },
     },
   ],
   [
@@ -103,39 +203,129 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
       create: {
         summary: 'Create an API token (personal access token) with scopes; the token is shown this once',
         secured: true,
-        responses: [[201, 'The new token', CreatedApiTokenDto], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS.reauthenticate], [409, 'Too many API tokens']],
+        responses: [
+          [201, 'The new token', CreatedApiTokenDto],
+          [400, ERRORS[400]],
+          [401, ERRORS[401]],
+          [403, ERRORS.reauthenticate],
+          [409, 'Too many API tokens'],
+        ],
       },
-      list: { summary: "The user's live API tokens", secured: true, responses: [[200, 'API tokens', [ApiTokenDto]], [401, ERRORS[401]], [403, ERRORS[403]]] },
-      revoke: { summary: 'Revoke one of your API tokens', secured: true, param: 'id', responses: [[204, 'Revoked'], [401, ERRORS[401]], [403, ERRORS[403]], [404, 'No such API token of yours']] },
+      list: {
+        summary: "The user's live API tokens",
+        secured: true,
+        responses: [
+          [200, 'API tokens', [ApiTokenDto]],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+        ],
+      },
+      revoke: {
+        summary: 'Revoke one of your API tokens',
+        secured: true,
+        param: 'id',
+        responses: [
+          [204, 'Revoked'],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+          [404, 'No such API token of yours'],
+        ],
+      },
     },
   ],
   [
     RegistrationController,
     {
-      register: { summary: 'Create an account (404 when registration is off)', responses: [[201, 'Created', SuccessResponseDto], [400, ERRORS[400]], [503, ERRORS[503]]] },
-      resend: { summary: 'Mail a fresh confirmation link', responses: [[202, 'Accepted whatever the address', SuccessResponseDto], [429, ERRORS[429]]] },
-      confirmByGet: { summary: 'Open a confirmation link', param: 'token', responses: [[302, 'To the success or invalid page'], [400, 'Invalid or expired link (plain text)']] },
-      confirmByPost: { summary: 'Open a confirmation link (POST)', param: 'token', responses: [[302, 'To the success or invalid page'], [400, 'Invalid or expired link (plain text)']] },
+      register: {
+        summary: 'Create an account (404 when registration is off)',
+        responses: [
+          [201, 'Created', SuccessResponseDto],
+          [400, ERRORS[400]],
+          [503, ERRORS[503]],
+        ],
+      },
+      resend: {
+        summary: 'Mail a fresh confirmation link',
+        responses: [
+          [202, 'Accepted whatever the address', SuccessResponseDto],
+          [429, ERRORS[429]],
+        ],
+      },
+      confirmByGet: {
+        summary: 'Open a confirmation link',
+        param: 'token',
+        responses: [
+          [302, 'To the success or invalid page'],
+          [400, 'Invalid or expired link (plain text)'],
+        ],
+      },
+      confirmByPost: {
+        summary: 'Open a confirmation link (POST)',
+        param: 'token',
+        responses: [
+          [302, 'To the success or invalid page'],
+          [400, 'Invalid or expired link (plain text)'],
+        ],
+      },
     },
   ],
   [
     PasswordController,
     {
-      change: { summary: 'Change the password; logs out the other sessions', secured: true, responses: [[204, 'Changed'], [400, ERRORS[400]], [401, ERRORS[401]], [403, ERRORS[403]], [429, ERRORS[429]]] },
-      requestReset: { summary: 'Mail a password-reset link', responses: [[202, 'Accepted whatever the address', SuccessResponseDto], [429, ERRORS[429]]] },
-      confirmReset: { summary: 'Set a new password with a reset token; logs out everywhere', responses: [[204, 'Changed'], [400, 'Invalid, used or expired token, or a weak password']] },
+      change: {
+        summary: 'Change the password; logs out the other sessions',
+        secured: true,
+        responses: [
+          [204, 'Changed'],
+          [400, ERRORS[400]],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+          [429, ERRORS[429]],
+        ],
+      },
+      requestReset: {
+        summary: 'Mail a password-reset link',
+        responses: [
+          [202, 'Accepted whatever the address', SuccessResponseDto],
+          [429, ERRORS[429]],
+        ],
+      },
+      confirmReset: {
+        summary: 'Set a new password with a reset token; logs out everywhere',
+        responses: [
+          [204, 'Changed'],
+          [400, 'Invalid, used or expired token, or a weak password'],
+        ],
+      },
     },
   ],
 ];
 
 const PROPERTIES: [Type<object>, Record<string, Record<string, unknown>>][] = [
-  [LoginDto, { username: { example: 'alice', maxLength: 254 }, password: { example: 'correct horse battery', maxLength: 1024 } }],
-  [RegisterDto, { username: { example: 'alice', maxLength: 150 }, password: { example: 'correct horse battery' }, email: { required: false, example: 'alice@example.com' } }],
+  [
+    LoginDto,
+    { username: { example: 'alice', maxLength: 254 }, password: { example: 'correct horse battery', maxLength: 1024 } },
+  ],
+  [
+    RegisterDto,
+    {
+      username: { example: 'alice', maxLength: 150 },
+      password: { example: 'correct horse battery' },
+      email: { required: false, example: 'alice@example.com' },
+    },
+  ],
   [ResendConfirmationDto, { email: { required: false, example: 'alice@example.com' }, username: { required: false } }],
   [ChangePasswordDto, { currentPassword: {}, newPassword: {} }],
   [RequestPasswordResetDto, { email: { example: 'alice@example.com' } }],
   [ConfirmPasswordResetDto, { token: {}, newPassword: {} }],
-  [LoginResponseDto, { token: { example: 'nat_0s3Xh…' }, expiresAt: { type: String, format: 'date-time' }, user: { required: false, type: 'object' } }],
+  [
+    LoginResponseDto,
+    {
+      token: { example: 'nat_0s3Xh…' },
+      expiresAt: { type: String, format: 'date-time' },
+      user: { required: false, type: 'object' },
+    },
+  ],
   [SuccessResponseDto, { success: { example: true } }],
   [
     SessionDto,
@@ -150,11 +340,25 @@ const PROPERTIES: [Type<object>, Record<string, Record<string, unknown>>][] = [
       current: {},
     },
   ],
-  [MfaLoginDto, { mfaToken: { example: 'natmfa_…' }, code: { required: false, example: '123456' }, recoveryCode: { required: false, example: 'abcd-efgh-ijkl' } }],
+  [
+    MfaLoginDto,
+    {
+      mfaToken: { example: 'natmfa_…' },
+      code: { required: false, example: '123456' },
+      recoveryCode: { required: false, example: 'abcd-efgh-ijkl' },
+    },
+  ],
   [EnableTotpDto, { code: { example: '123456' } }],
   [MfaPasswordDto, { password: {} }],
   [ReauthenticateDto, { password: { required: false }, code: { required: false, example: '123456' } }],
-  [CreateApiTokenDto, { name: { example: 'CI deploy', maxLength: 100 }, scopes: { required: false, type: [String], example: ['orders:read'] }, expiresIn: { required: false, type: Number, example: 7_776_000 } }],
+  [
+    CreateApiTokenDto,
+    {
+      name: { example: 'CI deploy', maxLength: 100 },
+      scopes: { required: false, type: [String], example: ['orders:read'] },
+      expiresIn: { required: false, type: Number, example: 7_776_000 },
+    },
+  ],
   [
     ApiTokenDto,
     {
@@ -208,7 +412,8 @@ export function describeAuthTokenApi(swagger: SwaggerDecorators, { securityName 
       apply(swagger.ApiOperation({ summary: operation.summary }));
       if (operation.secured) apply(swagger.ApiBearerAuth(securityName));
       if (operation.param) apply(swagger.ApiParam({ name: operation.param, type: String }));
-      for (const [status, description, type] of operation.responses) apply(swagger.ApiResponse({ status, description, ...(type ? { type } : {}) }));
+      for (const [status, description, type] of operation.responses)
+        apply(swagger.ApiResponse({ status, description, ...(type ? { type } : {}) }));
     }
   }
 }

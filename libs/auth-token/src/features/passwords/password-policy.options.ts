@@ -22,7 +22,10 @@ export const passwordPolicyOptions: OptionGroup<'passwordPolicy'> = {
     const minLength = wholeNumber('passwordPolicy.minLength', raw.minLength ?? PASSWORD_POLICY_DEFAULTS.minLength);
     const maxLength = raw.maxLength ?? PASSWORD_POLICY_DEFAULTS.maxLength;
     if (!Number.isInteger(maxLength) || maxLength < minLength || maxLength > 4096) {
-      throw new AuthTokenConfigError('passwordPolicy.maxLength', 'must be a whole number from passwordPolicy.minLength to 4096');
+      throw new AuthTokenConfigError(
+        'passwordPolicy.maxLength',
+        'must be a whole number from passwordPolicy.minLength to 4096',
+      );
     }
     return { ...raw, minLength, maxLength };
   },

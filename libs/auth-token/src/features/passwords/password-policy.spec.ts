@@ -16,7 +16,9 @@ describe('PasswordPolicy', () => {
 
   it('refuses the username or e-mail address, ignoring case', () => {
     expect(policy.check('Marguerite', { username: 'marguerite' })).toEqual([PASSWORD_MESSAGES.similar]);
-    expect(policy.check('m.dupont@example.org', { email: 'M.Dupont@example.org' })).toEqual([PASSWORD_MESSAGES.similar]);
+    expect(policy.check('m.dupont@example.org', { email: 'M.Dupont@example.org' })).toEqual([
+      PASSWORD_MESSAGES.similar,
+    ]);
     expect(policy.check('m.dupont', { email: 'm.dupont@example.org' })).toEqual([PASSWORD_MESSAGES.similar]);
   });
 
@@ -35,7 +37,12 @@ describe('PasswordPolicy', () => {
   });
 
   it('is configurable', () => {
-    const lenient = new PasswordPolicy({ minLength: 4, maxLength: 10, rejectUserAttributes: false, rejectCommon: false });
+    const lenient = new PasswordPolicy({
+      minLength: 4,
+      maxLength: 10,
+      rejectUserAttributes: false,
+      rejectCommon: false,
+    });
     expect(lenient.check('password')).toEqual([]);
     expect(lenient.check('abcd', { username: 'abcd' })).toEqual([]);
     expect(lenient.check('x'.repeat(11))).toEqual([PASSWORD_MESSAGES.tooLong(10)]);

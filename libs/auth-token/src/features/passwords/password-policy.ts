@@ -46,9 +46,12 @@ export class PasswordPolicy {
     this.maxLength = options.maxLength ?? 128;
     this.rejectUserAttributes = options.rejectUserAttributes ?? true;
     this.rejectCommon = options.rejectCommon !== false;
-    this.extraCommon = new Set(Array.isArray(options.rejectCommon) ? options.rejectCommon.map((word) => word.toLowerCase()) : []);
+    this.extraCommon = new Set(
+      Array.isArray(options.rejectCommon) ? options.rejectCommon.map((word) => word.toLowerCase()) : [],
+    );
     const { breachedPasswords } = options;
-    if (breachedPasswords) this.breached = new PwnedPasswordChecker(breachedPasswords === true ? {} : breachedPasswords);
+    if (breachedPasswords)
+      this.breached = new PwnedPasswordChecker(breachedPasswords === true ? {} : breachedPasswords);
   }
 
   /**
@@ -57,7 +60,8 @@ export class PasswordPolicy {
    */
   async problems(password: string, context: PasswordContext = {}): Promise<string[]> {
     const problems = this.check(password, context);
-    if (problems.length === 0 && this.breached && (await this.breached.isBreached(password))) problems.push(PASSWORD_MESSAGES.breached);
+    if (problems.length === 0 && this.breached && (await this.breached.isBreached(password)))
+      problems.push(PASSWORD_MESSAGES.breached);
     return problems;
   }
 
@@ -72,7 +76,8 @@ export class PasswordPolicy {
     if (this.rejectUserAttributes && attributes.some((value) => value && value.toLowerCase() === lower)) {
       problems.push(PASSWORD_MESSAGES.similar);
     }
-    if (this.rejectCommon && (isCommonPassword(password) || this.extraCommon.has(lower))) problems.push(PASSWORD_MESSAGES.common);
+    if (this.rejectCommon && (isCommonPassword(password) || this.extraCommon.has(lower)))
+      problems.push(PASSWORD_MESSAGES.common);
     return problems;
   }
 }

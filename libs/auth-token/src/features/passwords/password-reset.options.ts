@@ -1,5 +1,10 @@
 import { DEFAULT_PASSWORD_RESET_TEMPLATE } from '../../core/mail/default-templates.js';
-import type { AuthTokenMailOptions, MailGroup, ResolvedMailOptions, WithDefaults } from '../../core/options/auth-token-options.interface.js';
+import type {
+  AuthTokenMailOptions,
+  MailGroup,
+  ResolvedMailOptions,
+  WithDefaults,
+} from '../../core/options/auth-token-options.interface.js';
 import { httpUrl, MAIL_KEYS, nonNegativeSeconds, positiveSeconds, resolveMail } from '../../core/options/checks.js';
 import type { OptionGroup } from '../../core/options/option-group.js';
 
@@ -32,6 +37,9 @@ export const passwordResetOptions: OptionGroup<'passwordReset'> = {
     ...resolveMail('passwordReset', raw, DEFAULT_PASSWORD_RESET_TEMPLATE),
     url: raw.url === undefined ? undefined : httpUrl('passwordReset.url', raw.url).href,
     ttl: positiveSeconds('passwordReset.ttl', raw.ttl ?? PASSWORD_RESET_DEFAULTS.ttl),
-    requestInterval: nonNegativeSeconds('passwordReset.requestInterval', raw.requestInterval ?? PASSWORD_RESET_DEFAULTS.requestInterval),
+    requestInterval: nonNegativeSeconds(
+      'passwordReset.requestInterval',
+      raw.requestInterval ?? PASSWORD_RESET_DEFAULTS.requestInterval,
+    ),
   }),
 };

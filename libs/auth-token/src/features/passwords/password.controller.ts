@@ -23,7 +23,12 @@ export class PasswordController {
   @UseGuards(AuthTokenGuard)
   @RequireLoginToken()
   @HttpCode(HttpStatus.NO_CONTENT)
-  async change(@CurrentUser() user: object, @CurrentToken() token: AuthToken, @Body() body: ChangePasswordDto, @ClientIp() ip: string): Promise<void> {
+  async change(
+    @CurrentUser() user: object,
+    @CurrentToken() token: AuthToken,
+    @Body() body: ChangePasswordDto,
+    @ClientIp() ip: string,
+  ): Promise<void> {
     await this.passwords.change(user, token.id, body.currentPassword, body.newPassword, { ip });
   }
 
@@ -32,7 +37,11 @@ export class PasswordController {
   @Post('password/reset')
   @WhenEnabled(resetOn)
   @HttpCode(HttpStatus.ACCEPTED)
-  async requestReset(@Body() body: RequestPasswordResetDto, @ClientIp() ip: string, @Headers('accept-language') acceptLanguage?: string) {
+  async requestReset(
+    @Body() body: RequestPasswordResetDto,
+    @ClientIp() ip: string,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
     await this.passwords.requestReset(body.email, { ip, acceptLanguage });
     return { success: true };
   }

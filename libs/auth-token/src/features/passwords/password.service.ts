@@ -43,7 +43,13 @@ export class PasswordService<TUser extends object = object> {
    * password counts as a failed login of the account (same limits, 429 past them). The user and the token are
    * read from the database, never from the token cache, so a stale copy cannot authorize the change.
    */
-  async change(user: TUser, currentTokenId: string, currentPassword: string, newPassword: string, client: { ip: string }): Promise<void> {
+  async change(
+    user: TUser,
+    currentTokenId: string,
+    currentPassword: string,
+    newPassword: string,
+    client: { ip: string },
+  ): Promise<void> {
     const ip = requireClientIp(client?.ip);
     const fresh = await this.freshUser.load(user, currentTokenId);
     await this.passwords.confirm(fresh, currentPassword, ip, 'currentPassword');
@@ -83,7 +89,8 @@ export class PasswordService<TUser extends object = object> {
       await this.links.revokeAll(user, 'password-reset');
       const token = await this.links.create(user, 'password-reset', address, ttl);
       deliveries.push({
-        send: () => this.mail.send('passwordReset', address, this.users.getLogin(user), `${url}${token}`, acceptLanguage),
+        send: () =>
+          this.mail.send('passwordReset', address, this.users.getLogin(user), `${url}${token}`, acceptLanguage),
         onGiveUp: () => this.links.revokeAll(user, 'password-reset'),
       });
     }
@@ -105,7 +112,10 @@ export class PasswordService<TUser extends object = object> {
   }
 
   private async assertAcceptable(user: TUser, newPassword: string): Promise<void> {
-    const problems = await this.policy.problems(newPassword, { username: this.users.getLogin(user), email: this.users.getEmail(user) });
+    const problems = await this.policy.problems(newPassword, {
+      username: this.users.getLogin(user),
+      email: this.users.getEmail(user),
+    });
     if (problems.length) throw new FieldErrorsException({ newPassword: problems });
   }
 

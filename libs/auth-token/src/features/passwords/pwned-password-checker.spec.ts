@@ -46,7 +46,8 @@ function rangeApi(lines: Array<[suffix: string, count: number]>): RequestListene
 }
 
 const randomSuffix = () => randomBytes(18).toString('hex').slice(0, 35).toUpperCase();
-const checker = (url: string, options: PwnedPasswordCheckerOptions = {}) => new PwnedPasswordChecker({ url, ...options }, logger);
+const checker = (url: string, options: PwnedPasswordCheckerOptions = {}) =>
+  new PwnedPasswordChecker({ url, ...options }, logger);
 
 beforeEach(() => {
   requests = [];
@@ -62,7 +63,13 @@ afterEach(async () => {
 
 describe('PwnedPasswordChecker', () => {
   it('reports a breached password and passes a fresh random one', async () => {
-    const url = await startApi(rangeApi([[randomSuffix(), 12], [SUFFIX, 7], [randomSuffix(), 3]]));
+    const url = await startApi(
+      rangeApi([
+        [randomSuffix(), 12],
+        [SUFFIX, 7],
+        [randomSuffix(), 3],
+      ]),
+    );
     await expect(checker(url).isBreached(BREACHED)).resolves.toBe(true);
     await expect(checker(url).isBreached(randomBytes(24).toString('base64url'))).resolves.toBe(false);
     expect(warnings).toEqual([]);
@@ -93,13 +100,24 @@ describe('PwnedPasswordChecker', () => {
   });
 
   it('ignores padding entries (count 0), even for the same suffix', async () => {
-    const url = await startApi(rangeApi([[randomSuffix(), 0], [SUFFIX, 0], [randomSuffix(), 0]]));
+    const url = await startApi(
+      rangeApi([
+        [randomSuffix(), 0],
+        [SUFFIX, 0],
+        [randomSuffix(), 0],
+      ]),
+    );
     await expect(checker(url).isBreached(BREACHED)).resolves.toBe(false);
     expect(warnings).toEqual([]);
   });
 
   it('counts a password as breached only from minCount on', async () => {
-    const url = await startApi(rangeApi([[SUFFIX, 3], [SUFFIX, 0]]));
+    const url = await startApi(
+      rangeApi([
+        [SUFFIX, 3],
+        [SUFFIX, 0],
+      ]),
+    );
     await expect(checker(url, { minCount: 3 }).isBreached(BREACHED)).resolves.toBe(true);
     await expect(checker(url, { minCount: 4 }).isBreached(BREACHED)).resolves.toBe(false);
   });
@@ -110,7 +128,8 @@ describe('PwnedPasswordChecker', () => {
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toContain('Breached-password check skipped');
       expect(warnings[0]).toContain(reason);
-      for (const secret of [BREACHED, PREFIX, SUFFIX]) expect(warnings[0].toUpperCase()).not.toContain(secret.toUpperCase());
+      for (const secret of [BREACHED, PREFIX, SUFFIX])
+        expect(warnings[0].toUpperCase()).not.toContain(secret.toUpperCase());
     };
 
     // The 5 s test timeout is the only time bound: the 0.2 s request timeout must fire well before it.

@@ -18,7 +18,12 @@ export class ReauthenticationController {
   /** `{password}`, or `{code}` for a user with two-factor login: 204, and credentials may be created for a while. */
   @Post('reauthenticate')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async reauthenticate(@CurrentUser() user: object, @CurrentToken() token: AuthToken, @Body() body: ReauthenticateDto, @ClientIp() ip: string): Promise<void> {
+  async reauthenticate(
+    @CurrentUser() user: object,
+    @CurrentToken() token: AuthToken,
+    @Body() body: ReauthenticateDto,
+    @ClientIp() ip: string,
+  ): Promise<void> {
     await this.reauthentication.reauthenticate(user, token.id, body, { ip });
   }
 }

@@ -25,5 +25,7 @@ export const REAUTHENTICATION_DEFAULTS: Required<AuthTokenReauthenticationOption
 export const reauthenticationOptions: OptionGroup<'reauthentication'> = {
   name: 'reauthentication',
   keys: { window: null },
-  resolve: (raw = {}) => ({ window: positiveSeconds('reauthentication.window', raw.window ?? REAUTHENTICATION_DEFAULTS.window) }),
+  resolve: (raw = {}) => ({
+    window: positiveSeconds('reauthentication.window', raw.window ?? REAUTHENTICATION_DEFAULTS.window),
+  }),
 };

@@ -26,7 +26,12 @@ export class ReauthenticationService<TUser extends object = object> {
   ) {}
 
   /** Checks the proof on the database's user and records it on the login token `tokenId`; 400 naming the field. */
-  async reauthenticate(user: TUser, tokenId: string, { password, code }: ReauthenticationProof, client: { ip: string }): Promise<void> {
+  async reauthenticate(
+    user: TUser,
+    tokenId: string,
+    { password, code }: ReauthenticationProof,
+    client: { ip: string },
+  ): Promise<void> {
     const fresh = await this.freshUser.load(user, tokenId);
     if (code) await this.mfa.confirmCode(fresh, code, client?.ip);
     else if (password) await this.passwords.confirm(fresh, password, client?.ip, 'password');

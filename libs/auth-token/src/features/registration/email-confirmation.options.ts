@@ -7,7 +7,15 @@ import type {
   UserProperty,
   WithDefaults,
 } from '../../core/options/auth-token-options.interface.js';
-import { httpUrl, MAIL_KEYS, nonNegativeSeconds, positiveSeconds, PROPERTY_NAME, resolveMail, safeRedirect } from '../../core/options/checks.js';
+import {
+  httpUrl,
+  MAIL_KEYS,
+  nonNegativeSeconds,
+  positiveSeconds,
+  PROPERTY_NAME,
+  resolveMail,
+  safeRedirect,
+} from '../../core/options/checks.js';
 import type { OptionGroup } from '../../core/options/option-group.js';
 
 /** E-mail confirmation after registration, with expiring links. */
@@ -44,18 +52,35 @@ declare module '../../core/options/auth-token-options.interface.js' {
   }
 }
 
-export const EMAIL_CONFIRM_DEFAULTS = { enabled: false, ttl: 86_400, redirect: { success: '/' }, resendInterval: 60 } as const;
+export const EMAIL_CONFIRM_DEFAULTS = {
+  enabled: false,
+  ttl: 86_400,
+  redirect: { success: '/' },
+  resendInterval: 60,
+} as const;
 
 export const emailConfirmOptions: OptionGroup<'emailConfirm'> = {
   name: 'emailConfirm',
-  keys: { enabled: null, field: null, ttl: null, baseUrl: null, redirect: { success: null, invalid: null }, resendInterval: null, ...MAIL_KEYS },
+  keys: {
+    enabled: null,
+    field: null,
+    ttl: null,
+    baseUrl: null,
+    redirect: { success: null, invalid: null },
+    resendInterval: null,
+    ...MAIL_KEYS,
+  },
   resolve(raw = {}) {
     const defaults = EMAIL_CONFIRM_DEFAULTS;
     const enabled = raw.enabled ?? defaults.enabled;
     const base = raw.baseUrl === undefined ? undefined : httpUrl('emailConfirm.baseUrl', raw.baseUrl);
-    if (enabled && !base) throw new AuthTokenConfigError('emailConfirm.baseUrl', 'is required when emailConfirm.enabled is true');
+    if (enabled && !base)
+      throw new AuthTokenConfigError('emailConfirm.baseUrl', 'is required when emailConfirm.enabled is true');
     if (raw.field !== undefined && (typeof raw.field !== 'string' || !PROPERTY_NAME.test(raw.field))) {
-      throw new AuthTokenConfigError('emailConfirm.field', `must be a property name of the User entity (got ${String(raw.field)})`);
+      throw new AuthTokenConfigError(
+        'emailConfirm.field',
+        `must be a property name of the User entity (got ${String(raw.field)})`,
+      );
     }
     return {
       ...resolveMail('emailConfirm', raw, DEFAULT_CONFIRMATION_TEMPLATE),
@@ -64,8 +89,15 @@ export const emailConfirmOptions: OptionGroup<'emailConfirm'> = {
       ttl: positiveSeconds('emailConfirm.ttl', raw.ttl ?? defaults.ttl),
       baseUrl: base?.href.replace(/\/+$/, ''),
       redirect: {
-        success: safeRedirect('emailConfirm.redirect.success', raw.redirect?.success ?? defaults.redirect.success, base),
-        invalid: raw.redirect?.invalid === undefined ? undefined : safeRedirect('emailConfirm.redirect.invalid', raw.redirect.invalid, base),
+        success: safeRedirect(
+          'emailConfirm.redirect.success',
+          raw.redirect?.success ?? defaults.redirect.success,
+          base,
+        ),
+        invalid:
+          raw.redirect?.invalid === undefined
+            ? undefined
+            : safeRedirect('emailConfirm.redirect.invalid', raw.redirect.invalid, base),
       },
       resendInterval: nonNegativeSeconds('emailConfirm.resendInterval', raw.resendInterval ?? defaults.resendInterval),
     };

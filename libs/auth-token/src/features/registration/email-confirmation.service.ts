@@ -70,7 +70,10 @@ export class EmailConfirmationService<TUser extends object = object> {
     if (!found) return false;
     if (!this.users.isEmailConfirmed(found.user)) {
       await this.users.setEmailConfirmed(found.user, true);
-      this.events.publish(AUTH_TOKEN_EVENTS.emailConfirmed, { userId: this.users.getId(found.user), email: found.record.email });
+      this.events.publish(AUTH_TOKEN_EVENTS.emailConfirmed, {
+        userId: this.users.getId(found.user),
+        email: found.record.email,
+      });
     }
     return true;
   }
@@ -88,7 +91,10 @@ export class EmailConfirmationService<TUser extends object = object> {
     this.queue.enqueue('Confirmation mail', () => this.resendMails(identifier, client.acceptLanguage));
   }
 
-  private async resendMails(identifier: { email?: string; username?: string }, acceptLanguage?: string): Promise<MailDelivery[]> {
+  private async resendMails(
+    identifier: { email?: string; username?: string },
+    acceptLanguage?: string,
+  ): Promise<MailDelivery[]> {
     const candidates = identifier.email
       ? await this.users.findByEmail(identifier.email)
       : identifier.username
@@ -98,7 +104,15 @@ export class EmailConfirmationService<TUser extends object = object> {
     for (const user of candidates) {
       const email = this.users.getEmail(user);
       if (this.users.isEmailConfirmed(user) || !email) continue;
-      if (!(await this.links.mayMail(user, 'email-confirmation', this.options.emailConfirm.resendInterval, this.options.emailConfirm.ttl))) continue;
+      if (
+        !(await this.links.mayMail(
+          user,
+          'email-confirmation',
+          this.options.emailConfirm.resendInterval,
+          this.options.emailConfirm.ttl,
+        ))
+      )
+        continue;
       if (!(await this.mailThrottle.allowsSend('confirmation', email))) continue;
       deliveries.push(await this.confirmationMail(user, acceptLanguage));
     }

@@ -27,7 +27,11 @@ export class RegistrationController {
   @Post('register')
   @WhenEnabled(registrationOn)
   @HttpCode(HttpStatus.CREATED)
-  async register(@Body() body: RegisterDto, @ClientIp() ip: string, @Headers('accept-language') acceptLanguage?: string) {
+  async register(
+    @Body() body: RegisterDto,
+    @ClientIp() ip: string,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
     await this.registration.register(body, { ip, acceptLanguage });
     return { success: true };
   }
@@ -39,7 +43,11 @@ export class RegistrationController {
   @Post('register/resend')
   @WhenEnabled(registrationOn)
   @HttpCode(HttpStatus.ACCEPTED)
-  async resend(@Body() body: ResendConfirmationDto, @ClientIp() ip: string, @Headers('accept-language') acceptLanguage?: string) {
+  async resend(
+    @Body() body: ResendConfirmationDto,
+    @ClientIp() ip: string,
+    @Headers('accept-language') acceptLanguage?: string,
+  ) {
     await this.confirmation.resend(body, { ip, acceptLanguage });
     return { success: true };
   }

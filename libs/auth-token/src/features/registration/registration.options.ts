@@ -24,7 +24,8 @@ export const registrationOptions: OptionGroup<'registration'> = {
   keys: { enabled: null },
   resolve(raw = {}) {
     const enabled = raw.enabled ?? REGISTRATION_DEFAULTS.enabled;
-    if (typeof enabled !== 'boolean') throw new AuthTokenConfigError('registration.enabled', `must be true or false (got ${String(enabled)})`);
+    if (typeof enabled !== 'boolean')
+      throw new AuthTokenConfigError('registration.enabled', `must be true or false (got ${String(enabled)})`);
     return { enabled };
   },
 };

@@ -27,7 +27,6 @@ export interface RegistrationClient {
   acceptLanguage?: string;
 }
 
-
 /** Creates accounts: checks the name and the password, stores the user, and mails the confirmation link. */
 @Injectable()
 export class RegistrationService<TUser extends object = object> {
@@ -70,13 +69,15 @@ export class RegistrationService<TUser extends object = object> {
     if (await this.isTaken(username)) throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
     // An address whose mail allowance is spent still registers, without a mail: junk registrations naming
     // someone's address must not stop that person's own registration (a resend later sends the link).
-    const mails = this.confirmation.enabled && email !== null && (await this.mailThrottle.allowsSend('confirmation', email));
+    const mails =
+      this.confirmation.enabled && email !== null && (await this.mailThrottle.allowsSend('confirmation', email));
     const passwordHash = await this.passwords.hash(input.password, ip);
     let user: TUser;
     try {
       user = await this.users.create({ username, passwordHash, email, emailConfirmed: false });
     } catch (error) {
-      if (error instanceof UserAlreadyExistsError) throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
+      if (error instanceof UserAlreadyExistsError)
+        throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
       throw error;
     }
     if (mails) await this.sendOrUndo(user, acceptLanguage);
@@ -95,7 +96,8 @@ export class RegistrationService<TUser extends object = object> {
       if (!given) errors.username = [AUTH_TOKEN_MESSAGES.usernameRequired];
       return { login: given ?? '', email: email ?? null };
     }
-    if (given && email && given.toLowerCase() !== email.toLowerCase()) errors.email = [AUTH_TOKEN_MESSAGES.loginEmailMismatch];
+    if (given && email && given.toLowerCase() !== email.toLowerCase())
+      errors.email = [AUTH_TOKEN_MESSAGES.loginEmailMismatch];
     const address = given ?? email;
     if (!address) errors.username = [AUTH_TOKEN_MESSAGES.usernameRequired];
     else if (!isEmail(address)) errors.username = [AUTH_TOKEN_MESSAGES.emailInvalid];
@@ -120,7 +122,9 @@ export class RegistrationService<TUser extends object = object> {
     try {
       await this.confirmation.sendConfirmationEmail(user, { acceptLanguage });
     } catch (error) {
-      this.logger.error(`Confirmation mail not sent, registration undone: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `Confirmation mail not sent, registration undone: ${error instanceof Error ? error.message : String(error)}`,
+      );
       await this.users.delete(user);
       throw new MailUnavailableException();
     }

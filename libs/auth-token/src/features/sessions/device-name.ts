@@ -7,8 +7,12 @@ import UAParser from 'ua-parser-js';
 export function deviceName(userAgent: string | null): string | null {
   if (!userAgent) return null;
   const { browser, os, device } = new UAParser(userAgent).getResult();
-  const client = browser.name ? [browser.name, browser.major].filter(Boolean).join(' ') : (/^([\w.-]+)\/([\d.]+)/.exec(userAgent)?.slice(1, 3).join(' ') ?? null);
-  const system = os.name ? [os.name, device.model && device.type === 'mobile' ? `(${device.model})` : ''].filter(Boolean).join(' ') : null;
+  const client = browser.name
+    ? [browser.name, browser.major].filter(Boolean).join(' ')
+    : (/^([\w.-]+)\/([\d.]+)/.exec(userAgent)?.slice(1, 3).join(' ') ?? null);
+  const system = os.name
+    ? [os.name, device.model && device.type === 'mobile' ? `(${device.model})` : ''].filter(Boolean).join(' ')
+    : null;
   if (!client && !system) return null;
   return `${client ?? 'An unknown client'} on ${system ?? 'an unknown system'}`;
 }

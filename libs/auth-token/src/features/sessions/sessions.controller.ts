@@ -39,7 +39,8 @@ export class SessionsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async revoke(@CurrentUser() user: object, @Param('id') id: string): Promise<void> {
     // Session ids are uuids; anything else cannot exist and need not reach the database.
-    if (!UUID.test(id) || !(await this.tokens.revokeOwn(user, id, 'session', 'login'))) throw new NotFoundException(AUTH_TOKEN_MESSAGES.noSuchSession);
+    if (!UUID.test(id) || !(await this.tokens.revokeOwn(user, id, 'session', 'login')))
+      throw new NotFoundException(AUTH_TOKEN_MESSAGES.noSuchSession);
   }
 
   /** Revokes every token of the user, this one included ("log out everywhere"). */

@@ -37,7 +37,9 @@ export class MailThrottle {
    * allowance of their own password-reset mails.
    */
   send(kind: MailKind, to: string): Promise<void> {
-    return this.throttle.hit([{ scope: `mail-to-${kind}`, identity: to.toLowerCase(), limit: this.options.throttle.maxMailsPerAddress }]);
+    return this.throttle.hit([
+      { scope: `mail-to-${kind}`, identity: to.toLowerCase(), limit: this.options.throttle.maxMailsPerAddress },
+    ]);
   }
 
   /** Like {@link send}, for mails sent after the answer: resolves to false (and logs it) instead of rejecting. */
@@ -47,7 +49,9 @@ export class MailThrottle {
       return true;
     } catch (error) {
       if (!(error instanceof TooManyAttemptsException)) throw error;
-      this.logger.warn(`A ${kind} mail was not sent: its address already had ${this.options.throttle.maxMailsPerAddress} in this window`);
+      this.logger.warn(
+        `A ${kind} mail was not sent: its address already had ${this.options.throttle.maxMailsPerAddress} in this window`,
+      );
       return false;
     }
   }

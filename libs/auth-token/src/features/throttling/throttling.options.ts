@@ -49,7 +49,14 @@ export const THROTTLE_DEFAULTS: Required<AuthTokenThrottleOptions> = {
   window: 900,
 };
 
-const COUNTS = ['maxFailures', 'maxPerAccount', 'maxPerIp', 'maxRegistrationsPerIp', 'maxMailsPerAddress', 'maxHashingPerIp'] as const;
+const COUNTS = [
+  'maxFailures',
+  'maxPerAccount',
+  'maxPerIp',
+  'maxRegistrationsPerIp',
+  'maxMailsPerAddress',
+  'maxHashingPerIp',
+] as const;
 
 export const throttleOptions: OptionGroup<'throttle'> = {
   name: 'throttle',

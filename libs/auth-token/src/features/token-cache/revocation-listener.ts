@@ -107,7 +107,9 @@ export class RevocationListener implements OnApplicationBootstrap, OnApplication
     client.end().catch(() => undefined);
     if (this.stopped) return;
     if (this.outage === undefined) {
-      this.logger.warn(`Token cache suspended, every token is checked in the database until the revocation listener is back: ${reason}`);
+      this.logger.warn(
+        `Token cache suspended, every token is checked in the database until the revocation listener is back: ${reason}`,
+      );
     }
     this.outage = reason;
     const delay = RECONNECT_DELAYS_MS[Math.min(this.attempts, RECONNECT_DELAYS_MS.length - 1)];
@@ -125,7 +127,17 @@ export class RevocationListener implements OnApplicationBootstrap, OnApplication
   private clientConfig(): object {
     const given = this.options.tokens.cacheListenerConnection;
     const pool = (this.dataSource.driver as PostgresDriver).master as { options?: Record<string, unknown> } | undefined;
-    const base: Record<string, unknown> = given === undefined ? { ...pool?.options } : typeof given === 'string' ? { connectionString: given } : { ...given };
-    return { ...base, connectionTimeoutMillis: base.connectionTimeoutMillis || CONNECT_TIMEOUT_MS, application_name: LISTENER_APPLICATION_NAME, keepAlive: true };
+    const base: Record<string, unknown> =
+      given === undefined
+        ? { ...pool?.options }
+        : typeof given === 'string'
+          ? { connectionString: given }
+          : { ...given };
+    return {
+      ...base,
+      connectionTimeoutMillis: base.connectionTimeoutMillis || CONNECT_TIMEOUT_MS,
+      application_name: LISTENER_APPLICATION_NAME,
+      keepAlive: true,
+    };
   }
 }

@@ -8,7 +8,13 @@ interface TestUser {
 
 const token = (id: string, expiresAt = 10_000) => ({ id, expiresAt: new Date(expiresAt) }) as AuthToken;
 const cache = (settings: { ttlMs?: number; maxEntries?: number; suspended?: boolean } = {}) =>
-  new TokenCache<TestUser>({ ttlMs: 1_000, maxEntries: 100, suspended: false, userIdOf: (user) => user.id, ...settings });
+  new TokenCache<TestUser>({
+    ttlMs: 1_000,
+    maxEntries: 100,
+    suspended: false,
+    userIdOf: (user) => user.id,
+    ...settings,
+  });
 
 describe('TokenCache', () => {
   it('serves an entry until it is ttlMs old, as a copy of the user', () => {
@@ -72,12 +78,20 @@ describe('TokenCache', () => {
 });
 
 describe('revocation notices', () => {
-  it.each<RevocationNotice>([{ tokenIds: ['8b0e…', 'x'] }, { userId: 42 }, { userId: 'u-1' }, { expiredBefore: 1_764_000_000_000 }, { everything: true }])(
-    'survive the trip through a NOTIFY payload: %j',
-    (notice) => expect(decodeNotice(encodeNotice(notice))).toEqual(notice),
+  it.each<RevocationNotice>([
+    { tokenIds: ['8b0e…', 'x'] },
+    { userId: 42 },
+    { userId: 'u-1' },
+    { expiredBefore: 1_764_000_000_000 },
+    { everything: true },
+  ])('survive the trip through a NOTIFY payload: %j', (notice) =>
+    expect(decodeNotice(encodeNotice(notice))).toEqual(notice),
   );
 
-  it.each(['', 'not json', 'null', '[]', '{"t":[1]}', '{"e":"soon"}', '{"x":1}'])('read anything else (%j) as "drop everything"', (payload) => {
-    expect(decodeNotice(payload)).toEqual({ everything: true });
-  });
+  it.each(['', 'not json', 'null', '[]', '{"t":[1]}', '{"e":"soon"}', '{"x":1}'])(
+    'read anything else (%j) as "drop everything"',
+    (payload) => {
+      expect(decodeNotice(payload)).toEqual({ everything: true });
+    },
+  );
 });

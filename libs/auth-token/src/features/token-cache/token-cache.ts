@@ -84,7 +84,8 @@ export class TokenCache<TUser extends object = object> extends LookupCache<TUser
     } else if ('userId' in notice) {
       for (const digest of this.digestsByUser.get(String(notice.userId)) ?? []) this.remove(digest);
     } else if ('expiredBefore' in notice) {
-      for (const [digest, entry] of this.entries) if (entry.token.expiresAt.getTime() <= notice.expiredBefore) this.remove(digest);
+      for (const [digest, entry] of this.entries)
+        if (entry.token.expiresAt.getTime() <= notice.expiredBefore) this.remove(digest);
     } else {
       this.clear();
     }

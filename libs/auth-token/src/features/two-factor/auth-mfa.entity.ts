@@ -6,9 +6,15 @@ import { userBoundEntity } from '../../core/users/user-bound-entity.js';
 export const AUTH_MFA_TABLE = 'auth_mfa';
 
 /** PostgreSQL returns bigint as a string. */
-const bigintNumber: ValueTransformer = { to: (value: number | null) => value, from: (value: string | number | null) => (value === null ? null : Number(value)) };
+const bigintNumber: ValueTransformer = {
+  to: (value: number | null) => value,
+  from: (value: string | number | null) => (value === null ? null : Number(value)),
+};
 /** Digests of the unused recovery codes, space-separated. */
-const digestList: ValueTransformer = { to: (digests: string[]) => digests.join(' '), from: (stored: string) => (stored ? stored.split(' ') : []) };
+const digestList: ValueTransformer = {
+  to: (digests: string[]) => digests.join(' '),
+  from: (stored: string) => (stored ? stored.split(' ') : []),
+};
 
 /**
  * A user's TOTP second factor: the secret, encrypted (AES-256-GCM with `mfa.encryptionKey`, bound to the user),

@@ -29,7 +29,8 @@ export class MfaChallenges<TUser extends object = object> {
 
   /** A new challenge for `user`, living `ttl` seconds; the raw mfaToken is returned once. */
   async issue(user: TUser, client: IssueTokenOptions, ttl: number): Promise<string> {
-    return (await this.tokenService.store(user, { kind: 'mfa', prefix: CHALLENGE_PREFIX, lifetime: ttl, client })).token;
+    return (await this.tokenService.store(user, { kind: 'mfa', prefix: CHALLENGE_PREFIX, lifetime: ttl, client }))
+      .token;
   }
 
   /** The live challenge `token` and its user, or null. */
@@ -49,8 +50,20 @@ export class MfaChallenges<TUser extends object = object> {
    */
   async fail(id: string): Promise<void> {
     const tokens = this.tokens;
-    await tokens.createQueryBuilder().update().set({ failures: () => 'failures + 1' }).where('id = :id', { id }).andWhere("kind = 'mfa'").execute();
-    await tokens.createQueryBuilder().delete().where('id = :id', { id }).andWhere("kind = 'mfa'").andWhere('failures >= :max', { max: MAX_FAILURES }).execute();
+    await tokens
+      .createQueryBuilder()
+      .update()
+      .set({ failures: () => 'failures + 1' })
+      .where('id = :id', { id })
+      .andWhere("kind = 'mfa'")
+      .execute();
+    await tokens
+      .createQueryBuilder()
+      .delete()
+      .where('id = :id', { id })
+      .andWhere("kind = 'mfa'")
+      .andWhere('failures >= :max', { max: MAX_FAILURES })
+      .execute();
   }
 
   /** Spends a challenge; resolves to false when another request spent it first. */

@@ -20,8 +20,17 @@ export class MfaLoginController {
   @Public()
   @Post('login/mfa')
   @HttpCode(HttpStatus.OK)
-  loginMfa(@Body() body: MfaLoginDto, @ClientIp() ip: string, @Headers('user-agent') userAgent?: string): Promise<LoginResult> {
-    if (!body.code && !body.recoveryCode) throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaProofRequired] });
-    return this.mfaLogins.complete(body.mfaToken, { code: body.code, recoveryCode: body.recoveryCode }, { ip, userAgent });
+  loginMfa(
+    @Body() body: MfaLoginDto,
+    @ClientIp() ip: string,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<LoginResult> {
+    if (!body.code && !body.recoveryCode)
+      throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaProofRequired] });
+    return this.mfaLogins.complete(
+      body.mfaToken,
+      { code: body.code, recoveryCode: body.recoveryCode },
+      { ip, userAgent },
+    );
   }
 }

@@ -54,7 +54,10 @@ export class MfaLoginService<TUser extends object = object> extends SecondStep<T
     await this.attempts.attempt(account, ip);
     if (!(await this.mfa.verify(user, proof))) {
       await this.challenges.fail(record.id);
-      this.events.publish(AUTH_TOKEN_EVENTS.loginFailed, { username: this.users.getLogin(user), reason: 'second-factor' });
+      this.events.publish(AUTH_TOKEN_EVENTS.loginFailed, {
+        username: this.users.getLogin(user),
+        reason: 'second-factor',
+      });
       throw new MfaLoginFailedException();
     }
     if (!(await this.challenges.spend(record.id))) throw new MfaLoginFailedException();

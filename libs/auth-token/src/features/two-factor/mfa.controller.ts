@@ -53,7 +53,12 @@ export class MfaController {
   /** Turns the second factor off; needs the password. */
   @Post('mfa/disable')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async disable(@CurrentUser() user: object, @CurrentToken() token: AuthToken, @Body() body: MfaPasswordDto, @ClientIp() ip: string): Promise<void> {
+  async disable(
+    @CurrentUser() user: object,
+    @CurrentToken() token: AuthToken,
+    @Body() body: MfaPasswordDto,
+    @ClientIp() ip: string,
+  ): Promise<void> {
     await this.mfa.disable(await this.freshUser.load(user, token.id), body.password, { ip });
   }
 
@@ -66,6 +71,10 @@ export class MfaController {
     @Body() body: MfaPasswordDto,
     @ClientIp() ip: string,
   ): Promise<{ recoveryCodes: string[] }> {
-    return { recoveryCodes: await this.mfa.regenerateRecoveryCodes(await this.freshUser.load(user, token.id), body.password, { ip }) };
+    return {
+      recoveryCodes: await this.mfa.regenerateRecoveryCodes(await this.freshUser.load(user, token.id), body.password, {
+        ip,
+      }),
+    };
   }
 }

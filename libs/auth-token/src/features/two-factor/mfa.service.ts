@@ -35,7 +35,11 @@ export interface TotpSetup {
 }
 
 /** `xxxx-xxxx-xxxx` of 60 random bits; compared without case, spaces or dashes. */
-const newRecoveryCode = () => toBase32(randomBytes(8)).slice(0, 12).toLowerCase().replace(/(.{4})(?=.)/g, '$1-');
+const newRecoveryCode = () =>
+  toBase32(randomBytes(8))
+    .slice(0, 12)
+    .toLowerCase()
+    .replace(/(.{4})(?=.)/g, '$1-');
 const normalizeRecoveryCode = (code: string) => code.toLowerCase().replace(/[\s-]/g, '');
 
 /**
@@ -78,11 +82,23 @@ export class MfaService<TUser extends object = object> {
     if (existing?.enabledAt) throw new ConflictException(AUTH_TOKEN_MESSAGES.mfaAlreadyOn);
     const secret = newTotpSecret();
     const sealed = box.seal(secret, this.context(user));
-    if (existing) await this.factors.update({ id: existing.id }, { secret: sealed, lastUsedStep: null, recoveryCodes: [] });
+    if (existing)
+      await this.factors.update({ id: existing.id }, { secret: sealed, lastUsedStep: null, recoveryCodes: [] });
     else {
-      await this.factors.insert({ id: randomUUID(), secret: sealed, enabledAt: null, lastUsedStep: null, recoveryCodes: [], createdAt: this.clock.now(), user });
+      await this.factors.insert({
+        id: randomUUID(),
+        secret: sealed,
+        enabledAt: null,
+        lastUsedStep: null,
+        recoveryCodes: [],
+        createdAt: this.clock.now(),
+        user,
+      });
     }
-    return { secret: toBase32(secret), otpauthUrl: otpauthUrl(secret, this.options.mfa.issuer, this.users.getLogin(user)) };
+    return {
+      secret: toBase32(secret),
+      otpauthUrl: otpauthUrl(secret, this.options.mfa.issuer, this.users.getLogin(user)),
+    };
   }
 
   /** Turns the factor on with a code from the app; resolves to ten recovery codes, shown this once. */
@@ -93,11 +109,19 @@ export class MfaService<TUser extends object = object> {
     const account = accountOf(this.users.getId(user));
     const ip = requireClientIp(client?.ip);
     await this.attempts.attempt(account, ip);
-    const step = matchingStep(this.secretOf(factor, user), String(code ?? ''), this.clock.now().getTime(), factor.lastUsedStep);
+    const step = matchingStep(
+      this.secretOf(factor, user),
+      String(code ?? ''),
+      this.clock.now().getTime(),
+      factor.lastUsedStep,
+    );
     if (step === null) throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaCodeWrong] });
     await this.attempts.succeeded(account, ip);
     const codes = this.newRecoveryCodes();
-    await this.factors.update({ id: factor.id }, { enabledAt: this.clock.now(), lastUsedStep: step, recoveryCodes: codes.map((c) => this.digest(c)) });
+    await this.factors.update(
+      { id: factor.id },
+      { enabledAt: this.clock.now(), lastUsedStep: step, recoveryCodes: codes.map((c) => this.digest(c)) },
+    );
     this.events.publish(AUTH_TOKEN_EVENTS.mfaEnabled, { userId: this.users.getId(user) });
     return codes;
   }
@@ -124,7 +148,11 @@ export class MfaService<TUser extends object = object> {
    * a factor was on.
    */
   async reset(user: TUser): Promise<boolean> {
-    const result = await this.factors.createQueryBuilder().delete().where(...this.userKey.is(this.users.getId(user))).execute();
+    const result = await this.factors
+      .createQueryBuilder()
+      .delete()
+      .where(...this.userKey.is(this.users.getId(user)))
+      .execute();
     const removed = (result.affected ?? 0) > 0;
     if (removed) this.events.publish(AUTH_TOKEN_EVENTS.mfaDisabled, { userId: this.users.getId(user) });
     return removed;
@@ -139,7 +167,8 @@ export class MfaService<TUser extends object = object> {
     const account = accountOf(this.users.getId(user));
     const address = requireClientIp(ip);
     await this.attempts.attempt(account, address);
-    if ((await this.verify(user, { code })) !== 'totp') throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaCodeWrong] });
+    if ((await this.verify(user, { code })) !== 'totp')
+      throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaCodeWrong] });
     await this.attempts.succeeded(account, address);
   }
 
@@ -165,7 +194,9 @@ export class MfaService<TUser extends object = object> {
     }
     if (typeof recoveryCode === 'string' && recoveryCode !== '') {
       const digest = this.digest(recoveryCode);
-      const index = factor.recoveryCodes.findIndex((stored) => stored.length === digest.length && timingSafeEqual(Buffer.from(stored), Buffer.from(digest)));
+      const index = factor.recoveryCodes.findIndex(
+        (stored) => stored.length === digest.length && timingSafeEqual(Buffer.from(stored), Buffer.from(digest)),
+      );
       if (index < 0) return null;
       const remaining = factor.recoveryCodes.filter((_stored, i) => i !== index);
       const spent = await this.factors
@@ -176,14 +207,20 @@ export class MfaService<TUser extends object = object> {
         .andWhere('"recoveryCodes" = :before', { before: factor.recoveryCodes.join(' ') })
         .execute();
       if ((spent.affected ?? 0) === 0) return null;
-      this.events.publish(AUTH_TOKEN_EVENTS.recoveryCodeUsed, { userId: this.users.getId(user), remaining: remaining.length });
+      this.events.publish(AUTH_TOKEN_EVENTS.recoveryCodeUsed, {
+        userId: this.users.getId(user),
+        remaining: remaining.length,
+      });
       return 'recovery';
     }
     return null;
   }
 
   private find(user: TUser): Promise<AuthMfa | null> {
-    return this.factors.createQueryBuilder('factor').where(...this.userKey.is(this.users.getId(user), 'factor')).getOne();
+    return this.factors
+      .createQueryBuilder('factor')
+      .where(...this.userKey.is(this.users.getId(user), 'factor'))
+      .getOne();
   }
 
   private secretOf(factor: AuthMfa, user: TUser): Buffer {
@@ -207,6 +244,8 @@ export class MfaService<TUser extends object = object> {
   /** Recovery codes carry 60 random bits: a keyed hash is enough (no KDF), and useless without the key. */
   private digest(code: string): string {
     this.requireBox();
-    return createHmac('sha256', this.options.mfa.key as Buffer).update(normalizeRecoveryCode(code)).digest('hex');
+    return createHmac('sha256', this.options.mfa.key as Buffer)
+      .update(normalizeRecoveryCode(code))
+      .digest('hex');
   }
 }

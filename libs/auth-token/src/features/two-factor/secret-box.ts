@@ -12,12 +12,15 @@ export class SecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(context));
     const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return ['v1', iv, cipher.getAuthTag(), sealed].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+    return ['v1', iv, cipher.getAuthTag(), sealed]
+      .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+      .join('.');
   }
 
   open(stored: string, context: string): Buffer {
     const [version, iv, tag, sealed] = stored.split('.');
-    if (version !== 'v1' || !iv || !tag || sealed === undefined) throw new Error('The stored second-factor secret has an unknown format');
+    if (version !== 'v1' || !iv || !tag || sealed === undefined)
+      throw new Error('The stored second-factor secret has an unknown format');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));

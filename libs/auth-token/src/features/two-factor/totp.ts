@@ -55,7 +55,13 @@ export function matchingStep(secret: Buffer, code: string, now: number, lastUsed
 export function otpauthUrl(secret: Buffer, issuer: string, account: string): string {
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
   // encodeURIComponent, not URLSearchParams: a space must be %20, apps show a "+" literally.
-  const query = Object.entries({ secret: toBase32(secret), issuer, algorithm: 'SHA1', digits: String(DIGITS), period: String(STEP_SECONDS) })
+  const query = Object.entries({
+    secret: toBase32(secret),
+    issuer,
+    algorithm: 'SHA1',
+    digits: String(DIGITS),
+    period: String(STEP_SECONDS),
+  })
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
     .join('&');
   return `otpauth://totp/${label}?${query}`;

@@ -36,8 +36,16 @@ export const mfaOptions: OptionGroup<'mfa'> = {
     }
     const given = raw.encryptionKey;
     if (given === undefined) return { key: null, issuer };
-    const key = Buffer.isBuffer(given) ? given : /^[0-9a-f]{64}$/i.test(String(given)) ? Buffer.from(String(given), 'hex') : Buffer.from(String(given), 'base64');
-    if (key.length !== 32) throw new AuthTokenConfigError('mfa.encryptionKey', 'must be 32 bytes: a Buffer, 64 hex digits or base64 of 32 bytes (e.g. openssl rand -base64 32)');
+    const key = Buffer.isBuffer(given)
+      ? given
+      : /^[0-9a-f]{64}$/i.test(String(given))
+        ? Buffer.from(String(given), 'hex')
+        : Buffer.from(String(given), 'base64');
+    if (key.length !== 32)
+      throw new AuthTokenConfigError(
+        'mfa.encryptionKey',
+        'must be 32 bytes: a Buffer, 64 hex digits or base64 of 32 bytes (e.g. openssl rand -base64 32)',
+      );
     return { key, issuer };
   },
 };
