@@ -23,11 +23,12 @@ function layer({ url, functionName }, caller) {
   }
   if (url.includes('/bench/')) return 'bench server (JWT, minimal guard)';
   if (LIBRARY.test(url)) {
-    if (url.includes('/guards/')) return 'library: guard';
-    if (url.includes('/strategy/')) return 'library: strategy';
+    // Paths of both layouts: guards/, strategy/, cache/ before the core/ + features/ split, core/guard/ after.
+    if (url.includes('strategy')) return 'library: strategy';
+    if (/\/guards?\//.test(url)) return 'library: guard';
     if (url.includes('token-secret')) return 'library: token check, digest';
-    if (url.includes('token-lookup')) return 'library: lookup';
-    if (url.includes('token.service') || url.includes('token-cache')) return 'library: token service';
+    if (/token-lookup|pg-lookup-clients/.test(url)) return 'library: lookup';
+    if (/token\.service|token-cache|lookup-cache/.test(url)) return 'library: token service';
     return 'library: other';
   }
   if (url.includes('/apps/demo/')) return 'demo app (middleware, controller)';
@@ -70,7 +71,7 @@ const INCLUSIVE = [
   [
     'database query (TypeORM query runner or driver)',
     (f, caller) =>
-      /node_modules\/(better-sqlite3|pg|pg-pool|pg-protocol)\/|typeorm\/(driver\/[\w-]+\/\w+QueryRunner|data-source|subscriber|logger)/.test(
+      /node_modules\/(better-sqlite3|pg|pg-pool|pg-protocol)\/|pg-lookup-clients|typeorm\/(driver\/[\w-]+\/\w+QueryRunner|data-source|subscriber|logger)/.test(
         f.url,
       ) ||
       (!f.url && (f.functionName === 'all' || f.functionName === 'get') && SQLITE_CALLER.test(caller?.url ?? '')),

@@ -1,6 +1,7 @@
 // A CPU profile of one route of the bench server under load: the server's V8 profiler runs while autocannon
 // does, then bench/profile-summary.mjs prints where the time went.
 //   node bench/profile.mjs [--postgres] [--tokens 1000000] [--duration 15] [--route /api/hello] [--out file] [--no-build]
+//     [--root <other checkout with a build>]   (its bench server, e.g. the base of bench/ab.mjs, for a before profile)
 // SQLite keeps its seeded file in $TMPDIR/auth-token-profile-<tokens>/ for the next run (delete it to reseed).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ const { values: options } = parseArgs({
     route: { type: 'string', default: '/api/hello' },
     out: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    root: { type: 'string' },
   },
 });
 const tokens = Number(options.tokens);
@@ -45,7 +47,7 @@ if (!dir || !existsSync(join(dir, 'seeded'))) {
   await seed(database, tokens);
   if (dir) (await import('node:fs')).writeFileSync(join(dir, 'seeded'), '');
 }
-const server = await startServer(env);
+const server = await startServer(env, { root: options.root });
 try {
   const baseUrl = `http://127.0.0.1:${env.PORT}`;
   const headers = options.route.startsWith('/jwt')

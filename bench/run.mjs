@@ -48,8 +48,10 @@ async function measure(url, headers = {}, method = 'GET') {
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99 };
 }
 
+/** Logins in a loop from 4 clients; counts the successful ones and those refused (the login throttle answers 429). */
 async function loginStream(baseUrl, stop) {
   let logins = 0;
+  let refused = 0;
   const worker = async () => {
     while (!stop.done) {
       const response = await fetch(`${baseUrl}/auth/login`, {
@@ -58,14 +60,15 @@ async function loginStream(baseUrl, stop) {
         body: JSON.stringify({ username: 'bench', password: PASSWORD }),
       });
       await response.arrayBuffer();
-      logins += 1;
+      if (response.ok) logins += 1;
+      else refused += 1;
     }
   };
   const workers = Array.from({ length: 4 }, worker);
   return async () => {
     stop.done = true;
     await Promise.all(workers);
-    return logins;
+    return { logins, refused };
   };
 }
 
@@ -143,10 +146,15 @@ async function main() {
           };
           const finish = await loginStream(baseUrl, { done: false });
           const underLogins = await measure(`${baseUrl}/api/hello`, token);
-          const logins = await finish();
-          loginStreamResult = { ...underLogins, logins, loginsPerSecond: Math.round(logins / DURATION) };
+          const { logins, refused } = await finish();
+          loginStreamResult = {
+            ...underLogins,
+            logins,
+            loginsPerSecond: Math.round(logins / DURATION),
+            refusedPerSecond: Math.round(refused / DURATION),
+          };
           console.error(
-            `  guarded during a login stream: p99 ${underLogins.p99} ms, ${loginStreamResult.loginsPerSecond} logins/s`,
+            `  guarded during a login stream: p99 ${underLogins.p99} ms, ${loginStreamResult.loginsPerSecond} logins/s, ${loginStreamResult.refusedPerSecond} refused/s`,
           );
         }
         peakRssMb = Math.max(peakRssMb, server.peakRssMb());
@@ -239,7 +247,7 @@ async function main() {
       .map(([k, v]) => `${k} ${v}`)
       .join(
         ', ',
-      )}. autocannon, ${CONNECTIONS} connections, server and load generator on the same machine (127.0.0.1). Each level: ${ROUNDS} rounds of ${ROUND_S} s per route, the routes in an order shifted by one each round; req/s and latencies are medians of the rounds, ratios medians of the per-round ratios.\n\n${table}\n\nGuarded requests while 4 clients log in continuously (scrypt N=2^17, one ${DURATION} s run): ${loginStreamResult.rps} req/s, p50 ${loginStreamResult.p50} ms, p99 ${loginStreamResult.p99} ms (${loginStreamResult.loginsPerSecond} logins/s). Peak RSS of the server: ${report.peakRssMb} MB.\n\n| target | measured | |\n|---|---:|---|\n${targetLines}\n`;
+      )}. autocannon, ${CONNECTIONS} connections, server and load generator on the same machine (127.0.0.1). Each level: ${ROUNDS} rounds of ${ROUND_S} s per route, the routes in an order shifted by one each round; req/s and latencies are medians of the rounds, ratios medians of the per-round ratios.\n\n${table}\n\nGuarded requests while 4 clients log in continuously (scrypt N=2^17, one ${DURATION} s run): ${loginStreamResult.rps} req/s, p50 ${loginStreamResult.p50} ms, p99 ${loginStreamResult.p99} ms (${loginStreamResult.loginsPerSecond} logins/s; ${loginStreamResult.refusedPerSecond} more/s refused by the login throttle). Peak RSS of the server: ${report.peakRssMb} MB.\n\n| target | measured | |\n|---|---:|---|\n${targetLines}\n`;
     let existing;
     try {
       existing = readFileSync(file, 'utf8');

@@ -14,6 +14,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { configureDemoApp } from '../dist/apps/demo/bootstrap.js';
 import { loadDemoConfig } from '../dist/apps/demo/config/demo-config.js';
 import { DemoModule } from '../dist/apps/demo/demo.module.js';
+import { lookupClients } from '../libs/auth-token/dist/tokens/pg-lookup-clients.js';
 import { JWT_SECRET } from './jwt-secret.mjs';
 
 /**
@@ -68,8 +69,11 @@ Controller('noop')(NoopController);
 /**
  * The limit to approach: a plain guard that does one SHA-256 and one prepared statement (the token joined with
  * its user, by digest) and nothing else: no expiry, kind or scope check, no touch, no entity, no error mapping.
- * A better-sqlite3 statement on the DataSource's handle, or a named statement on the pg pool.
+ * A better-sqlite3 statement on the DataSource's handle, or a named statement on the connections the library's
+ * token lookup uses on PostgreSQL (its own pipelined ones; the pg pool where it falls back to the pool).
  */
+const COLUMNS = ['id', 'expiresAt', 'kind', 'uid', 'username', 'isActive'];
+const rowObject = (row) => row && Object.fromEntries(COLUMNS.map((column, i) => [column, row[i]]));
 class MinimalGuard {
   lookup;
   constructor(dataSource) {
@@ -81,6 +85,9 @@ class MinimalGuard {
     const { driver } = this.dataSource;
     if (this.dataSource.options.type === 'postgres') {
       const query = { name: 'bench-minimal', text: `${sql}$1` };
+      // The token lookup's own driver path (pipelined connections of its own), where the library takes it.
+      const clients = lookupClients(driver.master, driver.postgres);
+      if (clients) return async (digest) => rowObject(await clients.query(query.name, query.text, [digest]));
       return async (digest) => (await driver.master.query({ ...query, values: [digest] })).rows[0];
     }
     const statement = driver.databaseConnection.prepare(`${sql}?`);

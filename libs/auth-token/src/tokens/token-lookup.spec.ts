@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import {
   AfterLoad,
   AfterInsert,
@@ -18,6 +21,7 @@ import {
 } from 'typeorm';
 import { isOutage } from '../core/errors/outage.js';
 import { authTokenEntityFor } from './auth-token.entity.js';
+import { lookupClients, type PgModule, type PgPool } from './pg-lookup-clients.js';
 import { TokenLookup } from './token-lookup.js';
 
 @Entity('lookup_spec_teams')
@@ -216,5 +220,125 @@ describe('TokenLookup: the statement held on the better-sqlite3 handle', () => {
     } finally {
       await dataSource.query('ALTER TABLE "lookup_spec_plain_gone" RENAME TO "lookup_spec_plain"');
     }
+  });
+});
+
+// Needs the PostgreSQL that jest's globalSetup starts (not in the fast tier, which runs on SQLite only).
+const describeOnPostgres = process.env.TEST_POSTGRES_URL ? describe : describe.skip;
+
+describeOnPostgres("TokenLookup on PostgreSQL: the statement on the lookup's own pipelined connections", () => {
+  const PlainToken = authTokenEntityFor(PlainUser);
+  const name = `lookup_spec_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+  let dataSource: DataSource;
+  let lookup: TokenLookup<PlainUser>;
+  /** The backends whose last statement is the lookup's (TypeORM's pool never runs it): the lookup's own. */
+  const lookupBackends = async () => {
+    const sql = `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND query LIKE 'SELECT t."id" AS "t0"%'`;
+    return (await admin.query<{ pid: number }>(sql, [name])).rows.map((row) => row.pid);
+  };
+  const pool = () => (dataSource.driver as unknown as { master: PgPool }).master;
+  const pgModule = () => (dataSource.driver as unknown as { postgres: PgModule }).postgres;
+  const sockets = () => process.getActiveResourcesInfo().filter((resource) => resource === 'TCPSocketWrap').length;
+  async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      const value = await probe();
+      if (done(value) || attempt === 50) return value;
+      await sleep(100);
+    }
+  }
+
+  beforeAll(async () => {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(process.env.TEST_POSTGRES_URL as string);
+    url.pathname = `/${name}`;
+    const entities = [Team, PlainUser, PlainToken];
+    dataSource = new DataSource({ type: 'postgres', url: url.href, entities, synchronize: true });
+    await dataSource.initialize();
+    const user = await dataSource.getRepository(PlainUser).save({ username: 'ada', secret: 'hidden' });
+    const now = new Date('2026-11-30T12:00:00.000Z');
+    const token = { id: 't1', digest: 'd1', createdAt: now, expiresAt: now, lastUsedAt: null, scopes: ['a', 'b'] };
+    await dataSource.getRepository(PlainToken).insert({ ...token, user });
+    lookup = new TokenLookup(dataSource.getRepository(PlainToken));
+  });
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('returns what the repository returns, through at most two connections that idle unreferenced', async () => {
+    const idle = sockets();
+    const found = await lookup.find('d1');
+    const tokens = dataSource.getRepository(PlainToken);
+    expect(found).toEqual(await tokens.findOne({ where: { digest: 'd1' }, relations: { user: true } }));
+    expect(found?.user).toBeInstanceOf(PlainUser);
+    expect(found?.createdAt).toEqual(new Date('2026-11-30T12:00:00.000Z'));
+    const many = await Promise.all(Array.from({ length: 60 }, (_, i) => lookup.find(i % 3 ? 'd1' : 'unknown')));
+    expect(many.map((token) => token?.id ?? null)).toEqual(Array.from({ length: 60 }, (_, i) => (i % 3 ? 't1' : null)));
+    const backends = await lookupBackends();
+    expect(backends.length).toBeGreaterThanOrEqual(1);
+    expect(backends.length).toBeLessThanOrEqual(2);
+    // No query in flight: the lookup's sockets do not hold the process open (the pool's idle ones may).
+    expect(sockets()).toBeLessThanOrEqual(idle);
+  });
+
+  it('tells a schema fault (500) from an outage (503), as on the pool', async () => {
+    await dataSource.query('ALTER TABLE "lookup_spec_plain" RENAME TO "lookup_spec_plain_gone"');
+    try {
+      const failure = await lookup.find('d1').catch((error: unknown) => error);
+      expect(failure).toMatchObject({ code: '42P01' });
+      expect(isOutage(failure)).toBe(false);
+    } finally {
+      await dataSource.query('ALTER TABLE "lookup_spec_plain_gone" RENAME TO "lookup_spec_plain"');
+    }
+    expect((await lookup.find('d1'))?.id).toBe('t1');
+  });
+
+  it('connects again after the server ended its connections, failing meanwhile only as an outage', async () => {
+    await lookup.find('d1');
+    const before = await lookupBackends();
+    await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before]);
+    const failures: unknown[] = [];
+    const found = await eventually(
+      () => lookup.find('d1').catch((error: unknown) => void failures.push(error)),
+      (token) => token?.id === 't1',
+    );
+    expect(found?.id).toBe('t1');
+    expect(failures.every(isOutage)).toBe(true);
+    const after = await lookupBackends();
+    expect(after.length).toBeLessThanOrEqual(2);
+    expect(after.filter((pid) => before.includes(pid))).toEqual([]);
+  });
+
+  it('leaves the statement to the pool when the pool sets its connections up (connect listeners, verify)', async () => {
+    const setup = () => undefined;
+    (pool() as unknown as pg.Pool).on('connect', setup);
+    try {
+      expect(lookupClients(pool(), pgModule())).toBeUndefined();
+      expect((await lookup.find('d1'))?.id).toBe('t1');
+    } finally {
+      (pool() as unknown as pg.Pool).off('connect', setup);
+    }
+    const options = pool().options as Record<string, unknown>;
+    options.verify = setup;
+    try {
+      expect(lookupClients(pool(), pgModule())).toBeUndefined();
+    } finally {
+      delete options.verify;
+    }
+    expect(lookupClients(pool(), pgModule())).toBeDefined();
+  });
+
+  it('closes its connections with the DataSource, fails as TypeORM fails, and opens new ones on the next', async () => {
+    expect(await lookupBackends()).not.toEqual([]);
+    await dataSource.destroy();
+    expect(await eventually(lookupBackends, (pids) => pids.length === 0)).toEqual([]);
+    const failure = await lookup.find('d1').catch((error: unknown) => error);
+    expect(isOutage(failure)).toBe(true);
+    await dataSource.initialize();
+    expect((await lookup.find('d1'))?.id).toBe('t1');
+    expect((await lookupBackends()).length).toBeGreaterThanOrEqual(1);
   });
 });

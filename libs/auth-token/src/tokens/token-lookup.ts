@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import {
   QueryFailedError,
   type DataSource,
@@ -8,6 +9,7 @@ import {
   type Repository,
 } from 'typeorm';
 import type { AuthTokenWithUser } from './auth-token.entity.js';
+import { lookupClients, type PgModule, type PgPool } from './pg-lookup-clients.js';
 
 /** TypeORM's column metadata (its class is not exported from the package root). */
 type ColumnMetadata = EntityMetadata['columns'][number];
@@ -95,7 +97,9 @@ export class TokenLookup<TUser extends object> {
 
   /**
    * The statement as a function of the digest, resolving to its first row as an array (or undefined).
-   * PostgreSQL: a named prepared statement on the driver's pool, parsed and planned once per connection.
+   * PostgreSQL: a named prepared statement, parsed and planned once per connection, on the lookup's own
+   * pipelined connections to the primary ({@link lookupClients}), or else on TypeORM's primary pool; with no
+   * pool (DataSource destroyed or not initialized) through TypeORM, which fails as for any other query.
    * better-sqlite3: a statement prepared once on the open handle (again when the DataSource was re-initialized
    * with a new one) and run synchronously: TypeORM's raw query costs a query runner, a logger call and two
    * subscriber broadcasts per request. Its errors are wrapped as TypeORM wraps them (QueryFailedError); without
@@ -103,17 +107,23 @@ export class TokenLookup<TUser extends object> {
    * fails for any other query.
    */
   private runner(name: string, text: string): (digest: string) => Promise<Row | undefined> {
-    type Pool = { query(config: object): Promise<{ rows: Row[] }> };
     const { driver, options } = this.dataSource;
-    const pool = (driver as { master?: Partial<Pool> }).master;
-    if (options.type === 'postgres' && typeof pool?.query === 'function') {
-      const statement = { name, text, rowMode: 'array' };
-      return async (digest) => (await (pool as Pool).query({ ...statement, values: [digest] })).rows[0];
-    }
     const viaTypeOrm = async (digest: string): Promise<Row | undefined> => {
       const [row] = await this.dataSource.query<Record<string, unknown>[]>(text, [digest]);
       return row && Object.values(row);
     };
+    if (options.type === 'postgres') {
+      type Pool = PgPool & { query(config: object): Promise<{ rows: Row[] }> };
+      const postgres = (driver as PostgresDriver).postgres as PgModule;
+      const statement = { name, text, rowMode: 'array' };
+      return (digest) => {
+        const pool = (driver as PostgresDriver).master as Pool | undefined;
+        if (!pool) return viaTypeOrm(digest);
+        const clients = lookupClients(pool, postgres);
+        if (clients) return clients.query(name, text, [digest]);
+        return pool.query({ ...statement, values: [digest] }).then((result) => result.rows[0]);
+      };
+    }
     if (options.type !== 'better-sqlite3') return viaTypeOrm;
     let prepared: { handle: Database; statement: Statement<[string], Row> } | undefined;
     return async (digest) => {
