@@ -31,7 +31,7 @@ import { ReauthenticationController } from './features/reauthentication/reauthen
 import { RegistrationController } from './features/registration/registration.controller.js';
 import { repositoryProvider } from './core/module/repositories.js';
 import { SessionsController } from './features/sessions/sessions.controller.js';
-import { authTokenEntityFor } from './tokens/auth-token.entity.js';
+import { authTokenEntityFor } from './core/tokens/auth-token.entity.js';
 
 /** Extras shape the module (entities, routes, global registration), so they sit at the top level of both forms. */
 export const AUTH_TOKEN_EXTRAS: AuthTokenModuleExtras = {

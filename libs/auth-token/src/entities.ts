@@ -2,7 +2,7 @@ import type { Type } from '@nestjs/common';
 import { authEmailTokenEntityFor } from './features/mailed-links/auth-email-token.entity.js';
 import { authMfaEntityFor } from './features/two-factor/auth-mfa.entity.js';
 import { AuthThrottle } from './features/throttling/auth-throttle.entity.js';
-import { authTokenEntityFor } from './tokens/auth-token.entity.js';
+import { authTokenEntityFor } from './core/tokens/auth-token.entity.js';
 
 /**
  * Every entity the library stores, bound to the host's User entity. Add them to your DataSource's `entities`

@@ -11,7 +11,7 @@ export type {
 export { AuthTokenConfigError } from './core/errors/auth-token-config.error.js';
 export { AUTH_TOKEN_MESSAGES } from './core/errors/auth-token.messages.js';
 export { authTokenEntities } from './entities.js';
-export { AuthToken } from './tokens/auth-token.entity.js';
+export { AuthToken } from './core/tokens/auth-token.entity.js';
 
 // Guarding routes
 export { AUTH_TOKEN_STRATEGY } from './core/module/auth-token.constants.js';
@@ -27,7 +27,7 @@ export {
 } from './core/guard/require-scopes.decorator.js';
 
 // Services for the host's own code
-export { TokenService, type AuthenticatedToken, type IssuedToken } from './tokens/token.service.js';
+export { TokenService, type AuthenticatedToken, type IssuedToken } from './core/tokens/token.service.js';
 export { LoginService } from './features/login/login.service.js';
 export type { LoginResult } from './features/login/login-issuer.js';
 export type { MfaChallenge } from './features/login/second-step.js';

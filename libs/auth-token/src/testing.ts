@@ -2,7 +2,7 @@
 export { MailQueue } from './core/mail/mail-queue.service.js';
 export { REVOCATION_CHANNEL } from './core/revocation/revocation-notice.js';
 export { LISTENER_APPLICATION_NAME } from './features/token-cache/revocation-listener.js';
-export { authTokenEntityFor } from './tokens/auth-token.entity.js';
+export { authTokenEntityFor } from './core/tokens/auth-token.entity.js';
 export { PASSWORD_MESSAGES } from './features/passwords/password-policy.js';
 export { LoginDto } from './features/login/dto/login.dto.js';
 export { SessionDto } from './features/sessions/session.dto.js';

@@ -21,7 +21,7 @@ import {
   ReauthenticationRequiredException,
 } from '../errors/auth-token.exceptions.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import type { AuthToken } from '../tokens/auth-token.entity.js';
 import {
   ALLOW_API_TOKENS_KEY,
   REAUTHENTICATION_KEY,

@@ -4,8 +4,8 @@ import type { Request } from 'express';
 import { Strategy as CustomStrategy } from 'passport-custom';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_STRATEGY } from '../module/auth-token.constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
-import { TokenService } from '../../tokens/token.service.js';
+import type { AuthToken } from '../tokens/auth-token.entity.js';
+import { TokenService } from '../tokens/token.service.js';
 import { parseAuthorization } from './parse-authorization.js';
 
 /** Why a request was not authenticated: passport's `info` of a failure, read by {@link AuthTokenGuard}'s 401. */

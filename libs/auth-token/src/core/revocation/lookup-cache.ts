@@ -1,4 +1,4 @@
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import type { AuthToken } from '../tokens/auth-token.entity.js';
 import type { RevocationNotice } from './revocation-notice.js';
 
 /**

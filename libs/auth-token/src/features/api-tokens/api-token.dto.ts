@@ -1,5 +1,5 @@
 import { IsArray, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 
 /** Body of `POST /auth/tokens`. */
 export class CreateApiTokenDto {

@@ -8,8 +8,8 @@ import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publ
 import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { Clock } from '../../core/time/clock.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
-import { TokenService } from '../../tokens/token.service.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
+import { TokenService } from '../../core/tokens/token.service.js';
 import { UserKey, type UserBound } from '../../core/users/user-bound-entity.js';
 import { UserStore } from '../../core/users/user-store.js';
 

@@ -6,8 +6,8 @@ import { RequireLoginToken, RequireReauthentication } from '../../core/guard/req
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
-import { FreshUser } from '../../tokens/fresh-user.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
+import { FreshUser } from '../../core/tokens/fresh-user.js';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto, toApiTokenDto } from './api-token.dto.js';
 import { ApiTokenService } from './api-token.service.js';
 

@@ -11,7 +11,7 @@ import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-opt
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
 import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import { Clock } from '../../core/time/clock.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { Revocations } from '../../core/revocation/revocations.js';
 

@@ -4,7 +4,7 @@ import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publ
 import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { UserStore } from '../../core/users/user-store.js';
-import { TokenService } from '../../tokens/token.service.js';
+import { TokenService } from '../../core/tokens/token.service.js';
 
 /** What a completed login answers. */
 export interface LoginResult {

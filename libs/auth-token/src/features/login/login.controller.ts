@@ -5,7 +5,7 @@ import { Public } from '../../core/guard/public.decorator.js';
 import { AllowApiTokens } from '../../core/guard/require-scopes.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { LoginDto } from './dto/login.dto.js';
 import type { LoginResult } from './login-issuer.js';
 import { LoginService } from './login.service.js';

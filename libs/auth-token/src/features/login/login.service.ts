@@ -8,7 +8,7 @@ import { AUTH_TOKEN_EVENTS, type LoginFailedEvent } from '../../core/events/auth
 import { accountOf, requireClientIp, type LoginClient } from '../throttling/login-client.js';
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { canonicalUsername } from '../../core/users/username.js';
-import { TokenService } from '../../tokens/token.service.js';
+import { TokenService } from '../../core/tokens/token.service.js';
 import { LoginIssuer, type LoginResult } from './login-issuer.js';
 import { SecondStep, type MfaChallenge } from './second-step.js';
 import { PasswordCheck } from '../passwords/password-check.js';

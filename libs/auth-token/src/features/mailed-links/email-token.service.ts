@@ -7,7 +7,7 @@ import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-opt
 import { TooManyAttemptsException } from '../../core/errors/too-many-attempts.exception.js';
 import { ThrottleService } from '../throttling/throttle.service.js';
 import { Clock } from '../../core/time/clock.js';
-import { digestToken } from '../../tokens/token-secret.js';
+import { digestToken } from '../../core/tokens/token-secret.js';
 import { UserKey, type UserBound } from '../../core/users/user-bound-entity.js';
 import { UserStore } from '../../core/users/user-store.js';
 import type { AuthEmailToken, EmailTokenPurpose } from './auth-email-token.entity.js';

@@ -7,7 +7,7 @@ import { ClientIp } from '../../core/http/client-ip.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from './dto/password.dto.js';
 import { PasswordService } from './password.service.js';
 

@@ -4,7 +4,7 @@ import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorat
 import { RequireLoginToken } from '../../core/guard/require-scopes.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { ReauthenticateDto } from './reauthenticate.dto.js';
 import { ReauthenticationService } from './reauthentication.service.js';
 

@@ -3,8 +3,8 @@ import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 import { MfaService } from '../two-factor/mfa.service.js';
 import { PasswordCheck } from '../passwords/password-check.js';
-import { FreshUser } from '../../tokens/fresh-user.js';
-import { TokenService } from '../../tokens/token.service.js';
+import { FreshUser } from '../../core/tokens/fresh-user.js';
+import { TokenService } from '../../core/tokens/token.service.js';
 
 /** A proof of identity: the password, or a TOTP code of a user with the second factor on. */
 export interface ReauthenticationProof {

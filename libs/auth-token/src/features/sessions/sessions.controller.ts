@@ -4,8 +4,8 @@ import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { RequireLoginToken } from '../../core/guard/require-scopes.decorator.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
-import { TokenService } from '../../tokens/token.service.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
+import { TokenService } from '../../core/tokens/token.service.js';
 import { deviceName } from './device-name.js';
 import type { SessionDto } from './session.dto.js';
 

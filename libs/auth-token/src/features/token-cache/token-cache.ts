@@ -1,4 +1,4 @@
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { LookupCache } from '../../core/revocation/lookup-cache.js';
 import type { RevocationNotice } from '../../core/revocation/revocation-notice.js';
 

@@ -5,9 +5,9 @@ import { AUTH_TOKEN_REPOSITORY } from '../../core/module/auth-token.internal-con
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { Clock } from '../../core/time/clock.js';
 import type { UserBound } from '../../core/users/user-bound-entity.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
-import { digestToken, isWellFormedToken } from '../../tokens/token-secret.js';
-import { TokenService, type IssueTokenOptions } from '../../tokens/token.service.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
+import { digestToken, isWellFormedToken } from '../../core/tokens/token-secret.js';
+import { TokenService, type IssueTokenOptions } from '../../core/tokens/token.service.js';
 
 /** Prefix of second-factor challenges (`mfaToken`): neither a login nor an API token's. */
 const CHALLENGE_PREFIX = 'natmfa';

@@ -6,8 +6,8 @@ import { ClientIp } from '../../core/http/client-ip.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
-import type { AuthToken } from '../../tokens/auth-token.entity.js';
-import { FreshUser } from '../../tokens/fresh-user.js';
+import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
+import { FreshUser } from '../../core/tokens/fresh-user.js';
 import { EnableTotpDto, MfaPasswordDto } from './mfa.dto.js';
 import { MfaService, type TotpSetup } from './mfa.service.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidTokenException } from '../core/errors/auth-token.exceptions.js';
-import { UserStore } from '../core/users/user-store.js';
+import { InvalidTokenException } from '../errors/auth-token.exceptions.js';
+import { UserStore } from '../users/user-store.js';
 import { TokenService } from './token.service.js';
 
 /**

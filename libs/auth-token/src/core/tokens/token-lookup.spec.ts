@@ -19,7 +19,7 @@ import {
   VirtualColumn,
   type EntitySubscriberInterface,
 } from 'typeorm';
-import { isOutage } from '../core/errors/outage.js';
+import { isOutage } from '../errors/outage.js';
 import { authTokenEntityFor } from './auth-token.entity.js';
 import { lookupClients, type PgModule, type PgPool } from './pg-lookup-clients.js';
 import { TokenLookup } from './token-lookup.js';

@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { Column, Index, PrimaryColumn, type ValueTransformer } from 'typeorm';
-import { userBoundEntity } from '../core/users/user-bound-entity.js';
+import { userBoundEntity } from '../users/user-bound-entity.js';
 
 /**
  * A login token (interactive session: slides, listed in sessions), an API token (named, scoped, fixed expiry),
