@@ -14,7 +14,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { configureDemoApp } from '../dist/apps/demo/bootstrap.js';
 import { loadDemoConfig } from '../dist/apps/demo/config/demo-config.js';
 import { DemoModule } from '../dist/apps/demo/demo.module.js';
-import { lookupClients } from '../libs/auth-token/dist/tokens/pg-lookup-clients.js';
+import { lookupClients } from '../libs/auth-token/dist/core/tokens/pg-lookup-clients.js';
 import { JWT_SECRET } from './jwt-secret.mjs';
 
 /**
