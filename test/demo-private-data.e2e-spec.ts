@@ -3,9 +3,16 @@ import { chmodSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
+import { TEST_DATABASES } from './fixtures/databases.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
-import { ROOT, runDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
+import {
+  ROOT,
+  runDemo,
+  startDemoOnFreshDatabase,
+  startDemoProcess,
+  type DemoOnFreshDatabase,
+  type RunningDemo,
+} from './fixtures/demo-process.js';
 import { match } from './fixtures/matchers.js';
 
 // Each case spawns node processes; allow for a slow, shared machine.
@@ -17,23 +24,15 @@ const PASSWORD = 'violet staple battery';
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
 describe.each(TEST_DATABASES)('the user command line reading the password from standard input (%s)', (db) => {
-  let workDir: string;
-  let database: TestDatabase;
+  let started: DemoOnFreshDatabase | undefined;
   let env: Record<string, string>;
   let demo: RunningDemo;
 
   beforeAll(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'demo-stdin-'));
-    const sqlite = { url: `sqlite:${join(workDir, 'demo.sqlite')}`, drop: () => Promise.resolve() };
-    database = db === 'sqlite' ? sqlite : await createTestDatabase(db);
-    env = { DATABASE_URL: database.url, AUTH_SCRYPT_COST: TEST_SCRYPT_COST };
-    demo = await startDemoProcess(env);
+    started = await startDemoOnFreshDatabase(db, 'demo-stdin-');
+    ({ env, demo } = started);
   });
-  afterAll(async () => {
-    await demo?.stop();
-    await database?.drop();
-    await rm(workDir, { recursive: true, force: true });
-  });
+  afterAll(() => started?.close());
 
   const user = (args: string[], input = '') => runDemo('cli.js', ['create', ...args], env, ROOT, input);
   const login = (username: string, password: string) =>

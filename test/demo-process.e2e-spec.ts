@@ -6,9 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { MailMessage } from 'nestjs-auth-token';
-import { createTestDatabase, TEST_DATABASES, type TestDatabase } from './fixtures/databases.js';
+import { TEST_DATABASES } from './fixtures/databases.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
-import { runDemo, startDemoProcess, type RunningDemo } from './fixtures/demo-process.js';
+import {
+  runDemo,
+  startDemoOnFreshDatabase,
+  startDemoProcess,
+  type DemoOnFreshDatabase,
+  type RunningDemo,
+} from './fixtures/demo-process.js';
 import { freePort } from './fixtures/free-port.js';
 import { match } from './fixtures/matchers.js';
 import { SmtpCatcher } from './fixtures/smtp-catcher.js';
@@ -17,23 +23,15 @@ import { SmtpCatcher } from './fixtures/smtp-catcher.js';
 jest.setTimeout(60_000);
 
 describe.each(TEST_DATABASES)('the built demo and its user command line (%s)', (db) => {
-  let workDir: string;
-  let database: TestDatabase;
+  let started: DemoOnFreshDatabase | undefined;
   let env: Record<string, string>;
   let demo: RunningDemo;
 
   beforeAll(async () => {
-    workDir = await mkdtemp(join(tmpdir(), 'demo-process-'));
-    const sqlite = { url: `sqlite:${join(workDir, 'demo.sqlite')}`, drop: () => Promise.resolve() };
-    database = db === 'sqlite' ? sqlite : await createTestDatabase(db);
-    env = { DATABASE_URL: database.url, AUTH_SCRYPT_COST: TEST_SCRYPT_COST };
-    demo = await startDemoProcess(env);
+    started = await startDemoOnFreshDatabase(db, 'demo-process-');
+    ({ env, demo } = started);
   });
-  afterAll(async () => {
-    await demo?.stop();
-    await database?.drop();
-    await rm(workDir, { recursive: true, force: true });
-  });
+  afterAll(() => started?.close());
 
   const post = (path: string, body: object, token?: string) =>
     fetch(`${demo.baseUrl}${path}`, {
