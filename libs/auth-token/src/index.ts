@@ -9,7 +9,7 @@ export type {
   AuthTokenOptions,
 } from './options.js';
 export { AuthTokenConfigError } from './core/errors/auth-token-config.error.js';
-export { AUTH_TOKEN_MESSAGES } from './core/errors/auth-token.messages.js';
+export { AUTH_TOKEN_MESSAGES } from './messages.js';
 export { authTokenEntities } from './entities.js';
 export { AuthToken } from './core/tokens/auth-token.entity.js';
 
@@ -54,17 +54,14 @@ export { canonicalUsername, normalizeUsername, usernameProblem } from './core/us
 export { usernameSkeleton } from './core/users/username-skeleton.js';
 
 // Events
-export { AUTH_TOKEN_EVENTS, type AuthTokenEvent } from './core/events/auth-token.events.js';
+export { AUTH_TOKEN_EVENTS, type AuthTokenEvent } from './events.js';
 
 // Errors a caller of the services may meet
 export { FieldErrorsException } from './core/errors/field-errors.exception.js';
 export { TooManyAttemptsException } from './core/errors/too-many-attempts.exception.js';
-export {
-  EmailNotConfirmedException,
-  InvalidCredentialsException,
-  MfaLoginFailedException,
-  PasswordHashingBusyException,
-} from './core/errors/auth-token.exceptions.js';
+export { PasswordHashingBusyException } from './core/errors/auth-token.exceptions.js';
+export { EmailNotConfirmedException, InvalidCredentialsException } from './features/login/login.exceptions.js';
+export { MfaLoginFailedException } from './features/two-factor/two-factor.exceptions.js';
 
 // OpenAPI
 export { describeAuthTokenApi } from './features/openapi/describe-auth-token-api.js';

@@ -5,40 +5,26 @@ import {
   ServiceUnavailableException,
   UnauthorizedException,
 } from '@nestjs/common';
-import { AUTH_TOKEN_MESSAGES } from './auth-token.messages.js';
-
-/** 401 for a login with an unknown user, a wrong password or an inactive account (one answer for all). */
-export class InvalidCredentialsException extends UnauthorizedException {
-  constructor() {
-    super(AUTH_TOKEN_MESSAGES.invalidCredentials);
-  }
-}
+import { CORE_MESSAGES } from './core.messages.js';
 
 /** 401 for a guarded request without usable credentials. */
 export class InvalidTokenException extends UnauthorizedException {
   constructor(presented: boolean) {
-    super(presented ? AUTH_TOKEN_MESSAGES.invalidToken : AUTH_TOKEN_MESSAGES.missingCredentials);
+    super(presented ? CORE_MESSAGES.invalidToken : CORE_MESSAGES.missingCredentials);
   }
 }
 
 /** 503 when a backing service (the database) fails while authenticating. */
 export class AuthTokenUnavailableException extends ServiceUnavailableException {
   constructor() {
-    super(AUTH_TOKEN_MESSAGES.serviceUnavailable);
-  }
-}
-
-/** 403 for a right password on an account whose e-mail address is not confirmed yet. */
-export class EmailNotConfirmedException extends ForbiddenException {
-  constructor() {
-    super(AUTH_TOKEN_MESSAGES.emailNotConfirmed);
+    super(CORE_MESSAGES.serviceUnavailable);
   }
 }
 
 /** 503 when the mail server did not take a mail; whatever the mail was for was undone. */
 export class MailUnavailableException extends ServiceUnavailableException {
   constructor() {
-    super(AUTH_TOKEN_MESSAGES.mailUnavailable);
+    super(CORE_MESSAGES.mailUnavailable);
   }
 }
 
@@ -48,7 +34,7 @@ export class PasswordHashingBusyException extends ServiceUnavailableException {
   readonly headers: Record<string, string>;
 
   constructor(retryAfter: number) {
-    super(AUTH_TOKEN_MESSAGES.busy);
+    super(CORE_MESSAGES.busy);
     this.headers = { 'Retry-After': String(retryAfter) };
   }
 }
@@ -56,7 +42,7 @@ export class PasswordHashingBusyException extends ServiceUnavailableException {
 /** 403 for an API token on a route that needs a login token. */
 export class LoginTokenRequiredException extends ForbiddenException {
   constructor() {
-    super(AUTH_TOKEN_MESSAGES.loginTokenRequired);
+    super(CORE_MESSAGES.loginTokenRequired);
   }
 }
 
@@ -66,17 +52,10 @@ export class InsufficientScopeException extends ForbiddenException {
   readonly headers: Record<string, string>;
 
   constructor(realm: string, needed: string[], missing: string[]) {
-    super(AUTH_TOKEN_MESSAGES.insufficientScope(missing));
+    super(CORE_MESSAGES.insufficientScope(missing));
     this.headers = {
       'WWW-Authenticate': `Bearer realm="${realm}", error="insufficient_scope", scope="${needed.join(' ')}"`,
     };
-  }
-}
-
-/** 401 for a second-factor step that failed: a wrong or used code, or an unknown, spent or expired mfaToken. */
-export class MfaLoginFailedException extends UnauthorizedException {
-  constructor() {
-    super(AUTH_TOKEN_MESSAGES.mfaLoginFailed);
   }
 }
 
@@ -90,7 +69,7 @@ export class ReauthenticationRequiredException extends ForbiddenException {
       statusCode: 403,
       error: 'Forbidden',
       code: 'reauthentication_required',
-      message: AUTH_TOKEN_MESSAGES.reauthenticationRequired(seconds),
+      message: CORE_MESSAGES.reauthenticationRequired(seconds),
     });
   }
 }
@@ -98,14 +77,14 @@ export class ReauthenticationRequiredException extends ForbiddenException {
 /** 403 for an API token on a route that names no scope and is not marked `@AllowApiTokens()` (least privilege). */
 export class ApiTokenNotAllowedException extends ForbiddenException {
   constructor() {
-    super(AUTH_TOKEN_MESSAGES.apiTokenNotAllowed);
+    super(CORE_MESSAGES.apiTokenNotAllowed);
   }
 }
 
 /** 413 for a request body over the route's limit, refused before it is looked at. */
 export class RequestBodyTooLargeException extends PayloadTooLargeException {
   constructor(limit: number) {
-    super(AUTH_TOKEN_MESSAGES.bodyTooLarge(limit));
+    super(CORE_MESSAGES.bodyTooLarge(limit));
   }
 }
 
@@ -119,7 +98,7 @@ export class OriginNotAllowedException extends ForbiddenException {
       statusCode: 403,
       error: 'Forbidden',
       code: 'origin_not_allowed',
-      message: AUTH_TOKEN_MESSAGES.originNotAllowed,
+      message: CORE_MESSAGES.originNotAllowed,
     });
   }
 }
@@ -131,7 +110,7 @@ export class ClientAddressUnknownException extends BadRequestException {
       statusCode: 400,
       error: 'Bad Request',
       code: 'client_address_unknown',
-      message: AUTH_TOKEN_MESSAGES.clientAddressUnknown,
+      message: CORE_MESSAGES.clientAddressUnknown,
     });
   }
 }

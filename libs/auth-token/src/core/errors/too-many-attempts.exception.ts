@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { AUTH_TOKEN_MESSAGES } from './auth-token.messages.js';
+import { CORE_MESSAGES } from './core.messages.js';
 
 /** 429 with the seconds to wait, carried as the `Retry-After` header that the library's filter sets. */
 export class TooManyAttemptsException extends HttpException {
@@ -11,7 +11,7 @@ export class TooManyAttemptsException extends HttpException {
       {
         statusCode: HttpStatus.TOO_MANY_REQUESTS,
         error: 'Too Many Requests',
-        message: AUTH_TOKEN_MESSAGES.tooManyAttempts(retryAfter),
+        message: CORE_MESSAGES.tooManyAttempts(retryAfter),
       },
       HttpStatus.TOO_MANY_REQUESTS,
     );

@@ -1,8 +1,8 @@
 import { ValidationPipe, type ArgumentMetadata, type Type, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
 import { FieldErrorsException, type FieldErrors } from '../errors/field-errors.exception.js';
 import { MAX_BODY_FIELDS } from './body-limits.js';
+import { CORE_MESSAGES } from '../errors/core.messages.js';
 
 function collect(errors: ValidationError[], into: FieldErrors, parent = ''): FieldErrors {
   for (const error of errors) {
@@ -13,7 +13,7 @@ function collect(errors: ValidationError[], into: FieldErrors, parent = ''): Fie
   return into;
 }
 
-const UNSAFE_TEXT = AUTH_TOKEN_MESSAGES.unsafeText;
+const UNSAFE_TEXT = CORE_MESSAGES.unsafeText;
 
 /**
  * Paths of strings that no database or validator should see: a NUL (PostgreSQL refuses it in text) or a lone
@@ -28,7 +28,7 @@ function unsafeText(value: unknown, path: string, found: FieldErrors, depth = 0)
   return found;
 }
 
-const FLAT_VALUE = AUTH_TOKEN_MESSAGES.nestedValue;
+const FLAT_VALUE = CORE_MESSAGES.nestedValue;
 const isPrimitive = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
 
 /**
@@ -39,7 +39,7 @@ const isPrimitive = (value: unknown) => value === null || ['string', 'number', '
 function nestedFields(body: unknown): FieldErrors {
   const found: FieldErrors = {};
   if (body === null || typeof body !== 'object') return found;
-  if (Array.isArray(body)) return { body: [AUTH_TOKEN_MESSAGES.bodyNotObject] };
+  if (Array.isArray(body)) return { body: [CORE_MESSAGES.bodyNotObject] };
   for (const [key, value] of Object.entries(body)) {
     const flat = isPrimitive(value) || (Array.isArray(value) && value.every(isPrimitive));
     if (!flat) found[key] = [`${key} ${FLAT_VALUE}`];
@@ -53,7 +53,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /** Counts a body's fields before anything looks at them: a body of thousands of keys is refused at once. */
 function refuseManyFields(body: unknown): void {
   if (isPlainObject(body) && Object.keys(body).length > MAX_BODY_FIELDS) {
-    throw new FieldErrorsException({ body: [AUTH_TOKEN_MESSAGES.tooManyFields(MAX_BODY_FIELDS)] });
+    throw new FieldErrorsException({ body: [CORE_MESSAGES.tooManyFields(MAX_BODY_FIELDS)] });
   }
 }
 
@@ -82,9 +82,7 @@ class AuthTokenValidationPipe extends ValidationPipe {
       stopAtFirstError: true,
       exceptionFactory: (errors) => {
         const fields = collect(errors, {});
-        return new FieldErrorsException(
-          Object.keys(fields).length ? fields : { body: [AUTH_TOKEN_MESSAGES.bodyNotObject] },
-        );
+        return new FieldErrorsException(Object.keys(fields).length ? fields : { body: [CORE_MESSAGES.bodyNotObject] });
       },
     });
   }

@@ -4,7 +4,7 @@ import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
 import { AUTH_TOKEN_REPOSITORY } from '../module/auth-token.internal-constants.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS, type TokenRevokedEvent } from '../events/auth-token.events.js';
+import type { TokenRevokedEvent } from '../events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { Clock } from '../time/clock.js';
 import { UserKey, type UserBound } from '../users/user-bound-entity.js';
@@ -15,6 +15,7 @@ import { LookupCache } from '../revocation/lookup-cache.js';
 import { TokenLookup } from './token-lookup.js';
 import { BearerTokenKind } from './bearer-token-kind.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
+import { CORE_EVENTS } from '../events/auth-token.events.js';
 
 /** A freshly issued token: the raw value (shown once, to the client) and its stored row. */
 export interface IssuedToken {
@@ -239,7 +240,7 @@ export class TokenService<TUser extends object = object> {
     });
     const revoked = deleted > 0;
     if (revoked)
-      this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, {
+      this.events.publish(CORE_EVENTS.tokenRevoked, {
         userId: this.users.getId(user),
         tokenIds: [tokenId],
         reason,
@@ -264,7 +265,7 @@ export class TokenService<TUser extends object = object> {
       if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
       return (await query.execute()).affected ?? 0;
     });
-    if (revoked > 0) this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId, tokenIds: [], reason });
+    if (revoked > 0) this.events.publish(CORE_EVENTS.tokenRevoked, { userId, tokenIds: [], reason });
     return revoked;
   }
 
@@ -325,7 +326,7 @@ export class TokenService<TUser extends object = object> {
       return result.affected ?? 0;
     });
     if (evicted > 0) {
-      this.events.publish(AUTH_TOKEN_EVENTS.tokenRevoked, { userId, tokenIds: [], reason: 'limit' });
+      this.events.publish(CORE_EVENTS.tokenRevoked, { userId, tokenIds: [], reason: 'limit' });
     }
   }
 }

@@ -1,5 +1,5 @@
-import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
 import { UNICODE_SCRIPTS } from './unicode-scripts.js';
+import { CORE_MESSAGES } from '../errors/core.messages.js';
 
 /** Characters used with any script (digits, `@ . + - _`, most combining marks): they neither add nor mix one. */
 const ANY_SCRIPT = /[\p{Script_Extensions=Common}\p{Script_Extensions=Inherited}]/u;
@@ -43,5 +43,5 @@ export function mixesScripts(text: string): boolean {
 
 /** Why a username cannot be registered for mixing scripts, or null. */
 export function mixedScriptProblem(username: string): string | null {
-  return mixesScripts(username) ? AUTH_TOKEN_MESSAGES.usernameMixedScripts : null;
+  return mixesScripts(username) ? CORE_MESSAGES.usernameMixedScripts : null;
 }

@@ -1,4 +1,4 @@
-import { AUTH_TOKEN_MESSAGES } from '../errors/auth-token.messages.js';
+import { CORE_MESSAGES } from '../errors/core.messages.js';
 
 /** What registration accepts as a username: 1-150 letters, digits and `@ . + - _` of any script (as Django). */
 export const USERNAME_PATTERN = /^[\p{L}\p{N}@.+\-_]{1,150}$/u;
@@ -25,7 +25,7 @@ export function canonicalUsername(username: string): string {
 
 /** Why a (normalized) username cannot be registered, or null when it can. */
 export function usernameProblem(username: string): string | null {
-  if (INVISIBLE.test(username)) return AUTH_TOKEN_MESSAGES.usernameInvisible;
-  if (!USERNAME_PATTERN.test(username)) return AUTH_TOKEN_MESSAGES.usernameInvalid;
+  if (INVISIBLE.test(username)) return CORE_MESSAGES.usernameInvisible;
+  if (!USERNAME_PATTERN.test(username)) return CORE_MESSAGES.usernameInvalid;
   return null;
 }

@@ -2,16 +2,16 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { AUTH_TOKEN_REPOSITORY } from '../../core/module/auth-token.internal-constants.js';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { FieldErrorsException, type FieldErrors } from '../../core/errors/field-errors.exception.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { Clock } from '../../core/time/clock.js';
 import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { TokenService } from '../../core/tokens/token.service.js';
 import { UserKey, type UserBound } from '../../core/users/user-bound-entity.js';
 import { UserStore } from '../../core/users/user-store.js';
+import { API_TOKENS_MESSAGES } from './api-tokens.messages.js';
+import { API_TOKENS_EVENTS } from './api-tokens.events.js';
 
 /** What an API token is made with. */
 export interface CreateApiTokenInput {
@@ -57,7 +57,7 @@ export class ApiTokenService<TUser extends object = object> {
   async create(user: TUser, input: CreateApiTokenInput): Promise<CreatedApiToken> {
     const { name, scopes, expiresIn } = this.checked(input);
     const { maxPerUser, prefix } = this.options.apiTokens;
-    const full = () => new ConflictException(AUTH_TOKEN_MESSAGES.tooManyApiTokens(maxPerUser));
+    const full = () => new ConflictException(API_TOKENS_MESSAGES.tooManyApiTokens(maxPerUser));
     // The common refusal without a write.
     if ((await this.count(user)) >= maxPerUser) throw full();
     const { token, record } = await this.tokenService.store(user, {
@@ -71,7 +71,7 @@ export class ApiTokenService<TUser extends object = object> {
       await this.tokens.delete({ id: record.id });
       throw full();
     }
-    this.events.publish(AUTH_TOKEN_EVENTS.apiTokenCreated, {
+    this.events.publish(API_TOKENS_EVENTS.apiTokenCreated, {
       userId: this.users.getId(user),
       tokenId: record.id,
       name,
@@ -105,7 +105,7 @@ export class ApiTokenService<TUser extends object = object> {
   async revoke(user: TUser, tokenId: string): Promise<boolean> {
     const [record] = (await this.list(user)).filter((token) => token.id === tokenId);
     if (!record || !(await this.tokenService.revokeOwn(user, tokenId, 'session', 'api'))) return false;
-    this.events.publish(AUTH_TOKEN_EVENTS.apiTokenRevoked, {
+    this.events.publish(API_TOKENS_EVENTS.apiTokenRevoked, {
       userId: this.users.getId(user),
       tokenId,
       name: record.name ?? '',
@@ -121,16 +121,16 @@ export class ApiTokenService<TUser extends object = object> {
     const { ttl, maxTtl } = this.options.apiTokens;
     const errors: FieldErrors = {};
     const trimmed = typeof name === 'string' ? name.trim() : '';
-    if (trimmed.length < 1 || trimmed.length > 100) errors.name = [AUTH_TOKEN_MESSAGES.apiTokenName];
+    if (trimmed.length < 1 || trimmed.length > 100) errors.name = [API_TOKENS_MESSAGES.apiTokenName];
     if (!Array.isArray(scopes) || scopes.some((scope) => typeof scope !== 'string'))
-      errors.scopes = [AUTH_TOKEN_MESSAGES.scopesList];
+      errors.scopes = [API_TOKENS_MESSAGES.scopesList];
     else {
       const undeclared = scopes.filter((scope) => !Object.hasOwn(this.options.scopes, scope));
-      if (undeclared.length) errors.scopes = undeclared.map((scope) => AUTH_TOKEN_MESSAGES.undeclaredScope(scope));
+      if (undeclared.length) errors.scopes = undeclared.map((scope) => API_TOKENS_MESSAGES.undeclaredScope(scope));
     }
     const lifetime = expiresIn ?? ttl;
     if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 1 || lifetime > maxTtl)
-      errors.expiresIn = [AUTH_TOKEN_MESSAGES.expiresIn(maxTtl)];
+      errors.expiresIn = [API_TOKENS_MESSAGES.expiresIn(maxTtl)];
     if (Object.keys(errors).length) throw new FieldErrorsException(errors);
     return { name: trimmed, scopes: [...new Set(scopes)], expiresIn: lifetime };
   }

@@ -1,5 +1,4 @@
 import { Body, Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, Post, UseGuards } from '@nestjs/common';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { RequireLoginToken, RequireReauthentication } from '../../core/guard/require-scopes.decorator.js';
@@ -10,6 +9,7 @@ import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { FreshUser } from '../../core/tokens/fresh-user.js';
 import { ApiTokenDto, CreateApiTokenDto, CreatedApiTokenDto, toApiTokenDto } from './api-token.dto.js';
 import { ApiTokenService } from './api-token.service.js';
+import { API_TOKENS_MESSAGES } from './api-tokens.messages.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -57,6 +57,6 @@ export class ApiTokensController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async revoke(@CurrentUser() user: object, @Param('id') id: string): Promise<void> {
     if (!UUID.test(id) || !(await this.apiTokens.revoke(user, id)))
-      throw new NotFoundException(AUTH_TOKEN_MESSAGES.noSuchApiToken);
+      throw new NotFoundException(API_TOKENS_MESSAGES.noSuchApiToken);
   }
 }

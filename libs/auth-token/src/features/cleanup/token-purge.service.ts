@@ -9,11 +9,11 @@ import {
 } from '../../core/module/auth-token.internal-constants.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import { Clock } from '../../core/time/clock.js';
 import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { Revocations } from '../../core/revocation/revocations.js';
+import { API_TOKENS_EVENTS } from '../api-tokens/api-tokens.events.js';
 
 /** How many rows a purge deleted. */
 export interface PurgeResult {
@@ -95,7 +95,7 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
         .andWhere('"expiryNoticeAt" IS NULL')
         .execute();
       if ((marked.affected ?? 0) === 0) continue;
-      this.events.publish(AUTH_TOKEN_EVENTS.apiTokenExpiring, {
+      this.events.publish(API_TOKENS_EVENTS.apiTokenExpiring, {
         userId: this.users.getId(token.user),
         tokenId: token.id,
         name: token.name ?? '',

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { TokenService } from '../../core/tokens/token.service.js';
+import { CORE_EVENTS } from '../../core/events/auth-token.events.js';
 
 /** What a completed login answers. */
 export interface LoginResult {
@@ -28,7 +28,7 @@ export class LoginIssuer<TUser extends object = object> {
 
   async issue(user: TUser, client: { ip: string; userAgent?: string }): Promise<LoginResult> {
     const { token, record } = await this.tokens.issue(user, client);
-    this.events.publish(AUTH_TOKEN_EVENTS.loginSucceeded, {
+    this.events.publish(CORE_EVENTS.loginSucceeded, {
       userId: this.users.getId(user),
       tokenId: record.id,
       userAgent: record.userAgent,

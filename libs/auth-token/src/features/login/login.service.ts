@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
-import { EmailNotConfirmedException, InvalidCredentialsException } from '../../core/errors/auth-token.exceptions.js';
+import { EmailNotConfirmedException, InvalidCredentialsException } from './login.exceptions.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS, type LoginFailedEvent } from '../../core/events/auth-token.events.js';
+import type { LoginFailedEvent } from './login.events.js';
 import { accountOf, requireClientIp, type LoginClient } from '../throttling/login-client.js';
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { canonicalUsername } from '../../core/users/username.js';
@@ -14,6 +14,7 @@ import { SecondStep, type MfaChallenge } from './second-step.js';
 import { PasswordCheck } from '../passwords/password-check.js';
 import { PasswordHasher } from '../../core/hashing/password-hasher.js';
 import { UserStore } from '../../core/users/user-store.js';
+import { LOGIN_EVENTS } from './login.events.js';
 
 /** Checks a login name and password, then hands over to the second step or issues the token; logout; `/auth/me`. */
 @Injectable()
@@ -82,7 +83,7 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
   }
 
   private failed<E extends Error>(username: string, reason: LoginFailedEvent['reason'], error: E): E {
-    this.events.publish(AUTH_TOKEN_EVENTS.loginFailed, { username, reason });
+    this.events.publish(LOGIN_EVENTS.loginFailed, { username, reason });
     return error;
   }
 
@@ -93,7 +94,7 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
   /** Revokes the token a request came with (and no other). */
   async logout(user: TUser, tokenId: string): Promise<void> {
     if (await this.tokens.revokeOwn(user, tokenId, 'logout')) {
-      this.events.publish(AUTH_TOKEN_EVENTS.logout, { userId: this.users.getId(user), tokenId });
+      this.events.publish(LOGIN_EVENTS.logout, { userId: this.users.getId(user), tokenId });
     }
   }
 

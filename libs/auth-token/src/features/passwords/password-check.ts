@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 import { accountOf, requireClientIp } from '../throttling/login-client.js';
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { ClientHashSlots } from './client-hash-slots.js';
 import { PasswordHasher } from '../../core/hashing/password-hasher.js';
+import { PASSWORDS_MESSAGES } from './passwords.messages.js';
 
 /**
  * The library's one password check: login, password change, re-authentication, turning the second factor off.
@@ -54,7 +54,7 @@ export class PasswordCheck<TUser extends object = object> {
     const account = accountOf(this.users.getId(user));
     const hash = this.users.getPasswordHash(user) ?? '';
     if (!(await this.inSlot(address, () => this.matches(password, hash, account, address)))) {
-      throw new FieldErrorsException({ [field]: [AUTH_TOKEN_MESSAGES.wrongPassword] });
+      throw new FieldErrorsException({ [field]: [PASSWORDS_MESSAGES.wrongPassword] });
     }
     await this.attempts.succeeded(account, address);
   }

@@ -1,6 +1,6 @@
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { isCommonPassword } from './common-passwords.js';
 import { PwnedPasswordChecker, type PwnedPasswordCheckerOptions } from './pwned-password-checker.js';
+import { PASSWORDS_MESSAGES } from './passwords.messages.js';
 
 /** Rules a new password must follow (registration, change, reset). */
 export interface PasswordPolicyOptions {
@@ -26,8 +26,8 @@ export interface PasswordContext {
   email?: string | null;
 }
 
-/** The password rules' messages (also `AUTH_TOKEN_MESSAGES.password`). */
-export const PASSWORD_MESSAGES = AUTH_TOKEN_MESSAGES.password;
+/** The password rules' messages (also `PASSWORDS_MESSAGES.password`). */
+export const PASSWORD_MESSAGES = PASSWORDS_MESSAGES.password;
 
 /**
  * Checks a new password; resolves to the list of broken rules (empty when the password is acceptable), so a

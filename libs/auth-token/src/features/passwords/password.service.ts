@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { EmailTokenService } from '../mailed-links/email-token.service.js';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 import { LinkMailService } from '../mailed-links/link-mail.service.js';
 import { MailQueue, type MailDelivery } from '../../core/mail/mail-queue.service.js';
@@ -10,13 +9,14 @@ import { requireClientIp } from '../throttling/login-client.js';
 import type { MailRequestClient } from '../../core/mail/mail-request-client.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import { FreshUser } from '../../core/tokens/fresh-user.js';
 import { TokenService } from '../../core/tokens/token.service.js';
 import { PasswordCheck } from './password-check.js';
 import { PasswordHasher } from '../../core/hashing/password-hasher.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { PasswordPolicy } from './password-policy.js';
+import { PASSWORDS_MESSAGES } from './passwords.messages.js';
+import { PASSWORDS_EVENTS } from './passwords.events.js';
 
 /** Password change (signed in) and reset (by mailed link). */
 @Injectable()
@@ -56,7 +56,7 @@ export class PasswordService<TUser extends object = object> {
     await this.assertAcceptable(fresh, newPassword);
     await this.users.setPasswordHash(fresh, await this.passwords.hash(newPassword, ip));
     await this.tokens.revokeAllForUser(fresh, currentTokenId, 'password-change');
-    this.events.publish(AUTH_TOKEN_EVENTS.passwordChanged, { userId: this.users.getId(fresh), via: 'change' });
+    this.events.publish(PASSWORDS_EVENTS.passwordChanged, { userId: this.users.getId(fresh), via: 'change' });
   }
 
   /**
@@ -100,7 +100,7 @@ export class PasswordService<TUser extends object = object> {
   /** Sets a new password with a reset token, then voids the token and revokes every token of the user. */
   async confirmReset(token: string, newPassword: string): Promise<void> {
     const found = await this.links.find(token, 'password-reset');
-    const invalid = () => new FieldErrorsException({ token: [AUTH_TOKEN_MESSAGES.invalidResetToken] });
+    const invalid = () => new FieldErrorsException({ token: [PASSWORDS_MESSAGES.invalidResetToken] });
     if (!found) throw invalid();
     await this.assertAcceptable(found.user, newPassword);
     // Spending the token first makes it single-use even when two requests race with it.
@@ -108,7 +108,7 @@ export class PasswordService<TUser extends object = object> {
     await this.setPassword(found.user, newPassword);
     await this.links.revokeAll(found.user, 'password-reset');
     await this.tokens.revokeAllForUser(found.user, undefined, 'password-reset');
-    this.events.publish(AUTH_TOKEN_EVENTS.passwordChanged, { userId: this.users.getId(found.user), via: 'reset' });
+    this.events.publish(PASSWORDS_EVENTS.passwordChanged, { userId: this.users.getId(found.user), via: 'reset' });
   }
 
   private async assertAcceptable(user: TUser, newPassword: string): Promise<void> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 import { MfaService } from '../two-factor/mfa.service.js';
 import { PasswordCheck } from '../passwords/password-check.js';
 import { FreshUser } from '../../core/tokens/fresh-user.js';
 import { TokenService } from '../../core/tokens/token.service.js';
+import { REAUTHENTICATION_MESSAGES } from './reauthentication.messages.js';
 
 /** A proof of identity: the password, or a TOTP code of a user with the second factor on. */
 export interface ReauthenticationProof {
@@ -35,7 +35,7 @@ export class ReauthenticationService<TUser extends object = object> {
     const fresh = await this.freshUser.load(user, tokenId);
     if (code) await this.mfa.confirmCode(fresh, code, client?.ip);
     else if (password) await this.passwords.confirm(fresh, password, client?.ip, 'password');
-    else throw new FieldErrorsException({ password: [AUTH_TOKEN_MESSAGES.reauthenticationProofRequired] });
+    else throw new FieldErrorsException({ password: [REAUTHENTICATION_MESSAGES.reauthenticationProofRequired] });
     await this.tokens.markAuthenticated(fresh, tokenId);
   }
 }

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { EmailTokenService } from '../mailed-links/email-token.service.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import { LinkMailService } from '../mailed-links/link-mail.service.js';
 import { MailQueue, type MailDelivery } from '../../core/mail/mail-queue.service.js';
 import type { MailRequestClient } from '../../core/mail/mail-request-client.js';
@@ -10,6 +9,7 @@ import { MailThrottle } from '../throttling/mail-throttle.service.js';
 import { requireClientIp } from '../throttling/login-client.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { UserStore } from '../../core/users/user-store.js';
+import { REGISTRATION_EVENTS } from './registration.events.js';
 
 /** How {@link EmailConfirmationService.sendConfirmationEmail} picks the mail's template. */
 export interface SendMailOptions {
@@ -70,7 +70,7 @@ export class EmailConfirmationService<TUser extends object = object> {
     if (!found) return false;
     if (!this.users.isEmailConfirmed(found.user)) {
       await this.users.setEmailConfirmed(found.user, true);
-      this.events.publish(AUTH_TOKEN_EVENTS.emailConfirmed, {
+      this.events.publish(REGISTRATION_EVENTS.emailConfirmed, {
         userId: this.users.getId(found.user),
         email: found.record.email,
       });

@@ -2,7 +2,6 @@ import { Body, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Res } fr
 import type { Response } from 'express';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { EmailConfirmationService } from './email-confirmation.service.js';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { Public } from '../../core/guard/public.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
@@ -10,6 +9,7 @@ import { WhenEnabled } from '../../core/http/route-enabled.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { RegisterDto, ResendConfirmationDto } from './dto/register.dto.js';
 import { RegistrationService } from './registration.service.js';
+import { REGISTRATION_MESSAGES } from './registration.messages.js';
 
 const registrationOn = (options: ResolvedAuthTokenOptions) => options.registration.enabled;
 
@@ -72,6 +72,6 @@ export class RegistrationController {
     const { success, invalid } = this.options.emailConfirm.redirect;
     if (await this.confirmation.confirm(token)) return response.redirect(HttpStatus.FOUND, success);
     if (invalid) return response.redirect(HttpStatus.FOUND, invalid);
-    response.status(HttpStatus.BAD_REQUEST).type('text/plain').send(AUTH_TOKEN_MESSAGES.invalidConfirmationLink);
+    response.status(HttpStatus.BAD_REQUEST).type('text/plain').send(REGISTRATION_MESSAGES.invalidConfirmationLink);
   }
 }

@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { EmailConfirmationService } from './email-confirmation.service.js';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { MailUnavailableException } from '../../core/errors/auth-token.exceptions.js';
 import { FieldErrorsException, type FieldErrors } from '../../core/errors/field-errors.exception.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
@@ -10,7 +9,6 @@ import { PasswordPolicy } from '../passwords/password-policy.js';
 import { PasswordCheck } from '../passwords/password-check.js';
 import { UserAlreadyExistsError, UserStore } from '../../core/users/user-store.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import type { RegisterDto } from './dto/register.dto.js';
 import { MailThrottle } from '../throttling/mail-throttle.service.js';
 import { throttleAddress } from '../throttling/client-address.js';
@@ -18,6 +16,8 @@ import { requireClientIp } from '../throttling/login-client.js';
 import { ThrottleService } from '../throttling/throttle.service.js';
 import { normalizeUsername, usernameProblem } from '../../core/users/username.js';
 import { mixedScriptProblem } from '../../core/users/mixed-script.js';
+import { REGISTRATION_MESSAGES } from './registration.messages.js';
+import { REGISTRATION_EVENTS } from './registration.events.js';
 
 /** Who is registering, as the HTTP layer sees it. */
 export interface RegistrationClient {
@@ -60,13 +60,14 @@ export class RegistrationService<TUser extends object = object> {
     const username = normalizeUsername(login);
     const usernameError = errors.username || errors.email ? null : this.usernameProblem(username);
     if (usernameError) errors.username = [usernameError];
-    if (this.options.emailConfirm.enabled && !email) errors.email = [AUTH_TOKEN_MESSAGES.emailRequired];
+    if (this.options.emailConfirm.enabled && !email) errors.email = [REGISTRATION_MESSAGES.emailRequired];
     const passwordProblems = await this.policy.problems(input.password, { username, email });
     if (passwordProblems.length) errors.password = passwordProblems;
     if (Object.keys(errors).length) throw new FieldErrorsException(errors);
 
     // The reads spare a KDF run for the common duplicate or look-alike; the database's unique indexes decide races.
-    if (await this.isTaken(username)) throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
+    if (await this.isTaken(username))
+      throw new FieldErrorsException({ username: [REGISTRATION_MESSAGES.usernameTaken] });
     // An address whose mail allowance is spent still registers, without a mail: junk registrations naming
     // someone's address must not stop that person's own registration (a resend later sends the link).
     const mails =
@@ -77,11 +78,11 @@ export class RegistrationService<TUser extends object = object> {
       user = await this.users.create({ username, passwordHash, email, emailConfirmed: false });
     } catch (error) {
       if (error instanceof UserAlreadyExistsError)
-        throw new FieldErrorsException({ username: [AUTH_TOKEN_MESSAGES.usernameTaken] });
+        throw new FieldErrorsException({ username: [REGISTRATION_MESSAGES.usernameTaken] });
       throw error;
     }
     if (mails) await this.sendOrUndo(user, acceptLanguage);
-    this.events.publish(AUTH_TOKEN_EVENTS.userRegistered, { userId: this.users.getId(user), username });
+    this.events.publish(REGISTRATION_EVENTS.userRegistered, { userId: this.users.getId(user), username });
     return user;
   }
 
@@ -93,14 +94,14 @@ export class RegistrationService<TUser extends object = object> {
     const given = input.username?.trim() || undefined;
     const email = input.email?.trim() || undefined;
     if (!this.users.loginIsEmail()) {
-      if (!given) errors.username = [AUTH_TOKEN_MESSAGES.usernameRequired];
+      if (!given) errors.username = [REGISTRATION_MESSAGES.usernameRequired];
       return { login: given ?? '', email: email ?? null };
     }
     if (given && email && given.toLowerCase() !== email.toLowerCase())
-      errors.email = [AUTH_TOKEN_MESSAGES.loginEmailMismatch];
+      errors.email = [REGISTRATION_MESSAGES.loginEmailMismatch];
     const address = given ?? email;
-    if (!address) errors.username = [AUTH_TOKEN_MESSAGES.usernameRequired];
-    else if (!isEmail(address)) errors.username = [AUTH_TOKEN_MESSAGES.emailInvalid];
+    if (!address) errors.username = [REGISTRATION_MESSAGES.usernameRequired];
+    else if (!isEmail(address)) errors.username = [REGISTRATION_MESSAGES.emailInvalid];
     return { login: address ?? '', email: address ?? null };
   }
 

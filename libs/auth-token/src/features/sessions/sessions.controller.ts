@@ -1,5 +1,4 @@
 import { Delete, Get, HttpCode, HttpStatus, NotFoundException, Param, UseGuards } from '@nestjs/common';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { RequireLoginToken } from '../../core/guard/require-scopes.decorator.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
@@ -8,6 +7,7 @@ import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { TokenService } from '../../core/tokens/token.service.js';
 import { deviceName } from './device-name.js';
 import type { SessionDto } from './session.dto.js';
+import { SESSIONS_MESSAGES } from './sessions.messages.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -40,7 +40,7 @@ export class SessionsController {
   async revoke(@CurrentUser() user: object, @Param('id') id: string): Promise<void> {
     // Session ids are uuids; anything else cannot exist and need not reach the database.
     if (!UUID.test(id) || !(await this.tokens.revokeOwn(user, id, 'session', 'login')))
-      throw new NotFoundException(AUTH_TOKEN_MESSAGES.noSuchSession);
+      throw new NotFoundException(SESSIONS_MESSAGES.noSuchSession);
   }
 
   /** Revokes every token of the user, this one included ("log out everywhere"). */

@@ -1,5 +1,4 @@
 import { Body, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 import { Public } from '../../core/guard/public.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
@@ -9,6 +8,7 @@ import type { LoginResult } from '../login/login-issuer.js';
 import { mfaOn } from './mfa.controller.js';
 import { MfaLoginDto } from './mfa.dto.js';
 import { MfaLoginService } from './mfa-login.service.js';
+import { TWO_FACTOR_MESSAGES } from './two-factor.messages.js';
 
 /** `POST login/mfa` under the route prefix: the second step of a login with a second factor; 404 while `mfa` is off. */
 @WhenEnabled(mfaOn)
@@ -26,7 +26,7 @@ export class MfaLoginController {
     @Headers('user-agent') userAgent?: string,
   ): Promise<LoginResult> {
     if (!body.code && !body.recoveryCode)
-      throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaProofRequired] });
+      throw new FieldErrorsException({ code: [TWO_FACTOR_MESSAGES.mfaProofRequired] });
     return this.mfaLogins.complete(
       body.mfaToken,
       { code: body.code, recoveryCode: body.recoveryCode },

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { MfaLoginFailedException } from '../../core/errors/auth-token.exceptions.js';
+import { MfaLoginFailedException } from './two-factor.exceptions.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { LoginIssuer, type LoginResult } from '../login/login-issuer.js';
 import { SecondStep, type MfaChallenge } from '../login/second-step.js';
@@ -9,6 +8,7 @@ import { accountOf, requireClientIp, type LoginClient } from '../throttling/logi
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { MfaChallenges } from './mfa-challenges.js';
 import { MfaService, type MfaProof } from './mfa.service.js';
+import { LOGIN_EVENTS } from '../login/login.events.js';
 
 /** Seconds an mfaToken lives. */
 const CHALLENGE_TTL = 300;
@@ -54,7 +54,7 @@ export class MfaLoginService<TUser extends object = object> extends SecondStep<T
     await this.attempts.attempt(account, ip);
     if (!(await this.mfa.verify(user, proof))) {
       await this.challenges.fail(record.id);
-      this.events.publish(AUTH_TOKEN_EVENTS.loginFailed, {
+      this.events.publish(LOGIN_EVENTS.loginFailed, {
         username: this.users.getLogin(user),
         reason: 'second-factor',
       });

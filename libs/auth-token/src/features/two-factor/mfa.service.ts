@@ -3,10 +3,8 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { AUTH_MFA_REPOSITORY } from '../../core/module/auth-token.internal-constants.js';
-import { AUTH_TOKEN_MESSAGES } from '../../core/errors/auth-token.messages.js';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
-import { AUTH_TOKEN_EVENTS } from '../../core/events/auth-token.events.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { PasswordCheck } from '../passwords/password-check.js';
 import { accountOf, requireClientIp } from '../throttling/login-client.js';
@@ -17,6 +15,8 @@ import { UserStore } from '../../core/users/user-store.js';
 import type { AuthMfa } from './auth-mfa.entity.js';
 import { SecretBox } from './secret-box.js';
 import { matchingStep, newTotpSecret, otpauthUrl, toBase32 } from './totp.js';
+import { TWO_FACTOR_MESSAGES } from './two-factor.messages.js';
+import { TWO_FACTOR_EVENTS } from './two-factor.events.js';
 
 const RECOVERY_CODES = 10;
 
@@ -79,7 +79,7 @@ export class MfaService<TUser extends object = object> {
   async setup(user: TUser): Promise<TotpSetup> {
     const box = this.requireBox();
     const existing = await this.find(user);
-    if (existing?.enabledAt) throw new ConflictException(AUTH_TOKEN_MESSAGES.mfaAlreadyOn);
+    if (existing?.enabledAt) throw new ConflictException(TWO_FACTOR_MESSAGES.mfaAlreadyOn);
     const secret = newTotpSecret();
     const sealed = box.seal(secret, this.context(user));
     if (existing)
@@ -104,8 +104,8 @@ export class MfaService<TUser extends object = object> {
   /** Turns the factor on with a code from the app; resolves to ten recovery codes, shown this once. */
   async enable(user: TUser, code: string, client: { ip: string }): Promise<string[]> {
     const factor = await this.find(user);
-    if (!factor) throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaNotSetUp] });
-    if (factor.enabledAt) throw new ConflictException(AUTH_TOKEN_MESSAGES.mfaAlreadyOn);
+    if (!factor) throw new FieldErrorsException({ code: [TWO_FACTOR_MESSAGES.mfaNotSetUp] });
+    if (factor.enabledAt) throw new ConflictException(TWO_FACTOR_MESSAGES.mfaAlreadyOn);
     const account = accountOf(this.users.getId(user));
     const ip = requireClientIp(client?.ip);
     await this.attempts.attempt(account, ip);
@@ -115,28 +115,28 @@ export class MfaService<TUser extends object = object> {
       this.clock.now().getTime(),
       factor.lastUsedStep,
     );
-    if (step === null) throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaCodeWrong] });
+    if (step === null) throw new FieldErrorsException({ code: [TWO_FACTOR_MESSAGES.mfaCodeWrong] });
     await this.attempts.succeeded(account, ip);
     const codes = this.newRecoveryCodes();
     await this.factors.update(
       { id: factor.id },
       { enabledAt: this.clock.now(), lastUsedStep: step, recoveryCodes: codes.map((c) => this.digest(c)) },
     );
-    this.events.publish(AUTH_TOKEN_EVENTS.mfaEnabled, { userId: this.users.getId(user) });
+    this.events.publish(TWO_FACTOR_EVENTS.mfaEnabled, { userId: this.users.getId(user) });
     return codes;
   }
 
   /** Turns the factor off, after the password (a wrong one counts as a failed login). */
   async disable(user: TUser, password: string, client: { ip: string }): Promise<void> {
     await this.passwords.confirm(user, password, client?.ip, 'password');
-    if (!(await this.reset(user))) throw new FieldErrorsException({ password: [AUTH_TOKEN_MESSAGES.mfaNotOn] });
+    if (!(await this.reset(user))) throw new FieldErrorsException({ password: [TWO_FACTOR_MESSAGES.mfaNotOn] });
   }
 
   /** Ten new recovery codes (the old ones stop working), after the password. */
   async regenerateRecoveryCodes(user: TUser, password: string, client: { ip: string }): Promise<string[]> {
     await this.passwords.confirm(user, password, client?.ip, 'password');
     const factor = await this.find(user);
-    if (!factor?.enabledAt) throw new FieldErrorsException({ password: [AUTH_TOKEN_MESSAGES.mfaNotOn] });
+    if (!factor?.enabledAt) throw new FieldErrorsException({ password: [TWO_FACTOR_MESSAGES.mfaNotOn] });
     const codes = this.newRecoveryCodes();
     await this.factors.update({ id: factor.id }, { recoveryCodes: codes.map((c) => this.digest(c)) });
     return codes;
@@ -154,7 +154,7 @@ export class MfaService<TUser extends object = object> {
       .where(...this.userKey.is(this.users.getId(user)))
       .execute();
     const removed = (result.affected ?? 0) > 0;
-    if (removed) this.events.publish(AUTH_TOKEN_EVENTS.mfaDisabled, { userId: this.users.getId(user) });
+    if (removed) this.events.publish(TWO_FACTOR_EVENTS.mfaDisabled, { userId: this.users.getId(user) });
     return removed;
   }
 
@@ -168,7 +168,7 @@ export class MfaService<TUser extends object = object> {
     const address = requireClientIp(ip);
     await this.attempts.attempt(account, address);
     if ((await this.verify(user, { code })) !== 'totp')
-      throw new FieldErrorsException({ code: [AUTH_TOKEN_MESSAGES.mfaCodeWrong] });
+      throw new FieldErrorsException({ code: [TWO_FACTOR_MESSAGES.mfaCodeWrong] });
     await this.attempts.succeeded(account, address);
   }
 
@@ -207,7 +207,7 @@ export class MfaService<TUser extends object = object> {
         .andWhere('"recoveryCodes" = :before', { before: factor.recoveryCodes.join(' ') })
         .execute();
       if ((spent.affected ?? 0) === 0) return null;
-      this.events.publish(AUTH_TOKEN_EVENTS.recoveryCodeUsed, {
+      this.events.publish(TWO_FACTOR_EVENTS.recoveryCodeUsed, {
         userId: this.users.getId(user),
         remaining: remaining.length,
       });

@@ -1,0 +1,24 @@
+import { CORE_EVENTS } from './core/events/auth-token.events.js';
+import type { AuthTokenEventMap } from './core/events/auth-token.events.js';
+import { API_TOKENS_EVENTS } from './features/api-tokens/api-tokens.events.js';
+import { LOGIN_EVENTS } from './features/login/login.events.js';
+import { PASSWORDS_EVENTS } from './features/passwords/passwords.events.js';
+import { REGISTRATION_EVENTS } from './features/registration/registration.events.js';
+import { TWO_FACTOR_EVENTS } from './features/two-factor/two-factor.events.js';
+
+/**
+ * Every event name, the core's and each feature's, for `@OnEvent(AUTH_TOKEN_EVENTS.loginFailed)` with
+ * @nestjs/event-emitter. Each feature declares its own in `features/<name>/<name>.events.ts`.
+ */
+export const AUTH_TOKEN_EVENTS = {
+  ...CORE_EVENTS,
+  ...LOGIN_EVENTS,
+  ...REGISTRATION_EVENTS,
+  ...PASSWORDS_EVENTS,
+  ...API_TOKENS_EVENTS,
+  ...TWO_FACTOR_EVENTS,
+} as const;
+
+/** The payload of the event `AUTH_TOKEN_EVENTS[name]`, e.g. `AuthTokenEvent<'loginFailed'>`. */
+export type AuthTokenEvent<TName extends keyof typeof AUTH_TOKEN_EVENTS> =
+  AuthTokenEventMap[(typeof AUTH_TOKEN_EVENTS)[TName]];

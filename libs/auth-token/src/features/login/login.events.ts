@@ -1,0 +1,25 @@
+import type { UserId } from '../../core/users/user-store.js';
+
+/** The login feature's event names. */
+export const LOGIN_EVENTS = {
+  loginFailed: 'auth-token.login.failed',
+  logout: 'auth-token.logout',
+} as const;
+
+export interface LoginFailedEvent {
+  /** The login name as typed (never the password). */
+  username: string;
+  reason: 'invalid-credentials' | 'email-not-confirmed' | 'second-factor';
+}
+
+export interface LogoutEvent {
+  userId: UserId;
+  tokenId: string;
+}
+
+declare module '../../core/events/auth-token.events.js' {
+  interface AuthTokenEventMap {
+    [LOGIN_EVENTS.loginFailed]: LoginFailedEvent;
+    [LOGIN_EVENTS.logout]: LogoutEvent;
+  }
+}
