@@ -1,5 +1,5 @@
+import { randomUUID } from 'node:crypto';
 import type { DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { getMetadataArgsStorage } from 'typeorm';
 import {
@@ -8,30 +8,21 @@ import {
   AUTH_TOKEN_USER_REPOSITORY,
 } from './core/module/auth-token.constants.js';
 import {
-  AUTH_EMAIL_TOKEN_REPOSITORY,
-  AUTH_MFA_REPOSITORY,
-  AUTH_TOKEN_CONTROLLERS,
+  AUTH_TOKEN_INSTANCE,
   AUTH_TOKEN_RAW_OPTIONS,
   AUTH_TOKEN_REPOSITORY,
 } from './core/module/auth-token.internal-constants.js';
-import { authMfaEntityFor } from './features/two-factor/auth-mfa.entity.js';
-import { MfaController } from './features/two-factor/mfa.controller.js';
-import { MfaLoginController } from './features/two-factor/mfa-login.controller.js';
-import { ApiTokensController } from './features/api-tokens/api-tokens.controller.js';
-import { authEmailTokenEntityFor } from './features/mailed-links/auth-email-token.entity.js';
-import { authTokenEntities } from './entities.js';
+import { AuthTokenCoreModule } from './core/module/auth-token-core.module.js';
 import { AuthTokenConfigError } from './core/errors/auth-token-config.error.js';
-import { AuthTokenGuard } from './core/guard/auth-token.guard.js';
-import { mountController } from './core/http/mount-controller.js';
-import { LoginController } from './features/login/login.controller.js';
 import type { AuthTokenModuleExtras, AuthTokenOptions } from './core/options/auth-token-options.interface.js';
-import { resolveAuthTokenOptions } from './options.js';
-import { PasswordController } from './features/passwords/password.controller.js';
-import { ReauthenticationController } from './features/reauthentication/reauthentication.controller.js';
-import { RegistrationController } from './features/registration/registration.controller.js';
 import { repositoryProvider } from './core/module/repositories.js';
-import { SessionsController } from './features/sessions/sessions.controller.js';
 import { authTokenEntityFor } from './core/tokens/auth-token.entity.js';
+import { BearerTokenKind } from './core/tokens/bearer-token-kind.js';
+import { LookupCache } from './core/revocation/lookup-cache.js';
+import { ApiTokenKind } from './features/api-tokens/api-token-kind.js';
+import { RevocationListener } from './features/token-cache/revocation-listener.js';
+import { lookupCacheProvider, tokenCacheProvider } from './features/token-cache/token-cache.provider.js';
+import { resolveAuthTokenOptions } from './options.js';
 
 /** Extras shape the module (entities, routes, global registration), so they sit at the top level of both forms. */
 export const AUTH_TOKEN_EXTRAS: AuthTokenModuleExtras = {
@@ -41,13 +32,14 @@ export const AUTH_TOKEN_EXTRAS: AuthTokenModuleExtras = {
   globalGuard: false,
 };
 
-/**
- * The part of the module that depends on the extras: the entities bound to the host's User entity and their
- * repositories, the controllers mounted at the route prefix, `global`, and the optional global guard. Every
- * other provider is fixed, in `@Module` on AuthTokenModule.
- */
-export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthTokenModuleExtras): DynamicModule {
-  const { userEntity, routePrefix = 'auth', isGlobal, globalGuard } = extras;
+/** The extras after their checks, as the composition root uses them. */
+export interface CheckedExtras extends Required<Omit<AuthTokenModuleExtras, 'userEntity'>> {
+  userEntity: NonNullable<AuthTokenModuleExtras['userEntity']>;
+}
+
+/** Checks the extras, which only the composition root reads: a bad one stops start-up naming it. */
+export function checkExtras(extras: AuthTokenModuleExtras): CheckedExtras {
+  const { userEntity, routePrefix = 'auth', isGlobal = false, globalGuard = false } = extras;
   if (typeof userEntity !== 'function') {
     throw new AuthTokenConfigError('userEntity', 'is required: pass the TypeORM entity class of your users');
   }
@@ -60,22 +52,25 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
   if (typeof routePrefix !== 'string' || !/^[\w\-/]*$/.test(routePrefix)) {
     throw new AuthTokenConfigError('routePrefix', `must be a URL path such as "auth" (got ${String(routePrefix)})`);
   }
-  return withOwnControllers({
+  return { userEntity, routePrefix, isGlobal, globalGuard };
+}
+
+/**
+ * The core module of one `forRoot()`/`forRootAsync()` call: ConfigurableModuleBuilder's options provider, plus
+ * the options resolved, the repositories of the host's User entity and of the tokens, and the providers that
+ * fill the core's seams (the token cache with its listener, the API token kind). Each call gets its own core (a
+ * host may call `forRoot()` twice, for two user tables), which the `instance` value keeps apart.
+ */
+export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthTokenModuleExtras): DynamicModule {
+  const { userEntity, routePrefix } = checkExtras(extras);
+  const tokenEntity = authTokenEntityFor(userEntity);
+  return {
     ...definition,
-    global: isGlobal,
-    imports: [...(definition.imports ?? []), TypeOrmModule.forFeature([...authTokenEntities(userEntity), userEntity])],
-    controllers: [
-      LoginController,
-      ReauthenticationController,
-      SessionsController,
-      ApiTokensController,
-      MfaController,
-      MfaLoginController,
-      RegistrationController,
-      PasswordController,
-    ].map((controller) => mountController(controller, routePrefix)),
+    module: AuthTokenCoreModule,
+    imports: [...(definition.imports ?? []), TypeOrmModule.forFeature([tokenEntity, userEntity])],
     providers: [
       ...(definition.providers ?? []),
+      { provide: AUTH_TOKEN_INSTANCE, useValue: randomUUID() },
       {
         provide: AUTH_TOKEN_OPTIONS,
         inject: [AUTH_TOKEN_RAW_OPTIONS],
@@ -83,17 +78,21 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
       },
       { provide: AUTH_TOKEN_USER_ENTITY, useValue: userEntity },
       repositoryProvider(AUTH_TOKEN_USER_REPOSITORY, userEntity),
-      repositoryProvider(AUTH_TOKEN_REPOSITORY, authTokenEntityFor(userEntity)),
-      repositoryProvider(AUTH_EMAIL_TOKEN_REPOSITORY, authEmailTokenEntityFor(userEntity)),
-      repositoryProvider(AUTH_MFA_REPOSITORY, authMfaEntityFor(userEntity)),
-      ...(globalGuard ? [{ provide: APP_GUARD, useExisting: AuthTokenGuard }] : []),
+      repositoryProvider(AUTH_TOKEN_REPOSITORY, tokenEntity),
+      tokenCacheProvider,
+      lookupCacheProvider,
+      RevocationListener,
+      { provide: BearerTokenKind, useClass: ApiTokenKind },
     ],
-    exports: [...(definition.exports ?? []), AUTH_TOKEN_OPTIONS, AUTH_TOKEN_USER_ENTITY, AUTH_TOKEN_USER_REPOSITORY],
-  });
-}
-
-/** `module` with its mounted controllers as a provider: the module screens requests to these routes only. */
-function withOwnControllers(module: DynamicModule): DynamicModule {
-  const ownControllers = { provide: AUTH_TOKEN_CONTROLLERS, useValue: module.controllers ?? [] };
-  return { ...module, providers: [...(module.providers ?? []), ownControllers] };
+    exports: [
+      ...(definition.exports ?? []),
+      AUTH_TOKEN_OPTIONS,
+      AUTH_TOKEN_USER_ENTITY,
+      AUTH_TOKEN_USER_REPOSITORY,
+      AUTH_TOKEN_REPOSITORY,
+      tokenCacheProvider,
+      LookupCache,
+      RevocationListener,
+    ],
+  };
 }

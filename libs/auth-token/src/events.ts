@@ -1,3 +1,10 @@
+// Each feature's events file adds its payloads to AuthTokenEventMap; these imports carry the additions into the
+// declaration files a host compiles against.
+import './features/api-tokens/api-tokens.events.js';
+import './features/login/login.events.js';
+import './features/passwords/passwords.events.js';
+import './features/registration/registration.events.js';
+import './features/two-factor/two-factor.events.js';
 import { CORE_EVENTS } from './core/events/auth-token.events.js';
 import type { AuthTokenEventMap } from './core/events/auth-token.events.js';
 import { API_TOKENS_EVENTS } from './features/api-tokens/api-tokens.events.js';

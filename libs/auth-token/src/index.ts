@@ -29,7 +29,7 @@ export {
 // Services for the host's own code
 export { TokenService, type AuthenticatedToken, type IssuedToken } from './core/tokens/token.service.js';
 export { LoginService } from './features/login/login.service.js';
-export type { LoginResult } from './features/login/login-issuer.js';
+export type { LoginResult } from './core/tokens/login-issuer.js';
 export type { MfaChallenge } from './features/login/second-step.js';
 export { ReauthenticationService } from './features/reauthentication/reauthentication.service.js';
 export { RegistrationService } from './features/registration/registration.service.js';

@@ -7,6 +7,7 @@ import {
   UseGuards,
   type CanActivate,
   type ExecutionContext,
+  type Type,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -38,3 +39,9 @@ export class RouteEnabledGuard implements CanActivate {
 /** Serves the route only while `isEnabled(options)` holds; a 404 otherwise. */
 export const WhenEnabled = (isEnabled: FeatureCheck) =>
   applyDecorators(SetMetadata(FEATURE_KEY, isEnabled), UseGuards(RouteEnabledGuard));
+
+/** Whether `controller` serves under `options`: false for a controller marked `@WhenEnabled(...)` whose feature is off. */
+export function isMountedWith(controller: Type<object>, options: ResolvedAuthTokenOptions): boolean {
+  const isEnabled = Reflect.getMetadata(FEATURE_KEY, controller) as FeatureCheck | undefined;
+  return !isEnabled || isEnabled(options);
+}

@@ -15,3 +15,6 @@ export const AUTH_MFA_REPOSITORY = Symbol('AUTH_MFA_REPOSITORY');
 
 /** The controllers this module definition mounted at its route prefix (its own routes, screened by middleware). */
 export const AUTH_TOKEN_CONTROLLERS = Symbol('AUTH_TOKEN_CONTROLLERS');
+
+/** A value unique to each `forRoot()` call, so that Nest never takes two calls' modules for one. */
+export const AUTH_TOKEN_INSTANCE = Symbol('AUTH_TOKEN_INSTANCE');

@@ -4,6 +4,7 @@ import type { MailTemplate } from '../mail/mail-templates.js';
 import type { Clock } from '../time/clock.js';
 import type { PasswordHasher } from '../hashing/password-hasher.js';
 import type { UserStore } from '../users/user-store.js';
+import type { UserFieldRule } from '../users/user-fields.js';
 
 /**
  * Turns the host's user entity into the JSON sent back with a login and by `GET /auth/me`. Its parameter is
@@ -214,6 +215,8 @@ export interface ResolvedAuthTokenOptions extends Pick<
   mailRetryDelays: NonNullable<AuthTokenOptions['mailRetryDelays']>;
   /** As `scheme://host[:port]`, the form a browser's `Origin` header has. */
   trustedOrigins: string[];
+  /** What the features, as configured, need of the User entity (checked at start-up against its columns). */
+  userFieldRules: UserFieldRule[];
 }
 
 /** Mail options with the templates merged over the defaults. */

@@ -1,5 +1,6 @@
 import type { AuthTokenOptions, ResolvedAuthTokenOptions } from './auth-token-options.interface.js';
 import type { KnownKeys } from './option-keys.js';
+import type { UserFieldRule } from '../users/user-fields.js';
 
 /** The options the core resolves itself, before any feature's group. */
 export type CoreOptionName =
@@ -35,4 +36,6 @@ export interface OptionGroup<K extends FeatureOptionName = FeatureOptionName> {
   readonly keys: KnownKeys;
   /** The group with its defaults applied, validated: a bad value throws AuthTokenConfigError naming it. */
   resolve(raw: AuthTokenOptions[K] | undefined, core: CoreOptions): ResolvedAuthTokenOptions[K];
+  /** What the group, as resolved, needs of the User entity: a field it renames, or one that must be a column. */
+  userFields?(resolved: ResolvedAuthTokenOptions[K]): UserFieldRule[];
 }

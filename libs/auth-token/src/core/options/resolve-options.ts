@@ -181,6 +181,8 @@ export function resolveOptions(
     mailRetryDelays: resolveMailRetryDelays(raw.mailRetryDelays),
     trustedOrigins: resolveTrustedOrigins(raw.trustedOrigins),
   };
-  const features = Object.fromEntries(groups.map((group) => [group.name, group.resolve(raw[group.name], core)]));
-  return { ...core, ...features } as ResolvedAuthTokenOptions;
+  const resolved = groups.map((group) => [group, group.resolve(raw[group.name], core)] as const);
+  const features = Object.fromEntries(resolved.map(([group, options]) => [group.name, options]));
+  const userFieldRules = resolved.flatMap(([group, options]) => group.userFields?.(options) ?? []);
+  return { ...core, ...features, userFieldRules } as ResolvedAuthTokenOptions;
 }

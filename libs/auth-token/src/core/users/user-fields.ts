@@ -14,6 +14,17 @@ export interface UserFieldMap {
   emailConfirmed: string | null;
 }
 
+/**
+ * What a feature needs of the User entity: `property` holds `field` (set by the feature's option named `option`),
+ * or the field must be a column, `requiredWhen` saying why ("emailConfirm.enabled is true").
+ */
+export interface UserFieldRule {
+  field: keyof UserFieldMap;
+  property?: string;
+  option?: string;
+  requiredWhen?: string;
+}
+
 const OPTIONAL_DEFAULTS = {
   canonicalUsername: 'canonicalUsername',
   usernameSkeleton: 'usernameSkeleton',
@@ -27,16 +38,16 @@ const OPTIONAL_DEFAULTS = {
  * optional field left at its default is simply not used when the entity lacks it.
  */
 export function mapUserFields(
-  options: Pick<ResolvedAuthTokenOptions, 'userFields' | 'emailConfirm' | 'passwordReset'>,
+  options: Pick<ResolvedAuthTokenOptions, 'userFields' | 'userFieldRules'>,
   metadata: EntityMetadata,
 ): UserFieldMap {
-  const fields = {
+  const renames = options.userFieldRules.filter((rule) => rule.property !== undefined);
+  const fields: ResolvedAuthTokenOptions['userFields'] = {
     ...options.userFields,
-    ...(options.emailConfirm.field ? { emailConfirmed: options.emailConfirm.field } : {}),
+    ...Object.fromEntries(renames.map((rule) => [rule.field, rule.property])),
   };
   const has = (property: string) => metadata.findColumnWithPropertyPath(property) !== undefined;
-  const optionName = (field: string) =>
-    field === 'emailConfirmed' && options.emailConfirm.field ? 'emailConfirm.field' : `userFields.${field}`;
+  const optionName = (field: string) => renames.find((rule) => rule.field === field)?.option ?? `userFields.${field}`;
   const defaults: Record<string, string> = { ...AUTH_TOKEN_DEFAULTS.userFields, ...OPTIONAL_DEFAULTS };
   const require = (option: string, property: string) => {
     if (!has(property)) {
@@ -64,21 +75,13 @@ export function mapUserFields(
     isActive: optional('isActive'),
     emailConfirmed: optional('emailConfirmed'),
   };
-  if (options.emailConfirm.enabled) {
-    for (const field of ['email', 'emailConfirmed'] as const) {
-      if (map[field] === null) {
-        throw new AuthTokenConfigError(
-          optionName(field),
-          `must name a column of the ${metadata.name} entity when emailConfirm.enabled is true`,
-        );
-      }
+  for (const { field, requiredWhen } of options.userFieldRules) {
+    if (requiredWhen !== undefined && map[field] === null) {
+      throw new AuthTokenConfigError(
+        optionName(field),
+        `must name a column of the ${metadata.name} entity when ${requiredWhen}`,
+      );
     }
-  }
-  if (options.passwordReset.url !== undefined && map.email === null) {
-    throw new AuthTokenConfigError(
-      optionName('email'),
-      `must name a column of the ${metadata.name} entity when passwordReset.url is set (reset links go to it)`,
-    );
   }
   return map;
 }

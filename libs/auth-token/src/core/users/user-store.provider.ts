@@ -24,7 +24,7 @@ export const userStoreProvider: FactoryProvider<UserStore> = {
   provide: UserStore,
   inject: [AUTH_TOKEN_OPTIONS, ModuleRef, AUTH_TOKEN_USER_REPOSITORY, AUTH_TOKEN_USER_FIELDS],
   useFactory: (
-    { userStore, registration }: ResolvedAuthTokenOptions,
+    { userStore }: ResolvedAuthTokenOptions,
     moduleRef: ModuleRef,
     repository: Repository<object>,
     fields: UserFieldMap,
@@ -35,14 +35,6 @@ export const userStoreProvider: FactoryProvider<UserStore> = {
       new Logger('AuthToken').warn(
         `The ${repository.metadata.name} entity has no canonicalUsername column: logins match LOWER(${fields.username}), which on ` +
           'SQLite folds ASCII letters only, and look-alike names (Émile, émile) can both register. Add the column with a unique index (see the README, "Usernames").',
-      );
-    }
-    if (fields.usernameSkeleton === null && registration.enabled) {
-      new Logger('AuthToken').warn(
-        `The ${repository.metadata.name} entity has no usernameSkeleton column: registration finds look-alike names ` +
-          '(ɑdmin beside admin) by reading every username, which grows slow with the table, and two look-alikes ' +
-          'registered at the same moment can both succeed. Add the column with a unique index (see the README, ' +
-          '"Usernames that look alike").',
       );
     }
     return new TypeOrmUserStore(repository, fields);

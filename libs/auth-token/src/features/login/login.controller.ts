@@ -7,7 +7,7 @@ import { ClientIp } from '../../core/http/client-ip.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { LoginDto } from './dto/login.dto.js';
-import type { LoginResult } from './login-issuer.js';
+import type { LoginResult } from '../../core/tokens/login-issuer.js';
 import { LoginService } from './login.service.js';
 import type { MfaChallenge } from './second-step.js';
 

@@ -9,7 +9,7 @@ import { accountOf, requireClientIp, type LoginClient } from '../throttling/logi
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { canonicalUsername } from '../../core/users/username.js';
 import { TokenService } from '../../core/tokens/token.service.js';
-import { LoginIssuer, type LoginResult } from './login-issuer.js';
+import { LoginIssuer, type LoginResult } from '../../core/tokens/login-issuer.js';
 import { SecondStep, type MfaChallenge } from './second-step.js';
 import { PasswordCheck } from '../passwords/password-check.js';
 import { PasswordHasher } from '../../core/hashing/password-hasher.js';

@@ -7,7 +7,8 @@ import { MfaController } from '../two-factor/mfa.controller.js';
 import { MfaLoginController } from '../two-factor/mfa-login.controller.js';
 import { EnableTotpDto, MfaLoginDto, MfaPasswordDto } from '../two-factor/mfa.dto.js';
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from '../passwords/dto/password.dto.js';
-import { PasswordController } from '../passwords/password.controller.js';
+import { PasswordChangeController } from '../passwords/password-change.controller.js';
+import { PasswordResetController } from '../passwords/password-reset.controller.js';
 import { ReauthenticateDto } from '../reauthentication/reauthenticate.dto.js';
 import { ReauthenticationController } from '../reauthentication/reauthentication.controller.js';
 import { RegisterDto, ResendConfirmationDto } from '../registration/dto/register.dto.js';
@@ -270,7 +271,7 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
     },
   ],
   [
-    PasswordController,
+    PasswordChangeController,
     {
       change: {
         summary: 'Change the password; logs out the other sessions',
@@ -283,6 +284,11 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
           [429, ERRORS[429]],
         ],
       },
+    },
+  ],
+  [
+    PasswordResetController,
+    {
       requestReset: {
         summary: 'Mail a password-reset link',
         responses: [

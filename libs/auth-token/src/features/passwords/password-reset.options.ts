@@ -33,6 +33,8 @@ export const PASSWORD_RESET_DEFAULTS = { ttl: 3600, requestInterval: 60 } as con
 export const passwordResetOptions: OptionGroup<'passwordReset'> = {
   name: 'passwordReset',
   keys: { url: null, ttl: null, requestInterval: null, ...MAIL_KEYS },
+  userFields: ({ url }) =>
+    url === undefined ? [] : [{ field: 'email', requiredWhen: 'passwordReset.url is set (reset links go to it)' }],
   resolve: (raw = {}) => ({
     ...resolveMail('passwordReset', raw, DEFAULT_PASSWORD_RESET_TEMPLATE),
     url: raw.url === undefined ? undefined : httpUrl('passwordReset.url', raw.url).href,

@@ -70,6 +70,15 @@ export const emailConfirmOptions: OptionGroup<'emailConfirm'> = {
     resendInterval: null,
     ...MAIL_KEYS,
   },
+  userFields: ({ enabled, field }) => [
+    ...(field ? [{ field: 'emailConfirmed' as const, property: field, option: 'emailConfirm.field' }] : []),
+    ...(enabled
+      ? (['email', 'emailConfirmed'] as const).map((name) => ({
+          field: name,
+          requiredWhen: 'emailConfirm.enabled is true',
+        }))
+      : []),
+  ],
   resolve(raw = {}) {
     const defaults = EMAIL_CONFIRM_DEFAULTS;
     const enabled = raw.enabled ?? defaults.enabled;

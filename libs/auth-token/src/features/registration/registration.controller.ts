@@ -16,6 +16,7 @@ const registrationOn = (options: ResolvedAuthTokenOptions) => options.registrati
 /** `register`, `register/resend` and `register/confirm/:token` under the route prefix; 404 while registration is off. */
 @Public()
 @AuthTokenRoutes()
+@WhenEnabled(registrationOn)
 export class RegistrationController {
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
@@ -25,7 +26,6 @@ export class RegistrationController {
 
   /** Creates an account; with e-mail confirmation on, mails the link and refuses logins until it is opened. */
   @Post('register')
-  @WhenEnabled(registrationOn)
   @HttpCode(HttpStatus.CREATED)
   async register(
     @Body() body: RegisterDto,
@@ -41,7 +41,6 @@ export class RegistrationController {
    * nothing is sent while e-mail confirmation is off).
    */
   @Post('register/resend')
-  @WhenEnabled(registrationOn)
   @HttpCode(HttpStatus.ACCEPTED)
   async resend(
     @Body() body: ResendConfirmationDto,
@@ -57,13 +56,11 @@ export class RegistrationController {
    * While e-mail confirmation is off no link exists, so every one is invalid.
    */
   @Get('register/confirm/:token')
-  @WhenEnabled(registrationOn)
   confirmByGet(@Res() response: Response, @Param('token') token: string) {
     return this.confirm(response, token);
   }
 
   @Post('register/confirm/:token')
-  @WhenEnabled(registrationOn)
   confirmByPost(@Res() response: Response, @Param('token') token: string) {
     return this.confirm(response, token);
   }

@@ -4,7 +4,7 @@ import { Public } from '../../core/guard/public.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
-import type { LoginResult } from '../login/login-issuer.js';
+import type { LoginResult } from '../../core/tokens/login-issuer.js';
 import { mfaOn } from './mfa.controller.js';
 import { MfaLoginDto } from './mfa.dto.js';
 import { MfaLoginService } from './mfa-login.service.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MfaLoginFailedException } from './two-factor.exceptions.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
 import { UserStore } from '../../core/users/user-store.js';
-import { LoginIssuer, type LoginResult } from '../login/login-issuer.js';
+import { LoginIssuer, type LoginResult } from '../../core/tokens/login-issuer.js';
 import { SecondStep, type MfaChallenge } from '../login/second-step.js';
 import { accountOf, requireClientIp, type LoginClient } from '../throttling/login-client.js';
 import { LoginThrottle } from '../throttling/login-throttle.service.js';

@@ -1,5 +1,5 @@
-import { positiveSeconds } from '../../core/options/checks.js';
-import type { OptionGroup } from '../../core/options/option-group.js';
+import { positiveSeconds } from './checks.js';
+import type { OptionGroup } from './option-group.js';
 
 /**
  * Sudo mode: creating a credential (an API token, a second factor, a passkey) needs a recent proof of identity
@@ -10,7 +10,7 @@ export interface AuthTokenReauthenticationOptions {
   window?: number;
 }
 
-declare module '../../core/options/auth-token-options.interface.js' {
+declare module './auth-token-options.interface.js' {
   interface AuthTokenOptions {
     /** How long a proof of identity allows creating credentials. @default 900 seconds */
     reauthentication?: AuthTokenReauthenticationOptions;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
-import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
-import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
-import { UserStore } from '../../core/users/user-store.js';
-import { TokenService } from '../../core/tokens/token.service.js';
-import { CORE_EVENTS } from '../../core/events/auth-token.events.js';
+import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
+import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
+import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { UserStore } from '../users/user-store.js';
+import { TokenService } from './token.service.js';
+import { CORE_EVENTS } from '../events/auth-token.events.js';
 
 /** What a completed login answers. */
 export interface LoginResult {
