@@ -4,7 +4,6 @@ import type { MailTemplate } from '../mail/mail-templates.js';
 import type { Clock } from '../time/clock.js';
 import type { PasswordHasher } from '../hashing/password-hasher.js';
 import type { UserStore } from '../users/user-store.js';
-import type { UserFieldRule } from '../users/user-fields.js';
 
 /**
  * Turns the host's user entity into the JSON sent back with a login and by `GET /auth/me`. Its parameter is
@@ -217,6 +216,17 @@ export interface ResolvedAuthTokenOptions extends Pick<
   trustedOrigins: string[];
   /** What the features, as configured, need of the User entity (checked at start-up against its columns). */
   userFieldRules: UserFieldRule[];
+}
+
+/**
+ * What a feature needs of the User entity: `property` holds `field` (set by the feature's option named `option`),
+ * or the field must be a column, `requiredWhen` saying why ("emailConfirm.enabled is true").
+ */
+export interface UserFieldRule {
+  field: keyof AuthTokenUserFields | 'emailConfirmed';
+  property?: string;
+  option?: string;
+  requiredWhen?: string;
 }
 
 /** Mail options with the templates merged over the defaults. */

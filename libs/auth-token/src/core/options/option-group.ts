@@ -1,6 +1,5 @@
-import type { AuthTokenOptions, ResolvedAuthTokenOptions } from './auth-token-options.interface.js';
+import type { AuthTokenOptions, ResolvedAuthTokenOptions, UserFieldRule } from './auth-token-options.interface.js';
 import type { KnownKeys } from './option-keys.js';
-import type { UserFieldRule } from '../users/user-fields.js';
 
 /** The options the core resolves itself, before any feature's group. */
 export type CoreOptionName =

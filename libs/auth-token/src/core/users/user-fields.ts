@@ -3,6 +3,8 @@ import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import { AUTH_TOKEN_DEFAULTS } from '../options/auth-token-defaults.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 
+export type { UserFieldRule } from '../options/auth-token-options.interface.js';
+
 /** User-entity property names, checked against the entity; optional ones are null when not in use. */
 export interface UserFieldMap {
   username: string;
@@ -12,17 +14,6 @@ export interface UserFieldMap {
   email: string | null;
   isActive: string | null;
   emailConfirmed: string | null;
-}
-
-/**
- * What a feature needs of the User entity: `property` holds `field` (set by the feature's option named `option`),
- * or the field must be a column, `requiredWhen` saying why ("emailConfirm.enabled is true").
- */
-export interface UserFieldRule {
-  field: keyof UserFieldMap;
-  property?: string;
-  option?: string;
-  requiredWhen?: string;
 }
 
 const OPTIONAL_DEFAULTS = {
