@@ -58,10 +58,15 @@ import { ThrottleService } from './features/throttling/throttle.service.js';
 import { Clock } from './core/time/clock.js';
 import { clockProvider } from './core/time/clock.provider.js';
 import { TokenService } from './core/tokens/token.service.js';
-import { RevocationListener } from './features/token-cache/revocation-listener.js';
+import { RevocationFeed } from './core/revocation/revocation-feed.js';
+import { TokenCacheSubscription } from './features/token-cache/token-cache-subscription.js';
 import { Revocations } from './core/revocation/revocations.js';
 import { lookupCacheProvider, tokenCacheProvider } from './features/token-cache/token-cache.provider.js';
 import { UserStore } from './core/users/user-store.js';
+import { LiveConnections } from './features/live-connections/live-connections.js';
+import { ConnectionOpener } from './features/live-connections/connection-opener.js';
+import { WebSocketAuth } from './features/websockets/web-socket-auth.js';
+import { GraphqlSubscriptionAuth } from './features/graphql/graphql-subscription-auth.js';
 import { userFieldsProvider, userStoreProvider } from './core/users/user-store.provider.js';
 
 /**
@@ -86,10 +91,15 @@ import { userFieldsProvider, userStoreProvider } from './core/users/user-store.p
     repositoryProvider(AUTH_THROTTLE_REPOSITORY, AuthThrottle),
     tokenCacheProvider,
     lookupCacheProvider,
+    RevocationFeed,
     Revocations,
-    RevocationListener,
+    TokenCacheSubscription,
     TokenService,
     FreshUser,
+    LiveConnections,
+    ConnectionOpener,
+    WebSocketAuth,
+    GraphqlSubscriptionAuth,
     ApiTokenService,
     { provide: BearerTokenKind, useClass: ApiTokenKind },
     MfaService,
@@ -123,9 +133,12 @@ import { userFieldsProvider, userStoreProvider } from './core/users/user-store.p
     AUTH_TOKEN_USER_FIELDS,
     tokenCacheProvider,
     lookupCacheProvider,
+    RevocationFeed,
     Revocations,
-    RevocationListener,
     TokenService,
+    LiveConnections,
+    WebSocketAuth,
+    GraphqlSubscriptionAuth,
     ApiTokenService,
     MfaService,
     LoginService,
