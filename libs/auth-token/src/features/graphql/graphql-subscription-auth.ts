@@ -13,17 +13,19 @@ interface GraphqlWsContext {
   };
 }
 
-/** The graphql-ws hooks a host may still give: they run after the library's (onConnect only for a valid token). */
+/** What graphql-ws's `onConnect` may answer: refuse (false), accept, or accept with the `connection_ack` payload. */
+type ConnectAnswer = boolean | void | Record<string, unknown>;
+
+/** graphql-ws hooks a host may still give; they run after the library's (`onConnect` only for a valid token). */
 export interface GraphqlWsHooks {
-  onConnect?(context: object): unknown;
-  onClose?(context: object, code?: number, reason?: string): unknown;
-  [option: string]: unknown;
+  onConnect?(context: object): ConnectAnswer | Promise<ConnectAnswer>;
+  onClose?(context: object, code?: number, reason?: string): void | Promise<void>;
 }
 
 /** What `GraphQLModule`'s `subscriptions` option takes for graphql-ws (`graphql-transport-ws`). */
 export interface GraphqlSubscriptionsConfig {
-  'graphql-ws': GraphqlWsHooks & {
-    onConnect(context: object): Promise<unknown>;
+  'graphql-ws': {
+    onConnect(context: object): Promise<ConnectAnswer>;
     onClose(context: object, code?: number, reason?: string): Promise<void>;
   };
 }
@@ -62,7 +64,6 @@ export class GraphqlSubscriptionAuth {
     const watched = new WeakMap<object, () => void>();
     return {
       'graphql-ws': {
-        ...hooks,
         onConnect: async (context: object) => {
           const connection = context as GraphqlWsContext;
           const { socket } = connection.extra;
