@@ -124,7 +124,7 @@ export class WebSocketAuth {
           if (result === 'unavailable') return done(false, 503, 'Service Unavailable');
           checked.set(info.req, result);
           if (!previous) return done(true);
-          if (previous.length >= 2) return (previous)(info, done);
+          if (previous.length >= 2) return previous(info, done);
           done((previous as (info: VerifyInfo) => boolean)(info));
         },
         (error: unknown) => {
