@@ -97,7 +97,7 @@ describe.each(TEST_DATABASES)("the demo's GraphQL API and Socket.IO server (%s)"
       const answer = await graphql('{ me { username } }', authorization);
       expect(answer.status).toBe(200);
       expect(answer.body.data).toBeNull();
-      expect(answer.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(answer.body.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'unauthorized' });
     }
     const reader = await apiToken(token, ['hello:read']);
     expect((await graphql('{ me { username } hello }', `Token ${reader}`)).body).toEqual({

@@ -121,6 +121,8 @@ export class DemoModule {
           useFactory: (subscriptions: GraphqlSubscriptionAuth) => ({
             autoSchemaFile: true,
             graphiql: false,
+            // Errors name their code, not the server's files (Apollo adds stack traces outside production).
+            includeStacktraceInErrorResponses: false,
             subscriptions: subscriptions.subscriptions(),
           }),
         }),
