@@ -129,6 +129,7 @@ describe('the demo page in a real browser', () => {
 
   const who = (page: Page) => page.getByTestId('who');
   const result = (page: Page) => page.getByTestId('test-result');
+  const live = (page: Page) => page.getByTestId('live');
 
   async function logIn(page: Page, username: string, remember = false): Promise<void> {
     await page.goto(demo.baseUrl);
@@ -356,6 +357,27 @@ describe('the demo page in a real browser', () => {
     await expectText(who(a), 'Not logged in');
     await b.click('#test-get');
     await expectText(result(b), /^401 /);
+    await one.close();
+    await two.close();
+  });
+
+  it('shows a live connection that drops when the session is logged out from another device', async () => {
+    const [one, two] = [await newContext(), await newContext()];
+    const [phone, laptop] = [await one.newPage(), await two.newPage()];
+    await logIn(phone, 'winona');
+    await expectText(live(phone), 'Live: connected as winona');
+    await logIn(laptop, 'winona');
+    await expectText(live(laptop), 'Live: connected as winona');
+    await laptop.screenshot({ path: join(SCREENSHOTS, '16-live-connection.png'), fullPage: true });
+    // The laptop revokes the phone's session; the phone is told by its socket, without a click.
+    const phoneSession = laptop.locator('#sessions li', { hasNotText: 'this device' }).first();
+    await phoneSession.getByRole('button', { name: 'Revoke' }).click();
+    await expectText(live(phone), 'Live connection closed: this session was logged out');
+    await expectText(who(phone), 'Not logged in');
+    await expectText(live(laptop), 'Live: connected as winona');
+    // Logging out in this tab closes the connection without the message of a remote logout.
+    await laptop.click('#logout');
+    await expectText(live(laptop), 'No live connection');
     await one.close();
     await two.close();
   });

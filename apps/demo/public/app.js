@@ -1,4 +1,4 @@
-/* global qrcode */ // from qrcode.js, loaded before this file
+/* global qrcode, io */ // from qrcode.js and Socket.IO's client (/socket.io/socket.io.min.js), loaded before this file
 // The demo client: plain browser JavaScript, no build step. The token is kept in localStorage when
 // "remember me" is ticked (survives closing the browser) and in sessionStorage otherwise (this tab only).
 const KEY = 'auth-token';
@@ -88,12 +88,50 @@ function show(element, text, kind) {
 const describe = (data) =>
   Array.isArray(data?.message) ? data.message.join(' ') : (data?.message ?? String(data ?? ''));
 
+/** The page's live connection (Socket.IO): open while logged in; the server ends it when the token is revoked. */
+let live = null;
+
+function openLive(user) {
+  if (live?.username === user.username && live.socket.active) return;
+  closeLive();
+  const socket = io({ auth: { token: store.get() }, reconnection: false });
+  live = { socket, username: user.username };
+  $('#live').textContent = 'Connecting…';
+  socket.on('connect', () => {
+    if (live?.socket === socket) $('#live').textContent = `Live: connected as ${user.username}`;
+  });
+  socket.on('connect_error', (error) => {
+    if (live?.socket === socket) $('#live').textContent = `Live connection refused: ${error.message}`;
+  });
+  socket.on('disconnect', (reason) => {
+    if (live?.socket !== socket) return;
+    live = null;
+    // The server ends the connection only when its token was revoked or expired: logged out elsewhere.
+    const serverEnded = reason === 'io server disconnect';
+    $('#live').textContent = serverEnded
+      ? 'Live connection closed: this session was logged out'
+      : 'Live connection closed';
+    if (serverEnded) void refresh();
+  });
+}
+
+/** Closes this page's live connection (logging out here); a connection the server ended keeps its message. */
+function closeLive() {
+  if (!live) return;
+  const { socket } = live;
+  live = null;
+  socket.disconnect();
+  $('#live').textContent = 'No live connection';
+}
+
 async function refresh() {
   const token = store.get();
   const me = token ? await api('GET', '/auth/me') : null;
   if (me && !me.ok) store.clear();
   const user = me?.ok ? me.data : null;
   $('#who').textContent = user ? `Logged in as ${user.username}` : 'Not logged in';
+  if (user) openLive(user);
+  else closeLive();
   $('#login-section').hidden = Boolean(user);
   $('#sessions-section').hidden = !user;
   $('#tokens-section').hidden = !user;
@@ -745,11 +783,13 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('#test-get').addEventListener('click', () => testAuth('GET'));
   $('#test-post').addEventListener('click', () => testAuth('POST'));
   $('#logout').addEventListener('click', async () => {
+    closeLive();
     await api('DELETE', '/auth/logout');
     store.clear();
     await refresh();
   });
   $('#logout-everywhere').addEventListener('click', async () => {
+    closeLive();
     await api('DELETE', '/auth/sessions');
     store.clear();
     await refresh();

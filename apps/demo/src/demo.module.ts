@@ -1,7 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
-import { AuthTokenModule, type AuthTokenOptions, type Clock, type Mailer } from 'nestjs-auth-token';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import {
+  AuthTokenModule,
+  GraphqlSubscriptionAuth,
+  type AuthTokenOptions,
+  type Clock,
+  type Mailer,
+} from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { openMigrated } from './database/migrate-under-lock.js';
@@ -10,6 +18,8 @@ import { DEMO_CONFIG } from './config/demo-config.token.js';
 import { DEMO_SCOPES } from './hello/demo-scopes.js';
 import { demoMfaKey } from './mfa/mfa-key.js';
 import { HelloController } from './hello/hello.controller.js';
+import { HelloGateway } from './live/hello.gateway.js';
+import { HelloResolver } from './live/hello.resolver.js';
 import { User } from './users/user.entity.js';
 import { UsersService } from './users/users.service.js';
 
@@ -92,6 +102,7 @@ function mailerImports(config: DemoConfig, hooks: DemoTestHooks): Promise<Dynami
 @Module({})
 export class DemoModule {
   static register(config: DemoConfig, hooks: DemoTestHooks = {}): DynamicModule {
+    const auth = AuthTokenModule.forRoot({ userEntity: User, ...authOptions(config, hooks) });
     return {
       module: DemoModule,
       imports: [
@@ -101,10 +112,23 @@ export class DemoModule {
           dataSourceFactory: (options) => openMigrated(options as DataSourceOptions),
         }),
         ...mailerImports(config, hooks),
-        AuthTokenModule.forRoot({ userEntity: User, ...authOptions(config, hooks) }),
+        auth,
+        // POST /graphql, and subscriptions over graphql-ws on /graphql authenticated by the library.
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [auth],
+          inject: [GraphqlSubscriptionAuth],
+          useFactory: (subscriptions: GraphqlSubscriptionAuth) => ({
+            autoSchemaFile: true,
+            graphiql: false,
+            // Errors name their code, not the server's files (Apollo adds stack traces outside production).
+            includeStacktraceInErrorResponses: false,
+            subscriptions: subscriptions.subscriptions(),
+          }),
+        }),
       ],
       controllers: [HelloController, ClientConfigController],
-      providers: [UsersService, { provide: DEMO_CONFIG, useValue: config }],
+      providers: [UsersService, HelloResolver, HelloGateway, { provide: DEMO_CONFIG, useValue: config }],
       exports: [UsersService],
     };
   }

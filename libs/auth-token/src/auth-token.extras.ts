@@ -20,7 +20,7 @@ import { authTokenEntityFor } from './core/tokens/auth-token.entity.js';
 import { BearerTokenKind } from './core/tokens/bearer-token-kind.js';
 import { LookupCache } from './core/revocation/lookup-cache.js';
 import { ApiTokenKind } from './features/api-tokens/api-token-kind.js';
-import { RevocationListener } from './features/token-cache/revocation-listener.js';
+import { TokenCacheSubscription } from './features/token-cache/token-cache-subscription.js';
 import { lookupCacheProvider, tokenCacheProvider } from './features/token-cache/token-cache.provider.js';
 import { resolveAuthTokenOptions } from './options.js';
 
@@ -58,7 +58,7 @@ export function checkExtras(extras: AuthTokenModuleExtras): CheckedExtras {
 /**
  * The core module of one `forRoot()`/`forRootAsync()` call: ConfigurableModuleBuilder's options provider, plus
  * the options resolved, the repositories of the host's User entity and of the tokens, and the providers that
- * fill the core's seams (the token cache with its listener, the API token kind). Each call gets its own core (a
+ * fill the core's seams (the token cache and its subscription to the revocation feed, the API token kind). Each call gets its own core (a
  * host may call `forRoot()` twice, for two user tables), which the `instance` value keeps apart.
  */
 export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthTokenModuleExtras): DynamicModule {
@@ -81,7 +81,7 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
       repositoryProvider(AUTH_TOKEN_REPOSITORY, tokenEntity),
       tokenCacheProvider,
       lookupCacheProvider,
-      RevocationListener,
+      TokenCacheSubscription,
       { provide: BearerTokenKind, useClass: ApiTokenKind },
     ],
     exports: [
@@ -92,7 +92,6 @@ export function applyAuthTokenExtras(definition: DynamicModule, extras: AuthToke
       AUTH_TOKEN_REPOSITORY,
       tokenCacheProvider,
       LookupCache,
-      RevocationListener,
     ],
   };
 }

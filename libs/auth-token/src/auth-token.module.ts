@@ -25,6 +25,8 @@ import { AuthTokenConfigurableModule } from './auth-token.module-definition.js';
 import { assertKnownForRootAsyncKeys, resolveAuthTokenOptions } from './options.js';
 import { ApiTokensModule } from './features/api-tokens/api-tokens.module.js';
 import { CleanupModule } from './features/cleanup/cleanup.module.js';
+import { GraphqlModule } from './features/graphql/graphql.module.js';
+import { LiveConnectionsModule } from './features/live-connections/live-connections.module.js';
 import { LoginModule } from './features/login/login.module.js';
 import { MailedLinksModule } from './features/mailed-links/mailed-links.module.js';
 import { PasswordsModule } from './features/passwords/passwords.module.js';
@@ -33,6 +35,7 @@ import { RegistrationModule } from './features/registration/registration.module.
 import { SessionsModule } from './features/sessions/sessions.module.js';
 import { ThrottlingModule } from './features/throttling/throttling.module.js';
 import { TwoFactorModule } from './features/two-factor/two-factor.module.js';
+import { WebSocketsModule } from './features/websockets/websockets.module.js';
 
 /**
  * Token authentication for a Nest app:
@@ -111,6 +114,7 @@ function assemble(
   const mailedLinks = MailedLinksModule.register(context, throttling);
   const passwords = PasswordsModule.register(context, { throttling, mailedLinks });
   const twoFactor = TwoFactorModule.register(context, { throttling, passwords });
+  const liveConnections = LiveConnectionsModule.register(context);
   const features = [
     throttling,
     mailedLinks,
@@ -122,6 +126,9 @@ function assemble(
     ApiTokensModule.register(context),
     RegistrationModule.register(context, { throttling, mailedLinks, passwords }),
     CleanupModule.register(context, { throttling, mailedLinks }),
+    liveConnections,
+    WebSocketsModule.register(context, liveConnections),
+    GraphqlModule.register(context, liveConnections),
   ];
   return {
     module: AuthTokenModule,

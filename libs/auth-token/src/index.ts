@@ -26,6 +26,18 @@ export {
   RequireScopes,
 } from './core/guard/require-scopes.decorator.js';
 
+// Live connections: WebSockets, GraphQL subscriptions
+export { WebSocketAuth, WS_UNAUTHORIZED } from './features/websockets/web-socket-auth.js';
+export {
+  GraphqlSubscriptionAuth,
+  GRAPHQL_WS_UNAUTHORIZED,
+  type GraphqlSubscriptionsConfig,
+  type GraphqlWsHooks,
+} from './features/graphql/graphql-subscription-auth.js';
+export { LiveConnections } from './features/live-connections/live-connections.js';
+export { RevocationFeed, type RevocationSubscriber } from './core/revocation/revocation-feed.js';
+export type { RevocationNotice } from './core/revocation/revocation-notice.js';
+
 // Services for the host's own code
 export { TokenService, type AuthenticatedToken, type IssuedToken } from './core/tokens/token.service.js';
 export { LoginService } from './features/login/login.service.js';

@@ -9,7 +9,6 @@ import {
 } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request, Response } from 'express';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_STRATEGY } from '../module/auth-token.constants.js';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import {
@@ -31,7 +30,10 @@ import {
 import { Clock } from '../time/clock.js';
 import { isOutage } from '../errors/outage.js';
 import { AuthTokenStrategy, type AuthTokenFailure } from './auth-token.strategy.js';
+import { credentialOf, refusalFor, setResponseHeaders } from './transport-context.js';
 import { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY } from './public.decorator.js';
+
+type CheckResult = Awaited<ReturnType<AuthTokenStrategy['check']>>;
 
 const isFailure = (info: unknown): info is AuthTokenFailure =>
   typeof info === 'object' && info !== null && 'presented' in info;
@@ -52,7 +54,9 @@ interface RouteRules {
 
 /**
  * Guards a route with the token strategy: `@UseGuards(AuthTokenGuard)`. Without a valid token it answers 401
- * with a JSON body and a `WWW-Authenticate: Bearer realm="..."` challenge. Routes marked `@Public()` pass
+ * with a JSON body and a `WWW-Authenticate: Bearer realm="..."` challenge. It guards GraphQL resolvers,
+ * WebSocket message handlers and microservice handlers too, each in its transport's terms (see
+ * transport-context.ts). Routes marked `@Public()` pass
  * without a look at the token; routes marked `@OptionalAuth()` pass without one, and with a valid one.
  *
  * It is an `AuthGuard('auth-token')` (same `handleRequest`, `getRequest` and `request.user`/`authInfo`), but
@@ -65,6 +69,8 @@ interface RouteRules {
 export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   private readonly logger = new Logger('AuthToken');
   private readonly strategy: AuthTokenStrategy;
+  /** The token check of each GraphQL request being answered, by the object its user goes on. */
+  private readonly checkedOperations = new WeakMap<object, Promise<CheckResult>>();
   /** Rules by handler, then by class (a handler inherited by several controllers has one entry per class). */
   private readonly routes = new WeakMap<object, Map<object, RouteRules>>();
 
@@ -90,25 +96,49 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const rules = this.rulesOf(context);
     if (rules.isPublic) return true;
-    const request = context.switchToHttp().getRequest<Request>();
-    let result: Awaited<ReturnType<AuthTokenStrategy['validate']>> = [false, { realm: 'api', presented: false }];
-    let failure: unknown = null;
     try {
-      result = await this.strategy.validate(request);
+      return await this.admit(context, rules);
     } catch (error) {
-      failure = error;
+      // Each transport refuses in its own terms: a GraphQL error, a WebSocket or RPC exception.
+      throw error instanceof HttpException ? await refusalFor(context, error) : error;
+    }
+  }
+
+  private async admit(context: ExecutionContext, rules: RouteRules): Promise<boolean> {
+    const { holder, established, credential } = credentialOf(context);
+    let result: CheckResult = established
+      ? [established.user, established.token]
+      : [false, { realm: this.strategy.realm, presented: false }];
+    let failure: unknown = null;
+    if (!established) {
+      try {
+        result = await this.checkOnce(context, holder, credential);
+      } catch (error) {
+        failure = error;
+      }
     }
     const [user, info] = result;
     if (!user && !failure && isFailure(info) && !info.presented && rules.isOptional) {
       // Object.assign: passport types `request.user` as its own (empty) User interface, which null does not fit.
-      Object.assign(request, { user: null });
+      Object.assign(holder, { user: null });
       return true;
     }
-    Object.assign(request, { user: this.handleRequest(failure, user, info, context), authInfo: info });
+    Object.assign(holder, { user: this.handleRequest(failure, user, info, context), authInfo: info });
     // Login tokens carry every scope and reach every route: only an API token is checked further.
     if ((info as AuthToken).kind !== 'login') this.checkApiToken(info as AuthToken, context, rules);
     this.checkReauthentication(info as AuthToken, rules);
     return true;
+  }
+
+  /**
+   * The token check of the request; over GraphQL once per request, however many of its fields are guarded (each
+   * field runs the guard).
+   */
+  private checkOnce(context: ExecutionContext, holder: object, credential: string | undefined): Promise<CheckResult> {
+    if (context.getType<string>() !== 'graphql') return this.strategy.check(credential);
+    let checked = this.checkedOperations.get(holder);
+    if (!checked) this.checkedOperations.set(holder, (checked = this.strategy.check(credential)));
+    return checked;
   }
 
   /**
@@ -160,9 +190,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     const missing = needed.filter((scope) => !token.scopes?.includes(scope));
     if (missing.length === 0) return;
     const refusal = new InsufficientScopeException(this.strategy.realm, needed, missing);
-    const response = context.switchToHttp().getResponse<Response>();
-    for (const [name, value] of Object.entries(refusal.headers)) response.setHeader(name, value);
-    response.setHeader('Cache-Control', 'no-store');
+    setResponseHeaders(context, { ...refusal.headers, 'Cache-Control': 'no-store' });
     throw refusal;
   }
 
@@ -187,9 +215,10 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     }
     if (user) return user;
     const { realm, presented } = isFailure(info) ? info : { realm: 'api', presented: false };
-    const response = context.switchToHttp().getResponse<Response>();
-    response.setHeader('WWW-Authenticate', `Bearer realm="${realm}"${presented ? ', error="invalid_token"' : ''}`);
-    response.setHeader('Cache-Control', 'no-store');
+    setResponseHeaders(context, {
+      'WWW-Authenticate': `Bearer realm="${realm}"${presented ? ', error="invalid_token"' : ''}`,
+      'Cache-Control': 'no-store',
+    });
     throw new InvalidTokenException(presented);
   }
 }

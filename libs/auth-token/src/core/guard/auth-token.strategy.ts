@@ -34,8 +34,15 @@ export class AuthTokenStrategy extends PassportStrategy(CustomStrategy, AUTH_TOK
     return this.options.realm;
   }
 
-  async validate(request: Request): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
-    const credential = parseAuthorization(request.headers.authorization);
+  validate(request: Request): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
+    return this.check(parseAuthorization(request.headers.authorization));
+  }
+
+  /**
+   * Checks a token however it came (an HTTP header, a WebSocket handshake, a message): `undefined` when none was
+   * sent, `''` when one was but cannot be a token.
+   */
+  async check(credential: string | undefined): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
     const found = credential ? await this.tokens.authenticate(credential, { apiTokens: true }) : null;
     if (found) return [found.user, found.token];
     return [false, { realm: this.options.realm, presented: credential !== undefined }];

@@ -12,6 +12,7 @@ import { RouteEnabledGuard } from '../http/route-enabled.js';
 import { MailQueue } from '../mail/mail-queue.service.js';
 import { Mailer } from '../mail/mailer.js';
 import { mailerProvider } from '../mail/mailer.provider.js';
+import { RevocationFeed } from '../revocation/revocation-feed.js';
 import { Revocations } from '../revocation/revocations.js';
 import { Clock } from '../time/clock.js';
 import { clockProvider } from '../time/clock.provider.js';
@@ -36,6 +37,7 @@ import { AUTH_TOKEN_USER_FIELDS } from './auth-token.constants.js';
     clockProvider,
     userFieldsProvider,
     userStoreProvider,
+    RevocationFeed,
     Revocations,
     TokenService,
     FreshUser,
@@ -54,6 +56,7 @@ import { AUTH_TOKEN_USER_FIELDS } from './auth-token.constants.js';
     PasswordHasher,
     Clock,
     UserStore,
+    RevocationFeed,
     Revocations,
     TokenService,
     FreshUser,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { Repository } from 'typeorm';
+import { In, MoreThan, type Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
 import { AUTH_TOKEN_REPOSITORY } from '../module/auth-token.internal-constants.js';
 import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js';
@@ -39,6 +39,8 @@ export interface IssueTokenOptions {
 type RevokeReason = TokenRevokedEvent['reason'];
 
 const MAX_USER_AGENT = 512;
+/** Ids per query of {@link TokenService.findLive}, well under the bound parameters of either database. */
+const LIVE_CHECK_BATCH = 500;
 const MAX_IP = 45;
 
 /** What {@link TokenService.authenticate} accepts. */
@@ -210,6 +212,28 @@ export class TokenService<TUser extends object = object> {
       .andWhere('token.expiresAt > :now', { now: this.clock.now() })
       .getOne();
     return found !== null;
+  }
+
+  /**
+   * The tokens among `tokenIds` that are still live, each with its active owner, read from the database (never
+   * the cache): what live connections check after a revocation notice and at a token's expiry. Nothing is
+   * touched: a check is no use of the token.
+   */
+  async findLive(tokenIds: readonly string[]): Promise<Map<string, AuthenticatedToken<TUser>>> {
+    const live = new Map<string, AuthenticatedToken<TUser>>();
+    const now = this.clock.now();
+    for (let start = 0; start < tokenIds.length; start += LIVE_CHECK_BATCH) {
+      const records = await this.tokens.find({
+        where: { id: In(tokenIds.slice(start, start + LIVE_CHECK_BATCH)), expiresAt: MoreThan(now) },
+        relations: { user: true },
+      });
+      for (const record of records) {
+        const user = record.user as TUser | undefined;
+        delete record.user;
+        if (user && this.users.isActive(user)) live.set(record.id, { user, token: record });
+      }
+    }
+    return live;
   }
 
   /** Revokes one token by its public id. Resolves to whether a token was revoked. */

@@ -21,7 +21,7 @@ export interface TokenCacheSettings<TUser extends object> {
 /**
  * The optional in-process cache of authenticated tokens, by digest (`tokens.cacheTtl`, off by default). A hit
  * skips the database. Revocations drop their entries: this process's at once, other instances' when their
- * notice arrives (PostgreSQL NOTIFY, see RevocationListener). While the listener is down the cache is
+ * notice arrives (PostgreSQL NOTIFY, see RevocationFeed). While the listener is down the cache is
  * suspended: it serves and keeps nothing. Changes made behind the library's back are seen only when the entry
  * is older than `ttlMs`.
  */
