@@ -34,6 +34,8 @@ export default {
     '^nestjs-auth-token/testing$': '<rootDir>/libs/auth-token/src/testing.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+  // Loads @fastify/middie's path-to-regexp with Node's require (see the file).
+  resolver: '<rootDir>/test/fixtures/jest/resolver.mjs',
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/test/fixtures/global-setup.ts',
   globalTeardown: '<rootDir>/test/fixtures/global-teardown.ts',

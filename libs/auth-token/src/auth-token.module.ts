@@ -10,7 +10,7 @@ import type {
   AuthTokenModuleAsyncOptions,
   AuthTokenModuleOptions,
 } from './core/options/auth-token-options.interface.js';
-import { DiscoveryModule } from '@nestjs/core';
+import { DiscoveryModule, HttpAdapterHost } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AUTH_TOKEN_USER_FIELDS } from './core/module/auth-token.constants.js';
 import { AUTH_THROTTLE_REPOSITORY, AUTH_TOKEN_CONTROLLERS } from './core/module/auth-token.internal-constants.js';
@@ -146,11 +146,14 @@ import { userFieldsProvider, userStoreProvider } from './core/users/user-store.p
   ],
 })
 export class AuthTokenModule implements NestModule {
-  constructor(@Inject(AUTH_TOKEN_CONTROLLERS) private readonly controllers: Type<object>[]) {}
+  constructor(
+    @Inject(AUTH_TOKEN_CONTROLLERS) private readonly controllers: Type<object>[],
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   /** Screens the requests to the module's own routes (foreign Origin, oversized body) before any other work. */
   configure(consumer: MiddlewareConsumer): void {
-    screenOwnRoutes(consumer, this.controllers);
+    screenOwnRoutes(consumer, this.controllers, this.adapterHost.httpAdapter);
   }
 
   /**

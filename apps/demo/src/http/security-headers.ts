@@ -1,4 +1,6 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
 
 /** Directives both policies share: nothing from other origins, no plugins, no framing, no `<base>`. */
 const COMMON_DIRECTIVES = [
@@ -25,21 +27,49 @@ export const DOCS_CONTENT_SECURITY_POLICY = [
   ...COMMON_DIRECTIVES,
 ].join('; ');
 
+type Headers = readonly (readonly [name: string, value: string])[];
+
 /**
- * Sets Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on every answer: the docs policy under
- * `/<docsPath>` and `/<docsPath>/...` (the UI and its files), the strict one everywhere else (`/<docsPath>-json`
- * included). Registered before any route, so 404s, CORS preflights and errors carry the headers too.
+ * The headers of an answer to `path`: the docs policy under `/<docsPath>` and `/<docsPath>/...` (the UI and its
+ * files), the strict one everywhere else (`/<docsPath>-json` included).
  */
-export function securityHeaders(docsPath: string): RequestHandler {
+function securityHeadersFor(docsPath: string): (path: string) => Headers {
   const docs = `/${docsPath.replace(/^\/+|\/+$/g, '')}`.toLowerCase();
-  return (request: Request, response: Response, next: NextFunction) => {
-    // Lower-cased as Express routes are case-insensitive: /Docs serves the UI too.
-    const path = request.path.toLowerCase();
-    const isDocs = path === docs || path.startsWith(`${docs}/`);
-    response.setHeader('Content-Security-Policy', isDocs ? DOCS_CONTENT_SECURITY_POLICY : DEMO_CONTENT_SECURITY_POLICY);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    // Confirmation links carry a token in their path: no answer should pass its address on to another site.
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    next();
+  // Confirmation links carry a token in their path: no answer should pass its address on to another site.
+  const shared = [
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'no-referrer'],
+  ] as const;
+  const forDocs: Headers = [['Content-Security-Policy', DOCS_CONTENT_SECURITY_POLICY], ...shared];
+  const forOthers: Headers = [['Content-Security-Policy', DEMO_CONTENT_SECURITY_POLICY], ...shared];
+  return (path) => {
+    // Lower-cased as the demo's routes are case-insensitive: /Docs serves the UI too.
+    const lower = path.toLowerCase();
+    return lower === docs || lower.startsWith(`${docs}/`) ? forDocs : forOthers;
   };
+}
+
+/** The path of a request target, without its query. */
+const pathOf = (url: string) => url.split('?', 1)[0];
+
+/**
+ * Sets Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on every answer, before any route runs,
+ * so that 404s, CORS preflights and errors carry them too: as the first Express middleware, or on Fastify in the
+ * request hook Nest runs before its CORS hook and any middleware. Set on Node's response, whose headers every
+ * answer of either platform carries.
+ */
+export function useSecurityHeaders(app: INestApplication, docsPath: string): void {
+  const headersFor = securityHeadersFor(docsPath);
+  const adapter = app.getHttpAdapter();
+  if (adapter.getType() === 'fastify') {
+    (adapter as FastifyAdapter).setOnRequestHook((request, reply, done) => {
+      for (const [name, value] of headersFor(pathOf(request.url))) reply.raw.setHeader(name, value);
+      done();
+    });
+    return;
+  }
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    for (const [name, value] of headersFor(request.path)) response.setHeader(name, value);
+    next();
+  });
 }

@@ -9,7 +9,6 @@ import {
 } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request, Response } from 'express';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_STRATEGY } from '../module/auth-token.constants.js';
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
 import {
@@ -30,6 +29,7 @@ import {
 } from './require-scopes.decorator.js';
 import { Clock } from '../time/clock.js';
 import { isOutage } from '../errors/outage.js';
+import { setHeader, type HttpRequest } from '../http/platform.js';
 import { AuthTokenStrategy, type AuthTokenFailure } from './auth-token.strategy.js';
 import { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY } from './public.decorator.js';
 
@@ -90,7 +90,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const rules = this.rulesOf(context);
     if (rules.isPublic) return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<HttpRequest>();
     let result: Awaited<ReturnType<AuthTokenStrategy['validate']>> = [false, { realm: 'api', presented: false }];
     let failure: unknown = null;
     try {
@@ -160,9 +160,9 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     const missing = needed.filter((scope) => !token.scopes?.includes(scope));
     if (missing.length === 0) return;
     const refusal = new InsufficientScopeException(this.strategy.realm, needed, missing);
-    const response = context.switchToHttp().getResponse<Response>();
-    for (const [name, value] of Object.entries(refusal.headers)) response.setHeader(name, value);
-    response.setHeader('Cache-Control', 'no-store');
+    const response = context.switchToHttp().getResponse<object>();
+    for (const [name, value] of Object.entries(refusal.headers)) setHeader(response, name, value);
+    setHeader(response, 'Cache-Control', 'no-store');
     throw refusal;
   }
 
@@ -187,9 +187,9 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     }
     if (user) return user;
     const { realm, presented } = isFailure(info) ? info : { realm: 'api', presented: false };
-    const response = context.switchToHttp().getResponse<Response>();
-    response.setHeader('WWW-Authenticate', `Bearer realm="${realm}"${presented ? ', error="invalid_token"' : ''}`);
-    response.setHeader('Cache-Control', 'no-store');
+    const response = context.switchToHttp().getResponse<object>();
+    setHeader(response, 'WWW-Authenticate', `Bearer realm="${realm}"${presented ? ', error="invalid_token"' : ''}`);
+    setHeader(response, 'Cache-Control', 'no-store');
     throw new InvalidTokenException(presented);
   }
 }
