@@ -7,6 +7,7 @@ import * as swagger from '@nestjs/swagger';
 import { describeAuthTokenApi } from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
 import { DEMO_SCOPES } from './hello/demo-scopes.js';
+import { acceptEmptyJsonBodies } from './http/empty-json-body.js';
 import { useSecurityHeaders } from './http/security-headers.js';
 
 /** The page's files: beside the built code (dist), or in apps/demo/public when run from source (tests). */
@@ -43,6 +44,7 @@ const DOCS_PATH = 'docs';
 export function configureDemoApp(app: INestApplication, config: DemoConfig): void {
   // First, so that every answer carries the headers: the page, the API, errors, CORS preflights.
   useSecurityHeaders(app, DOCS_PATH);
+  if (app.getHttpAdapter().getType() === 'fastify') acceptEmptyJsonBodies(app as NestFastifyApplication);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
   }
