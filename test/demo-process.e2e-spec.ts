@@ -167,7 +167,7 @@ describe.each(TEST_MATRIX)('the built demo over HTTP (%s, HTTP_ADAPTER=%s)', (db
       headers: { 'Content-Type': 'application/json' },
       body: new Blob([JSON.stringify(large)]).stream(),
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(chunked.status).toBe(413);
     const fields = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`f${i}`, 'x']));
     const crowded = await call('/auth/login', { method: 'POST', body: form(fields) });

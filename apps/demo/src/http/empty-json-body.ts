@@ -10,6 +10,7 @@ export function acceptEmptyJsonBodies(app: NestFastifyApplication): void {
   const parseJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
   app.useBodyParser<Server>('application/json', {}, (request, body, done) => {
     if (body.length === 0) done(null, {});
-    else parseJson(request, body.toString('utf8'), done);
+    // Fastify's parser answers through `done`; its type also allows a parser that returns a promise instead.
+    else void parseJson(request, body.toString('utf8'), done);
   });
 }
