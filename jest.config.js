@@ -1,11 +1,23 @@
 /**
  * One jest run covers the unit specs beside the code and the end-to-end specs in test/.
  *
- *   npm test           type check, then every spec, the end-to-end ones on SQLite and on PostgreSQL (4-5 minutes)
+ *   npm test           type check, then every spec, the end-to-end ones on SQLite and on PostgreSQL (5-6 minutes)
  *   npm run test:fast  type check, then the unit specs and the in-process end-to-end specs on SQLite only (about
  *                      1 minute): jest.fast.config.js, which leaves out SLOW_SPECS and starts no PostgreSQL
  *
  * AUTH_TEST_DATABASES (comma-separated: sqlite, postgres) picks the databases of either run; unset, both.
+ * AUTH_TEST_PLATFORMS (comma-separated: express, fastify) picks the HTTP platforms; unset, both
+ * (test/fixtures/test-platforms.mjs reads it, for globalSetup and the specs).
+ *
+ * The specs of what differs between the platforms run on every database with every platform (TEST_MATRIX of
+ * test/fixtures/platforms.ts): request parsing and screening (request-screening, fuzz), headers and the guard
+ * (guard, logout-and-me, api-tokens, database-down), throttling and the client IP (throttling, fair-hashing,
+ * floods' HTTP part, client-address, sessions), login, registration and confirmation (login, registration,
+ * email-confirmation), and the built demo over HTTP (demo-process). The demo's TRUST_PROXY and its page, docs
+ * and CORS (trust-proxy, openapi-and-cors) run on each platform, on SQLite as before. Every other spec runs on
+ * one platform, TEST_PLATFORM (Express, unless AUTH_TEST_PLATFORMS names Fastify alone): it tests services,
+ * storage, mail or start-up through the same HTTP layer, so a second platform would double its time and find
+ * nothing new (AUTH_TEST_PLATFORMS=fastify runs them all on Fastify).
  */
 const tsJest = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }];
 
