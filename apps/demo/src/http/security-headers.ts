@@ -27,25 +27,25 @@ export const DOCS_CONTENT_SECURITY_POLICY = [
   ...COMMON_DIRECTIVES,
 ].join('; ');
 
-type Headers = readonly (readonly [name: string, value: string])[];
+/** A response whose headers can be set: Node's own, which Express's Response is and Fastify's reply wraps. */
+interface HeaderTarget {
+  setHeader(name: string, value: string): unknown;
+}
 
 /**
- * The headers of an answer to `path`: the docs policy under `/<docsPath>` and `/<docsPath>/...` (the UI and its
- * files), the strict one everywhere else (`/<docsPath>-json` included).
+ * Sets the headers of an answer to `path`: the docs policy under `/<docsPath>` and `/<docsPath>/...` (the UI and
+ * its files), the strict one everywhere else (`/<docsPath>-json` included).
  */
-function securityHeadersFor(docsPath: string): (path: string) => Headers {
+function securityHeaders(docsPath: string): (path: string, response: HeaderTarget) => void {
   const docs = `/${docsPath.replace(/^\/+|\/+$/g, '')}`.toLowerCase();
-  // Confirmation links carry a token in their path: no answer should pass its address on to another site.
-  const shared = [
-    ['X-Content-Type-Options', 'nosniff'],
-    ['Referrer-Policy', 'no-referrer'],
-  ] as const;
-  const forDocs: Headers = [['Content-Security-Policy', DOCS_CONTENT_SECURITY_POLICY], ...shared];
-  const forOthers: Headers = [['Content-Security-Policy', DEMO_CONTENT_SECURITY_POLICY], ...shared];
-  return (path) => {
+  return (path, response) => {
     // Lower-cased as the demo's routes are case-insensitive: /Docs serves the UI too.
     const lower = path.toLowerCase();
-    return lower === docs || lower.startsWith(`${docs}/`) ? forDocs : forOthers;
+    const isDocs = lower === docs || lower.startsWith(`${docs}/`);
+    response.setHeader('Content-Security-Policy', isDocs ? DOCS_CONTENT_SECURITY_POLICY : DEMO_CONTENT_SECURITY_POLICY);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    // Confirmation links carry a token in their path: no answer should pass its address on to another site.
+    response.setHeader('Referrer-Policy', 'no-referrer');
   };
 }
 
@@ -59,17 +59,17 @@ const pathOf = (url: string) => url.split('?', 1)[0];
  * answer of either platform carries.
  */
 export function useSecurityHeaders(app: INestApplication, docsPath: string): void {
-  const headersFor = securityHeadersFor(docsPath);
+  const setHeaders = securityHeaders(docsPath);
   const adapter = app.getHttpAdapter();
   if (adapter.getType() === 'fastify') {
     (adapter as FastifyAdapter).setOnRequestHook((request, reply, done) => {
-      for (const [name, value] of headersFor(pathOf(request.url))) reply.raw.setHeader(name, value);
+      setHeaders(pathOf(request.url), reply.raw);
       done();
     });
     return;
   }
   app.use((request: Request, response: Response, next: NextFunction) => {
-    for (const [name, value] of headersFor(request.path)) response.setHeader(name, value);
+    setHeaders(request.path, response);
     next();
   });
 }
