@@ -31,7 +31,6 @@ export type HttpResponse = object;
 
 interface FastifyRequestLike extends HttpRequest {
   readonly raw: { readonly url?: string; readonly originalUrl?: string };
-  readonly ips?: string[];
   readonly server: object;
 }
 
@@ -88,8 +87,8 @@ export function appOf(request: HttpRequest): object | undefined {
 
 /** Whether the app follows `X-Forwarded-For` from some proxy: Express's `trust proxy` or Fastify's `trustProxy`. */
 export function trustsProxies(request: HttpRequest): boolean {
-  // Fastify defines `ips` on its requests only when `trustProxy` is set.
-  if (isFastifyRequest(request)) return request.ips !== undefined;
+  // Fastify defines `ips` (a getter that parses X-Forwarded-For) on its requests only when `trustProxy` is set.
+  if (isFastifyRequest(request)) return 'ips' in request;
   return Boolean((request as ExpressRequestLike).app?.get('trust proxy'));
 }
 
