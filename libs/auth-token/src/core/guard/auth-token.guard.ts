@@ -29,7 +29,7 @@ import {
 } from './require-scopes.decorator.js';
 import { Clock } from '../time/clock.js';
 import { isOutage } from '../errors/outage.js';
-import { setHeader, type HttpRequest } from '../http/platform.js';
+import { setHeader, type HttpRequest, type HttpResponse } from '../http/platform.js';
 import { AuthTokenStrategy, type AuthTokenFailure } from './auth-token.strategy.js';
 import { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY } from './public.decorator.js';
 
@@ -160,7 +160,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     const missing = needed.filter((scope) => !token.scopes?.includes(scope));
     if (missing.length === 0) return;
     const refusal = new InsufficientScopeException(this.strategy.realm, needed, missing);
-    const response = context.switchToHttp().getResponse<object>();
+    const response = context.switchToHttp().getResponse<HttpResponse>();
     for (const [name, value] of Object.entries(refusal.headers)) setHeader(response, name, value);
     setHeader(response, 'Cache-Control', 'no-store');
     throw refusal;
@@ -187,7 +187,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     }
     if (user) return user;
     const { realm, presented } = isFailure(info) ? info : { realm: 'api', presented: false };
-    const response = context.switchToHttp().getResponse<object>();
+    const response = context.switchToHttp().getResponse<HttpResponse>();
     setHeader(response, 'WWW-Authenticate', `Bearer realm="${realm}"${presented ? ', error="invalid_token"' : ''}`);
     setHeader(response, 'Cache-Control', 'no-store');
     throw new InvalidTokenException(presented);

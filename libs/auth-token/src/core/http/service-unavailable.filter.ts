@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { AuthTokenUnavailableException } from '../errors/auth-token.exceptions.js';
 import { isOutage } from '../errors/outage.js';
-import { sendJson, setHeader } from './platform.js';
+import { sendJson, setHeader, type HttpResponse } from './platform.js';
 
 /** An HTTP answer that needs headers of its own (a 429's or a busy 503's `Retry-After`). */
 const headersOf = (error: HttpException): Record<string, string> => {
@@ -27,7 +27,7 @@ export class ServiceUnavailableFilter implements ExceptionFilter {
   private readonly logger = new Logger('AuthToken');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<object>();
+    const response = host.switchToHttp().getResponse<HttpResponse>();
     let answer: HttpException;
     if (error instanceof HttpException) answer = error;
     else if (isOutage(error)) {
