@@ -3,7 +3,7 @@
  *
  *   npm test           type check, then every spec, the end-to-end ones on SQLite and on PostgreSQL (5-6 minutes)
  *   npm run test:fast  type check, then the unit specs and the in-process end-to-end specs on SQLite only (about
- *                      1 minute): jest.fast.config.js, which leaves out SLOW_SPECS and starts no PostgreSQL
+ *                      1.5 minutes): jest.fast.config.js, which leaves out SLOW_SPECS and starts no PostgreSQL
  *
  * AUTH_TEST_DATABASES (comma-separated: sqlite, postgres) picks the databases of either run; unset, both.
  * AUTH_TEST_PLATFORMS (comma-separated: express, fastify) picks the HTTP platforms; unset, both
