@@ -26,7 +26,7 @@ const tsJest = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }];
  * PostgreSQL, or test the test PostgreSQL itself. Timings of a full run, where they take 165 of its 300 s in specs.
  */
 export const SLOW_SPECS = [
-  'demo-process', // spawns the built demo and its CLIs (40 s)
+  'demo-process', // spawns the built demo, on both platforms, and its CLIs (47 s)
   'browser', // Chromium drives the built demo's page (35 s)
   'demo-private-data', // spawns the built demo's CLI (28 s)
   'database-faults', // stops PostgreSQL under built demo processes (18 s)
