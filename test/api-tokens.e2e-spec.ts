@@ -8,7 +8,7 @@ import {
   type FieldErrorsBody,
   type Session,
 } from './fixtures/answers.js';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { HELLO_SCOPES, ScopedHelloController } from './fixtures/library-host/scoped-hello.controller.js';
 import { match } from './fixtures/matchers.js';
@@ -23,7 +23,7 @@ const API_TOKEN = /^natapi_[0-9A-Za-z]{49}$/;
 /** GET needs the scope hello:read, POST hello:write (ScopedHelloController). */
 const SCOPED = '/api/hello-scoped';
 
-describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
+describe.each(TEST_MATRIX)('API tokens and scopes (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
   let smtp: SmtpCatcher;
   const events: { name: string; payload: Record<string, unknown> }[] = [];
@@ -32,6 +32,7 @@ describe.each(TEST_DATABASES)('API tokens and scopes (%s)', (db) => {
   beforeAll(async () => {
     smtp = await new SmtpCatcher().start();
     host = await startLibraryHost(db, {
+      platform,
       options: {
         apiTokens: { enabled: true, maxTtl: MAX_TTL, maxPerUser: 3 },
         scopes: HELLO_SCOPES,

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { json, type LoginResponse, type Session } from './fixtures/answers.js';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 const PASSWORD = 'violet staple battery';
@@ -16,12 +16,12 @@ function captureLogs(): LoggerService & { warnings: string[] } {
   };
 }
 
-describe.each(TEST_DATABASES)('client addresses: sessions and proxies (%s)', (db) => {
+describe.each(TEST_MATRIX)('client addresses: sessions and proxies (%s, %s)', (db, platform) => {
   const apps: LibraryTestApp[] = [];
   afterAll(() => Promise.all(apps.map((app) => app.close())));
 
   async function start(options: Parameters<typeof startLibraryHost>[1] = {}) {
-    const host = await startLibraryHost(db, options);
+    const host = await startLibraryHost(db, { platform, ...options });
     apps.push(host);
     await host.createUser({ username: 'ann', password: PASSWORD });
     return host;

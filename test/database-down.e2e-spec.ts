@@ -1,13 +1,13 @@
 import { json, type ErrorBody } from './fixtures/answers.js';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
-describe.each(TEST_DATABASES)('when the database is gone (%s)', (db) => {
+describe.each(TEST_MATRIX)('when the database is gone (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
   let token: string;
 
   beforeAll(async () => {
-    host = await startLibraryHost(db);
+    host = await startLibraryHost(db, { platform });
     await host.createUser({ username: 'ivan', password: 'ivan password' });
     token = await host.login('ivan', 'ivan password');
     await host.dataSource.destroy();

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { MailMessage } from 'nestjs-auth-token';
+import { DEMO_CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY } from '../apps/demo/src/http/security-headers.js';
+import { AUTH_TOKEN_MESSAGES } from 'nestjs-auth-token';
+import type { Session } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { TEST_SCRYPT_COST } from './fixtures/demo-app.js';
 import {
@@ -17,6 +20,7 @@ import {
 } from './fixtures/demo-process.js';
 import { freePort } from './fixtures/free-port.js';
 import { match } from './fixtures/matchers.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { SmtpCatcher } from './fixtures/smtp-catcher.js';
 
 // Each case spawns node processes; allow for a slow, shared machine.
@@ -93,6 +97,128 @@ describe.each(TEST_DATABASES)('the built demo and its user command line (%s)', (
   });
 });
 
+describe.each(TEST_MATRIX)('the built demo over HTTP (%s, HTTP_ADAPTER=%s)', (db, platform) => {
+  let started: DemoOnFreshDatabase | undefined;
+  let demo: RunningDemo;
+  const PASSWORD = 'violet staple battery';
+
+  beforeAll(async () => {
+    started = await startDemoOnFreshDatabase(db, 'demo-http-', { HTTP_ADAPTER: platform, TRUST_PROXY: 'loopback' });
+    ({ demo } = started);
+  });
+  afterAll(() => started?.close());
+
+  const call = (path: string, init: RequestInit = {}) => fetch(`${demo.baseUrl}${path}`, init);
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields);
+  const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    call(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  it('runs on the platform HTTP_ADAPTER names', () => {
+    expect(demo.output()).toContain(`HTTP: ${platform})`);
+  });
+
+  it('registers and logs in with form bodies, serves me, logs out without a body, then challenges the spent token', async () => {
+    const registered = await call('/auth/register', {
+      method: 'POST',
+      body: form({ username: 'olga', password: PASSWORD }),
+    });
+    expect(registered.status).toBe(201);
+    expect(await registered.json()).toEqual({ success: true });
+    const login = await call('/auth/login', { method: 'POST', body: form({ username: 'OLGA', password: PASSWORD }) });
+    expect(login.status).toBe(200);
+    expect(login.headers.get('cache-control')).toBe('no-store');
+    const { token } = (await login.json()) as { token: string };
+    const me = await call('/auth/me', { headers: bearer(token) });
+    expect(await me.json()).toEqual({ id: match.any(Number), username: 'olga', email: null, mfaEnabled: false });
+    // Named JSON, but no body at all: nothing to refuse.
+    const headers = { ...bearer(token), 'Content-Type': 'application/json' };
+    expect((await call('/auth/logout', { method: 'POST', headers })).status).toBe(204);
+    const after = await call('/auth/me', { headers: bearer(token) });
+    expect(after.status).toBe(401);
+    expect(after.headers.get('www-authenticate')).toBe('Bearer realm="api", error="invalid_token"');
+    expect(after.headers.get('cache-control')).toBe('no-store');
+    expect(await after.json()).toMatchObject({ statusCode: 401 });
+  });
+
+  it('serves paths with a trailing slash, and JSON bodies', async () => {
+    expect((await postJson('/auth/register/', { username: 'pavel', password: PASSWORD })).status).toBe(201);
+    const login = await postJson('/auth/login/', { username: 'pavel', password: PASSWORD });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    expect((await call('/auth/me/', { headers: bearer(token) })).status).toBe(200);
+  });
+
+  it('screens bodies and origins: 413 over 16 kB (declared or chunked), 400 past 32 fields, 403 for a foreign Origin', async () => {
+    const large = { username: 'pavel', password: 'x', pad: 'x'.repeat(17 * 1024) };
+    const declared = await postJson('/auth/login', large);
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: AUTH_TOKEN_MESSAGES.bodyTooLarge(16 * 1024),
+    });
+    const chunked = await call('/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new Blob([JSON.stringify(large)]).stream(),
+      duplex: 'half',
+    });
+    expect(chunked.status).toBe(413);
+    const fields = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`f${i}`, 'x']));
+    const crowded = await call('/auth/login', { method: 'POST', body: form(fields) });
+    expect(crowded.status).toBe(400);
+    expect(await crowded.json()).toMatchObject({ errors: { body: [AUTH_TOKEN_MESSAGES.tooManyFields(32)] } });
+    const foreign = await postJson(
+      '/auth/login',
+      { username: 'pavel', password: PASSWORD },
+      { Origin: 'https://evil.example' },
+    );
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ statusCode: 403, code: 'origin_not_allowed' });
+    const own = await postJson('/auth/login', { username: 'pavel', password: PASSWORD }, { Origin: demo.baseUrl });
+    expect(own.status).toBe(200);
+  });
+
+  it('takes the client address from X-Forwarded-For of a trusted proxy (TRUST_PROXY=loopback)', async () => {
+    const login = await postJson(
+      '/auth/login',
+      { username: 'pavel', password: PASSWORD },
+      { 'X-Forwarded-For': '203.0.113.7' },
+    );
+    const { token } = (await login.json()) as { token: string };
+    const sessions = (await (await call('/auth/sessions', { headers: bearer(token) })).json()) as Session[];
+    expect(sessions.find((session) => session.current)?.ip).toBe('203.0.113.7');
+  });
+
+  it('serves the page and the OpenAPI UI with their security headers, and no X-Powered-By', async () => {
+    const page = await call('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('<form id="login-form">');
+    expect(page.headers.get('content-security-policy')).toBe(DEMO_CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('x-powered-by')).toBeNull();
+    const script = await call('/app.js');
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    const docs = await call('/docs/');
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-security-policy')).toBe(DOCS_CONTENT_SECURITY_POLICY);
+  });
+
+  it('answers an unknown route with the 404 JSON of Nest', async () => {
+    const missing = await call('/no/such/page');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(DEMO_CONTENT_SECURITY_POLICY);
+    expect(await missing.json()).toEqual({ statusCode: 404, error: 'Not Found', message: 'Cannot GET /no/such/page' });
+  });
+});
+
 describe('starting the demo', () => {
   it('needs no configuration: SQLite file under data/ of the working directory', async () => {
     const workDir = await mkdtemp(join(tmpdir(), 'demo-zero-config-'));
@@ -112,6 +238,7 @@ describe('starting the demo', () => {
     ['AUTH_CONFIRM_REDIRECT', { AUTH_CONFIRM_REDIRECT: 'https://evil.example/' }],
     ['PORT', { PORT: 'x' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'yes' }],
+    ['HTTP_ADAPTER', { HTTP_ADAPTER: 'koa' }],
   ])('stops with exit code 1 and one line naming a bad %s', async (variable, env) => {
     const result = await runDemo('main.js', [], { DATABASE_URL: 'sqlite::memory:', ...env });
     expect(result.code).toBe(1);

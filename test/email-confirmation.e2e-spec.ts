@@ -1,6 +1,6 @@
 import { EmailConfirmationService, UserStore, type AuthTokenOptions } from 'nestjs-auth-token';
 import { json, type FieldErrorsBody } from './fixtures/answers.js';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import type { User } from './fixtures/library-host/user.entity.js';
 import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
@@ -13,13 +13,14 @@ const CONFIRM: AuthTokenOptions['emailConfirm'] = {
 const LINK = /^http:\/\/app\.test:8080\/auth\/register\/confirm\/([A-Za-z0-9_-]{43})$/;
 const PASSWORD = 'violet staple battery';
 
-describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) => {
+describe.each(TEST_MATRIX)('e-mail confirmation over real SMTP (%s, %s)', (db, platform) => {
   let smtp: SmtpCatcher;
   let host: LibraryTestApp;
 
   beforeAll(async () => {
     smtp = await new SmtpCatcher().start();
     host = await startLibraryHost(db, {
+      platform,
       options: { registration: { enabled: true }, emailConfirm: CONFIRM },
       mailer: new SmtpMailer(smtp.port),
     });
@@ -203,13 +204,14 @@ describe.each(TEST_DATABASES)('e-mail confirmation over real SMTP (%s)', (db) =>
   });
 });
 
-describe.each(TEST_DATABASES)('confirmation redirects (%s)', (db) => {
+describe.each(TEST_MATRIX)('confirmation redirects (%s, %s)', (db, platform) => {
   let smtp: SmtpCatcher;
   let host: LibraryTestApp;
 
   beforeAll(async () => {
     smtp = await new SmtpCatcher().start();
     host = await startLibraryHost(db, {
+      platform,
       options: {
         registration: { enabled: true },
         emailConfirm: {

@@ -1,4 +1,4 @@
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 const PASSWORD = 'violet staple battery';
@@ -7,11 +7,12 @@ const PASSWORD = 'violet staple battery';
  * One address floods the password hasher, even with right passwords (which the throttle forgives), to hold
  * everyone else's login in the hasher's queue. Each address gets at most 2 password checks running or waiting.
  */
-describe.each(TEST_DATABASES)('fair use of the password hasher (%s)', (db) => {
+describe.each(TEST_MATRIX)('fair use of the password hasher (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
 
   beforeAll(async () => {
     host = await startLibraryHost(db, {
+      platform,
       trustProxy: 'loopback',
       // One hash at a time and a long queue, as on a small server: the flood could otherwise fill it.
       options: { scrypt: { cost: 2 ** 15, maxConcurrency: 1, maxQueue: 64 }, registration: { enabled: true } },

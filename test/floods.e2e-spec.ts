@@ -3,6 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import { Mailer, PasswordHasher, PasswordHashingBusyException, type MailMessage } from 'nestjs-auth-token';
 import { json, type ErrorBody, type FieldErrorsBody } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { match } from './fixtures/matchers.js';
 import { SmtpCatcher, SmtpMailer } from './fixtures/smtp-catcher.js';
@@ -26,11 +27,12 @@ const nestedLists = (levels: number) => `${'['.repeat(levels)}${']'.repeat(level
 const countUsers = async (host: LibraryTestApp) =>
   Number((await host.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM users'))[0].n);
 
-describe.each(TEST_DATABASES)('floods against the HTTP API (%s)', (db) => {
+describe.each(TEST_MATRIX)('floods against the HTTP API (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
 
   beforeAll(async () => {
     host = await startLibraryHost(db, {
+      platform,
       options: { registration: { enabled: true }, passwordReset: { url: RESET_URL } },
     });
     await host.createUser({ username: 'steady', password: PASSWORD });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { rawRequest } from './fixtures/raw-http.js';
 
@@ -49,11 +49,12 @@ function request(
   return Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]);
 }
 
-describe.each(TEST_DATABASES)('fuzzing the HTTP surface (%s)', (db) => {
+describe.each(TEST_MATRIX)('fuzzing the HTTP surface (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
 
   beforeAll(async () => {
     host = await startLibraryHost(db, {
+      platform,
       options: { registration: { enabled: true }, passwordReset: { url: 'http://localhost:3000/#reset=' } },
     });
     await host.createUser({ username: 'fuzzy', password: 'violet staple battery' });

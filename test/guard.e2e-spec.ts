@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { rawRequest } from './fixtures/raw-http.js';
 import { forgottenToken } from './fixtures/tokens.js';
@@ -8,14 +8,14 @@ import { spyOnTokenLookups } from './fixtures/lookup-spy.js';
 const CHALLENGE = 'Bearer realm="api"';
 const INVALID_CHALLENGE = 'Bearer realm="api", error="invalid_token"';
 
-describe.each(TEST_DATABASES)('AuthTokenGuard on /api/hello (%s)', (db) => {
+describe.each(TEST_MATRIX)('AuthTokenGuard on /api/hello (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
   let token: string;
   /** Well-formed, but unknown to the database. */
   let unknownToken: string;
 
   beforeAll(async () => {
-    host = await startLibraryHost(db);
+    host = await startLibraryHost(db, { platform });
     const bob = await host.createUser({ username: 'bob', password: 'bob password' });
     token = await host.login('bob', 'bob password');
     unknownToken = await forgottenToken(host.app, bob);

@@ -1,16 +1,16 @@
 import { jest } from '@jest/globals';
 import { PasswordHasher, ScryptPasswordHasher } from 'nestjs-auth-token';
 import { json, type ErrorBody, type LoginResponse } from './fixtures/answers.js';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { match } from './fixtures/matchers.js';
 
-describe.each(TEST_DATABASES)('POST /auth/login (%s)', (db) => {
+describe.each(TEST_MATRIX)('POST /auth/login (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
   let alice: { id: number };
 
   beforeAll(async () => {
-    host = await startLibraryHost(db);
+    host = await startLibraryHost(db, { platform });
     alice = await host.createUser({ username: 'Alice', password: 'correct horse', email: 'alice@example.com' });
   });
   afterAll(() => host.close());

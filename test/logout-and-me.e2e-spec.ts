@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { json, type ErrorBody } from './fixtures/answers.js';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
-describe.each(TEST_DATABASES)('logout, me and token storage (%s)', (db) => {
+describe.each(TEST_MATRIX)('logout, me and token storage (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
   let dave: { id: number };
 
   beforeAll(async () => {
-    host = await startLibraryHost(db);
+    host = await startLibraryHost(db, { platform });
     dave = await host.createUser({ username: 'dave', password: 'dave password', email: 'dave@example.com' });
   });
   afterAll(() => host.close());

@@ -1,12 +1,14 @@
 import { DEMO_CONTENT_SECURITY_POLICY, DOCS_CONTENT_SECURITY_POLICY } from '../apps/demo/src/http/security-headers.js';
 import { json, type OpenApiDocument } from './fixtures/answers.js';
 import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { TEST_PLATFORMS } from './fixtures/platforms.js';
 
-describe('OpenAPI documentation and CORS of the demo', () => {
+describe.each(TEST_PLATFORMS)('OpenAPI documentation and CORS of the demo (%s)', (platform) => {
   let demo: DemoTestApp;
 
   beforeAll(async () => {
     demo = await startDemoApp('sqlite', {
+      platform,
       env: { CORS_ORIGINS: 'http://allowed.test, https://also-allowed.test:8443' },
     });
   });

@@ -1,14 +1,18 @@
 import { json, type ErrorBody, type FieldErrorsBody, type LoginResponse } from './fixtures/answers.js';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 const TAKEN = 'A user with that username already exists.';
 
-describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (%s)', (db) => {
+describe.each(TEST_MATRIX)('POST /auth/register without e-mail confirmation (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
 
   beforeAll(async () => {
-    host = await startLibraryHost(db, { trustProxy: 'loopback', options: { registration: { enabled: true } } });
+    host = await startLibraryHost(db, {
+      platform,
+      trustProxy: 'loopback',
+      options: { registration: { enabled: true } },
+    });
   });
   afterAll(() => host.close());
   // Registrations are limited per client IP, and every request here comes from 127.0.0.1.
@@ -128,11 +132,12 @@ describe.each(TEST_DATABASES)('POST /auth/register without e-mail confirmation (
   });
 });
 
-describe.each(TEST_DATABASES)('registration switched off (%s)', (db) => {
+describe.each(TEST_MATRIX)('registration switched off (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
 
   beforeAll(async () => {
     host = await startLibraryHost(db, {
+      platform,
       options: { registration: { enabled: false }, emailConfirm: { enabled: true, baseUrl: 'http://localhost:3000' } },
     });
   });

@@ -1,15 +1,15 @@
 import { json, type LoginResponse, type Session } from './fixtures/answers.js';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 
 const PASSWORD = 'violet staple battery';
 
-describe.each(TEST_DATABASES)('sessions: list, revoke one, log out everywhere (%s)', (db) => {
+describe.each(TEST_MATRIX)('sessions: list, revoke one, log out everywhere (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
   let counter = 0;
 
   beforeAll(async () => {
-    host = await startLibraryHost(db);
+    host = await startLibraryHost(db, { platform });
   });
   afterAll(() => host.close());
 

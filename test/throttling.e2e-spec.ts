@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { LoginService, PasswordHasher, TokenPurgeService } from 'nestjs-auth-token';
-import { TEST_DATABASES } from './fixtures/databases.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { match } from './fixtures/matchers.js';
 
@@ -8,12 +8,13 @@ const PASSWORD = 'violet staple battery';
 const WINDOW = 900;
 const RESET_URL = 'http://localhost:3000/#reset=';
 
-describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
+describe.each(TEST_MATRIX)('throttling (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
 
   beforeAll(async () => {
     // 25 hashing slots per address: the parallel-guess test is about the database's atomic counting alone.
     host = await startLibraryHost(db, {
+      platform,
       options: {
         passwordReset: { url: RESET_URL },
         throttle: { maxFailures: 10, maxPerIp: 40, maxHashingPerIp: 25, window: WINDOW },
@@ -125,11 +126,11 @@ describe.each(TEST_DATABASES)('throttling (%s)', (db) => {
   });
 });
 
-describe.each(TEST_DATABASES)('throttling switched off (%s)', (db) => {
+describe.each(TEST_MATRIX)('throttling switched off (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
 
   beforeAll(async () => {
-    host = await startLibraryHost(db, { options: { throttle: { enabled: false } } });
+    host = await startLibraryHost(db, { platform, options: { throttle: { enabled: false } } });
     await host.createUser({ username: 'free', password: PASSWORD });
   });
   afterAll(() => host.close());
@@ -145,12 +146,13 @@ describe.each(TEST_DATABASES)('throttling switched off (%s)', (db) => {
  * Attacks from a careful guesser who controls a few addresses (X-Forwarded-For through a trusted loopback
  * proxy stands in for them). Each test reproduces a lock-out or a bypass that an earlier version allowed.
  */
-describe.each(TEST_DATABASES)('throttling against a guesser with several addresses (%s)', (db) => {
+describe.each(TEST_MATRIX)('throttling against a guesser with several addresses (%s, %s)', (db, platform) => {
   let host: LibraryTestApp;
   const limits = { maxFailures: 10, maxPerAccount: 30, maxPerIp: 40, window: WINDOW };
 
   beforeAll(async () => {
     host = await startLibraryHost(db, {
+      platform,
       trustProxy: 'loopback',
       options: { passwordReset: { url: RESET_URL }, throttle: limits },
     });

@@ -1,19 +1,20 @@
 import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
+import { TEST_PLATFORMS, type TestPlatform } from './fixtures/platforms.js';
 
 /**
  * TRUST_PROXY decides which address the library sees (req.ip), observed through the CONTRACT's login limits:
- * 10 failures per account from one IP, and 100 per IP over all accounts. Each test starts a fresh app, so that
- * no counter carries over.
+ * 10 failures per account from one IP, and 100 per IP over all accounts, on each HTTP platform (Express's
+ * `trust proxy`, Fastify's `trustProxy`). Each test starts a fresh app, so that no counter carries over.
  */
 const PER_ACCOUNT_AND_IP_LIMIT = 10;
 const PER_IP_LIMIT = 100;
 
 /** The demo with the given environment, fresh for each test, and failed logins against it. */
-function failedLogins(env: Record<string, string>) {
+function failedLogins(platform: TestPlatform, env: Record<string, string>) {
   let demo: DemoTestApp;
   let round = 0;
   beforeEach(async () => {
-    demo = await startDemoApp('sqlite', { env });
+    demo = await startDemoApp('sqlite', { platform, env });
   });
   afterEach(() => demo.close());
 
@@ -37,8 +38,12 @@ function failedLogins(env: Record<string, string>) {
   return { fail, failTimes };
 }
 
-describe.each(['loopback', '1', '127.0.0.1/8, ::1'])('with TRUST_PROXY=%s', (trustProxy) => {
-  const { fail, failTimes } = failedLogins({ TRUST_PROXY: trustProxy });
+const WITH_TRUST_PROXY = TEST_PLATFORMS.flatMap((platform) =>
+  ['loopback', '1', '127.0.0.1/8, ::1'].map((trustProxy) => [platform, trustProxy] as const),
+);
+
+describe.each(WITH_TRUST_PROXY)('on %s with TRUST_PROXY=%s', (platform, trustProxy) => {
+  const { fail, failTimes } = failedLogins(platform, { TRUST_PROXY: trustProxy });
 
   it("counts an account's failures per forwarded address: 203.0.113.8 may still try once 203.0.113.7 is refused", async () => {
     expect(await failTimes(PER_ACCOUNT_AND_IP_LIMIT, () => '203.0.113.7', 'target')).toEqual(
@@ -58,8 +63,8 @@ describe.each(['loopback', '1', '127.0.0.1/8, ::1'])('with TRUST_PROXY=%s', (tru
   });
 });
 
-describe('without TRUST_PROXY, X-Forwarded-For is ignored', () => {
-  const { fail, failTimes } = failedLogins({});
+describe.each(TEST_PLATFORMS)('on %s without TRUST_PROXY, X-Forwarded-For is ignored', (platform) => {
+  const { fail, failTimes } = failedLogins(platform, {});
 
   it("varying it does not escape an account's limit", async () => {
     expect(await failTimes(PER_ACCOUNT_AND_IP_LIMIT, (i) => `198.51.100.${i}`, 'target')).toEqual(

@@ -1,13 +1,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import express from 'express';
 import * as swagger from '@nestjs/swagger';
 import { describeAuthTokenApi } from 'nestjs-auth-token';
 import type { DemoConfig } from './config/demo-config.js';
 import { DEMO_SCOPES } from './hello/demo-scopes.js';
-import { securityHeaders } from './http/security-headers.js';
+import { acceptEmptyJsonBodies } from './http/empty-json-body.js';
+import { useSecurityHeaders } from './http/security-headers.js';
 
 /** The page's files: beside the built code (dist), or in apps/demo/public when run from source (tests). */
 const PUBLIC_DIR = [join(import.meta.dirname, 'public'), join(import.meta.dirname, '..', 'public')].find((dir) =>
@@ -16,9 +17,14 @@ const PUBLIC_DIR = [join(import.meta.dirname, 'public'), join(import.meta.dirnam
 
 /**
  * Serves the page's few files at `/`, `/app.js`, ... Only those paths reach the static handler: mounted for
- * every path it would look on disk for each API request too.
+ * every path it would look on disk for each API request too. On Fastify, @fastify/static makes a route of each
+ * file (`wildcard: false`) and of `/` for index.html.
  */
 function serveDemoPage(app: INestApplication, dir: string): void {
+  if (app.getHttpAdapter().getType() === 'fastify') {
+    (app as NestFastifyApplication).useStaticAssets({ root: dir, wildcard: false, index: 'index.html', maxAge: 0 });
+    return;
+  }
   const files = new Set(['/', ...readdirSync(dir).map((name) => `/${name}`)]);
   const serve: express.RequestHandler = express.static(dir, { index: 'index.html', maxAge: 0 });
   app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
@@ -31,14 +37,14 @@ function serveDemoPage(app: INestApplication, dir: string): void {
 /** Where the OpenAPI UI is served; it gets its own Content-Security-Policy. */
 const DOCS_PATH = 'docs';
 
-/** HTTP settings shared by main.ts and the tests, so both run the same app. */
+/**
+ * HTTP settings shared by main.ts and the tests, so both run the same app, on an app made with the adapter of
+ * createDemoHttpAdapter() (Express or Fastify).
+ */
 export function configureDemoApp(app: INestApplication, config: DemoConfig): void {
-  const expressApp = app as NestExpressApplication;
-  expressApp.disable('x-powered-by');
-  // Decides req.ip (throttling, sessions): false (TRUST_PROXY unset) ignores X-Forwarded-For.
-  expressApp.set('trust proxy', config.trustProxy);
   // First, so that every answer carries the headers: the page, the API, errors, CORS preflights.
-  app.use(securityHeaders(DOCS_PATH));
+  useSecurityHeaders(app, DOCS_PATH);
+  if (app.getHttpAdapter().getType() === 'fastify') acceptEmptyJsonBodies(app as NestFastifyApplication);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
   }

@@ -5,13 +5,18 @@ import { AuthTokenConfigError } from 'nestjs-auth-token';
 import { configureDemoApp } from './bootstrap.js';
 import { DemoConfigError, loadDemoConfig } from './config/demo-config.js';
 import { DemoModule } from './demo.module.js';
+import { createDemoHttpAdapter } from './http/http-adapter.js';
 
 async function main(): Promise<void> {
   const config = loadDemoConfig(process.env);
-  const app = await NestFactory.create(DemoModule.register(config), { abortOnError: false });
+  const app = await NestFactory.create(DemoModule.register(config), await createDemoHttpAdapter(config), {
+    abortOnError: false,
+  });
   configureDemoApp(app, config);
   await app.listen(config.port, config.host);
-  new Logger('Demo').log(`Listening on http://${config.host}:${config.port} (database: ${config.database.type})`);
+  new Logger('Demo').log(
+    `Listening on http://${config.host}:${config.port} (database: ${config.database.type}, HTTP: ${config.httpAdapter})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,7 @@ import {
   type NestModule,
   type Type,
 } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import type {
   AuthTokenModuleAsyncOptions,
   AuthTokenModuleExtras,
@@ -49,11 +49,14 @@ import { WebSocketsModule } from './features/websockets/websockets.module.js';
  */
 @Module({})
 export class AuthTokenModule implements NestModule {
-  constructor(@Inject(AUTH_TOKEN_CONTROLLERS) private readonly controllers: Type<object>[]) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(AUTH_TOKEN_CONTROLLERS) private readonly controllers: Type<object>[],
+  ) {}
 
   /** Screens the requests to the module's own routes (foreign Origin, oversized body) before any other work. */
   configure(consumer: MiddlewareConsumer): void {
-    screenOwnRoutes(consumer, this.controllers);
+    screenOwnRoutes(consumer, this.controllers, this.adapterHost.httpAdapter);
   }
 
   /**

@@ -37,6 +37,7 @@ describe('loadDemoConfig', () => {
       reauthWindow: 900,
       mfaEncryptionKey: undefined,
       trustProxy: false,
+      httpAdapter: 'express',
     });
   });
 
@@ -59,6 +60,7 @@ describe('loadDemoConfig', () => {
       AUTH_PASSWORD_RESET_URL: 'https://example.org/reset#',
       AUTH_CONFIRM_RESEND_INTERVAL: '120',
       TRUST_PROXY: 'loopback',
+      HTTP_ADAPTER: 'fastify',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -78,7 +80,9 @@ describe('loadDemoConfig', () => {
       passwordResetUrl: 'https://example.org/reset#',
       confirmResendInterval: 120,
       trustProxy: ['loopback'],
+      httpAdapter: 'fastify',
     });
+    expect(loadDemoConfig({ HTTP_ADAPTER: ' Express ' }).httpAdapter).toBe('express');
     expect(loadDemoConfig({ AUTH_CONFIRM_RESEND_INTERVAL: '0' }).confirmResendInterval).toBe(0);
     expect(loadDemoConfig({ DATABASE_URL: 'sqlite::memory:' }).database).toEqual({ type: 'sqlite', file: ':memory:' });
     expect(loadDemoConfig({ PORT: '4000' }).confirmBaseUrl).toBe('http://localhost:4000');
@@ -141,6 +145,8 @@ describe('loadDemoConfig', () => {
     ['TRUST_PROXY', { TRUST_PROXY: 'fe80::1%eth0' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'loopback,' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'loopback, proxy.internal' }],
+    ['HTTP_ADAPTER', { HTTP_ADAPTER: 'koa' }],
+    ['HTTP_ADAPTER', { HTTP_ADAPTER: 'express,fastify' }],
   ])('rejects a bad %s with one line naming it', (variable, env) => {
     const error = errorFor(env);
     expect(error.variable).toBe(variable);

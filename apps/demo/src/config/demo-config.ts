@@ -40,7 +40,13 @@ export interface DemoConfig {
    * (addresses, CIDRs, or `loopback`, `linklocal`, `uniquelocal`).
    */
   trustProxy: TrustProxy;
+  /** The HTTP platform the demo runs on (HTTP_ADAPTER); everything the CONTRACT says holds on both. */
+  httpAdapter: HttpAdapterName;
 }
+
+/** The HTTP platforms the demo runs on: Nest's ExpressAdapter or FastifyAdapter. */
+export const HTTP_ADAPTERS = ['express', 'fastify'] as const;
+export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
 
 /** A value Express accepts for `app.set('trust proxy', value)`. */
 export type TrustProxy = boolean | number | string[];
@@ -182,6 +188,13 @@ function trustProxy(raw: string | undefined): TrustProxy {
   return entries.map((entry) => (PROXY_RANGE_NAMES.has(entry.toLowerCase()) ? entry.toLowerCase() : entry));
 }
 
+function httpAdapter(raw: string | undefined): HttpAdapterName {
+  const value = raw?.trim().toLowerCase() || 'express';
+  const known = HTTP_ADAPTERS.find((name) => name === value);
+  if (known === undefined) throw new DemoConfigError('HTTP_ADAPTER', `expected express or fastify, got "${raw}"`);
+  return known;
+}
+
 /** Reads and validates every variable; the first bad one throws a {@link DemoConfigError}. */
 export function loadDemoConfig(env: Env = process.env): DemoConfig {
   const port = integer(env, 'PORT', 3000, 0, 65_535);
@@ -242,5 +255,6 @@ export function loadDemoConfig(env: Env = process.env): DemoConfig {
     reauthWindow: integer(env, 'AUTH_REAUTH_WINDOW', 900, 1),
     mfaEncryptionKey: env.AUTH_MFA_ENCRYPTION_KEY?.trim() || undefined,
     trustProxy: trustProxy(env.TRUST_PROXY),
+    httpAdapter: httpAdapter(env.HTTP_ADAPTER),
   };
 }

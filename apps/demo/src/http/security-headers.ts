@@ -1,4 +1,6 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { INestApplication } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import type { FastifyAdapter } from '@nestjs/platform-fastify';
 
 /** Directives both policies share: nothing from other origins, no plugins, no framing, no `<base>`. */
 const COMMON_DIRECTIVES = [
@@ -25,21 +27,49 @@ export const DOCS_CONTENT_SECURITY_POLICY = [
   ...COMMON_DIRECTIVES,
 ].join('; ');
 
+/** A response whose headers can be set: Node's own, which Express's Response is and Fastify's reply wraps. */
+interface HeaderTarget {
+  setHeader(name: string, value: string): unknown;
+}
+
 /**
- * Sets Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on every answer: the docs policy under
- * `/<docsPath>` and `/<docsPath>/...` (the UI and its files), the strict one everywhere else (`/<docsPath>-json`
- * included). Registered before any route, so 404s, CORS preflights and errors carry the headers too.
+ * Sets the headers of an answer to `path`: the docs policy under `/<docsPath>` and `/<docsPath>/...` (the UI and
+ * its files), the strict one everywhere else (`/<docsPath>-json` included).
  */
-export function securityHeaders(docsPath: string): RequestHandler {
+function securityHeaders(docsPath: string): (path: string, response: HeaderTarget) => void {
   const docs = `/${docsPath.replace(/^\/+|\/+$/g, '')}`.toLowerCase();
-  return (request: Request, response: Response, next: NextFunction) => {
-    // Lower-cased as Express routes are case-insensitive: /Docs serves the UI too.
-    const path = request.path.toLowerCase();
-    const isDocs = path === docs || path.startsWith(`${docs}/`);
+  return (path, response) => {
+    // Lower-cased as the demo's routes are case-insensitive: /Docs serves the UI too.
+    const lower = path.toLowerCase();
+    const isDocs = lower === docs || lower.startsWith(`${docs}/`);
     response.setHeader('Content-Security-Policy', isDocs ? DOCS_CONTENT_SECURITY_POLICY : DEMO_CONTENT_SECURITY_POLICY);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     // Confirmation links carry a token in their path: no answer should pass its address on to another site.
     response.setHeader('Referrer-Policy', 'no-referrer');
-    next();
   };
+}
+
+/** The path of a request target, without its query. */
+const pathOf = (url: string) => url.split('?', 1)[0];
+
+/**
+ * Sets Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on every answer, before any route runs,
+ * so that 404s, CORS preflights and errors carry them too: as the first Express middleware, or on Fastify in the
+ * request hook Nest runs before its CORS hook and any middleware. Set on Node's response, whose headers every
+ * answer of either platform carries.
+ */
+export function useSecurityHeaders(app: INestApplication, docsPath: string): void {
+  const setHeaders = securityHeaders(docsPath);
+  const adapter = app.getHttpAdapter();
+  if (adapter.getType() === 'fastify') {
+    (adapter as FastifyAdapter).setOnRequestHook((request, reply, done) => {
+      setHeaders(pathOf(request.url), reply.raw);
+      done();
+    });
+    return;
+  }
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    setHeaders(request.path, response);
+    next();
+  });
 }

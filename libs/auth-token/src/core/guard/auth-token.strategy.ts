@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
 import { Strategy as CustomStrategy } from 'passport-custom';
 import { AUTH_TOKEN_OPTIONS, AUTH_TOKEN_STRATEGY } from '../module/auth-token.constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import type { AuthToken } from '../tokens/auth-token.entity.js';
+import type { HttpRequest } from '../http/platform.js';
 import { TokenService } from '../tokens/token.service.js';
 import { parseAuthorization } from './parse-authorization.js';
 
@@ -34,7 +34,7 @@ export class AuthTokenStrategy extends PassportStrategy(CustomStrategy, AUTH_TOK
     return this.options.realm;
   }
 
-  validate(request: Request): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
+  validate(request: Pick<HttpRequest, 'headers'>): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
     return this.check(parseAuthorization(request.headers.authorization));
   }
 

@@ -1,5 +1,4 @@
 import type { ExecutionContext, HttpException } from '@nestjs/common';
-import type { Response } from 'express';
 import {
   ApiTokenNotAllowedException,
   InsufficientScopeException,
@@ -8,6 +7,7 @@ import {
 } from '../errors/auth-token.exceptions.js';
 import { authenticationOf, type ConnectionAuthentication } from './connection-authentication.js';
 import { parseAuthorization } from './parse-authorization.js';
+import { setHeader, type HttpResponse } from '../http/platform.js';
 
 // Where a request's credential comes from, where its user goes, and how it is refused, on each kind of
 // ExecutionContext. The optional packages (graphql, @nestjs/websockets, @nestjs/microservices) are loaded only
@@ -135,8 +135,8 @@ export function credentialOf(context: ExecutionContext): TransportCredential {
 /** Sets headers of the answer to come (the challenge of a 401 or 403); only HTTP answers have headers. */
 export function setResponseHeaders(context: ExecutionContext, headers: Record<string, string>): void {
   if (context.getType<string>() !== 'http') return;
-  const response = context.switchToHttp().getResponse<Response>();
-  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  const response = context.switchToHttp().getResponse<HttpResponse>();
+  for (const [name, value] of Object.entries(headers)) setHeader(response, name, value);
 }
 
 /** The machine-readable reason of a refusal, as WebSocket acks and RPC errors carry it. */

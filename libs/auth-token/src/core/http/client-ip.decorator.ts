@@ -1,7 +1,7 @@
 import { BlockList } from 'node:net';
 import { createParamDecorator, Logger, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
 import { ClientAddressUnknownException } from '../errors/auth-token.exceptions.js';
+import { appOf, trustsProxies, type HttpRequest } from './platform.js';
 
 /** Loopback and private networks: where a reverse proxy usually sits. */
 const PROXY_NETWORKS = new BlockList();
@@ -36,36 +36,35 @@ function isProxyNetwork(address: string): boolean {
 }
 
 /**
- * The client's address as Express decides it (`request.ip`, which follows `X-Forwarded-For` only as far as
- * the app's `trust proxy` setting allows). Warns once when `X-Forwarded-For` comes from a loopback or private
- * peer while `trust proxy` is off: the app then probably runs behind a proxy and sees every client as the
- * proxy's address, so one client could use up the per-address limits of everyone.
+ * The client's address as the platform decides it (`request.ip`, which follows `X-Forwarded-For` only as far as
+ * the app's trusted proxies allow: Express's `trust proxy`, Fastify's `trustProxy`). Warns once when
+ * `X-Forwarded-For` comes from a loopback or private peer while no proxy is trusted: the app then probably runs
+ * behind a proxy and sees every client as the proxy's address, so one client could use up the per-address
+ * limits of everyone.
  *
  * A request with no address at all (its connection already closed, or a socket without addresses) is refused
  * with a 400: a stand-in such as "unknown" would put every such client into one bucket of the per-address limits.
  */
-export function clientIp(request: Request): string {
+export function clientIp(request: HttpRequest): string {
   const peer = request.socket?.remoteAddress ?? '';
-  const { app } = request;
-  if (
-    app &&
-    !warned.has(app) &&
-    request.headers['x-forwarded-for'] !== undefined &&
-    !app.get('trust proxy') &&
-    isProxyNetwork(peer)
-  ) {
-    warned.add(app);
-    new Logger('AuthToken').warn(
-      `X-Forwarded-For arrived from ${peer}, but Express's "trust proxy" is not set: every client behind that proxy ` +
-        `shares its address for throttling and in the sessions list. Set app.set('trust proxy', ...) to your proxies.`,
-    );
-  }
+  if (request.headers['x-forwarded-for'] !== undefined) warnOfUntrustedProxy(request, peer);
   const address = request.ip || peer;
   if (!address) throw new ClientAddressUnknownException();
   return address;
 }
 
+function warnOfUntrustedProxy(request: HttpRequest, peer: string): void {
+  const app = appOf(request);
+  if (!app || warned.has(app) || trustsProxies(request) || !isProxyNetwork(peer)) return;
+  warned.add(app);
+  new Logger('AuthToken').warn(
+    `X-Forwarded-For arrived from ${peer}, but no proxy is trusted (Express's "trust proxy", Fastify's ` +
+      `"trustProxy"): every client behind that proxy shares its address for throttling and in the sessions list. ` +
+      `Set app.set('trust proxy', ...) on Express, or new FastifyAdapter({ trustProxy: ... }), to your proxies.`,
+  );
+}
+
 /** The client's address in a controller (see {@link clientIp}). */
 export const ClientIp = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  clientIp(context.switchToHttp().getRequest<Request>()),
+  clientIp(context.switchToHttp().getRequest<HttpRequest>()),
 );

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
 import { OriginNotAllowedException } from '../errors/auth-token.exceptions.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { ownOriginOf, type HttpRequest } from './platform.js';
 
 /** Methods that change something; the others (GET, HEAD, OPTIONS) are never refused for their origin. */
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -17,13 +17,27 @@ function originOf(url: string): string | null {
   }
 }
 
+function allows(request: HttpRequest, origin: string, trusted: ReadonlySet<string>): boolean {
+  const sender = originOf(origin);
+  if (sender === null) return false;
+  const own = ownOriginOf(request);
+  return sender === (own === null ? null : originOf(own)) || trusted.has(sender);
+}
+
 /**
- * Refuses, with a 403 and before any work, a state-changing request whose `Origin` header names another site
- * than the server itself (the request's scheme and host, as Express reads them behind a trusted proxy) or one of
- * the `trustedOrigins`. A browser always sends `Origin` with such requests from a page, so a page on another site
- * cannot log its visitor in, register accounts, or send mail from their address. Requests without `Origin`
- * (scripts, mobile apps) pass: they come from no page.
+ * Refuses, with a 403, a state-changing request whose `Origin` header names another site than the server itself
+ * (the request's scheme and host, as the app reads them behind a trusted proxy) or one of `trusted`. A browser
+ * always sends `Origin` with such requests from a page, so a page on another site cannot log its visitor in,
+ * register accounts, or send mail from their address. Requests without `Origin` (scripts, mobile apps) pass:
+ * they come from no page.
  */
+export function refuseForeignOrigin(request: HttpRequest, trusted: ReadonlySet<string>): void {
+  const { origin } = request.headers;
+  if (origin === undefined || !STATE_CHANGING.has(request.method) || allows(request, origin, trusted)) return;
+  throw new OriginNotAllowedException();
+}
+
+/** Express middleware refusing a request from a foreign origin (see {@link refuseForeignOrigin}) before any work. */
 @Injectable()
 export class ForeignOriginMiddleware implements NestMiddleware {
   private readonly trusted: ReadonlySet<string>;
@@ -32,16 +46,8 @@ export class ForeignOriginMiddleware implements NestMiddleware {
     this.trusted = new Set(options.trustedOrigins);
   }
 
-  use(request: Request, _response: Response, next: NextFunction): void {
-    const { origin } = request.headers;
-    if (origin === undefined || !STATE_CHANGING.has(request.method) || this.allows(request, origin)) return next();
-    throw new OriginNotAllowedException();
-  }
-
-  private allows(request: Request, origin: string): boolean {
-    const sender = originOf(origin);
-    if (sender === null) return false;
-    const own = request.host ? originOf(`${request.protocol}://${request.host}`) : null;
-    return sender === own || this.trusted.has(sender);
+  use(request: HttpRequest, _response: unknown, next: () => void): void {
+    refuseForeignOrigin(request, this.trusted);
+    next();
   }
 }

@@ -10,9 +10,9 @@ import {
   type Type,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { requestPath, type HttpRequest } from './platform.js';
 
 type FeatureCheck = (options: ResolvedAuthTokenOptions) => boolean;
 const FEATURE_KEY = 'auth-token:feature';
@@ -31,8 +31,8 @@ export class RouteEnabledGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!isEnabled || isEnabled(this.options)) return true;
-    const request = context.switchToHttp().getRequest<Request>();
-    throw new NotFoundException(`Cannot ${request.method} ${request.path}`);
+    const request = context.switchToHttp().getRequest<HttpRequest>();
+    throw new NotFoundException(`Cannot ${request.method} ${requestPath(request)}`);
   }
 }
 

@@ -6,9 +6,9 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { Response } from 'express';
 import { AuthTokenUnavailableException } from '../errors/auth-token.exceptions.js';
 import { isOutage } from '../errors/outage.js';
+import { sendJson, setHeader, type HttpResponse } from './platform.js';
 
 /** An HTTP answer that needs headers of its own (a 429's or a busy 503's `Retry-After`). */
 const headersOf = (error: HttpException): Record<string, string> => {
@@ -27,7 +27,7 @@ export class ServiceUnavailableFilter implements ExceptionFilter {
   private readonly logger = new Logger('AuthToken');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<HttpResponse>();
     let answer: HttpException;
     if (error instanceof HttpException) answer = error;
     else if (isOutage(error)) {
@@ -39,7 +39,7 @@ export class ServiceUnavailableFilter implements ExceptionFilter {
       this.logger.error(`Request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       answer = new InternalServerErrorException();
     }
-    for (const [name, value] of Object.entries(headersOf(answer))) response.setHeader(name, value);
-    response.status(answer.getStatus()).json(answer.getResponse());
+    for (const [name, value] of Object.entries(headersOf(answer))) setHeader(response, name, value);
+    sendJson(response, answer.getStatus(), answer.getResponse());
   }
 }

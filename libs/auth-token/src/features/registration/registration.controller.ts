@@ -1,11 +1,11 @@
 import { Body, Get, Headers, HttpCode, HttpStatus, Inject, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import { EmailConfirmationService } from './email-confirmation.service.js';
 import { Public } from '../../core/guard/public.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
+import { redirect, sendText, type HttpResponse } from '../../core/http/platform.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { RegisterDto, ResendConfirmationDto } from './dto/register.dto.js';
 import { RegistrationService } from './registration.service.js';
@@ -56,19 +56,19 @@ export class RegistrationController {
    * While e-mail confirmation is off no link exists, so every one is invalid.
    */
   @Get('register/confirm/:token')
-  confirmByGet(@Res() response: Response, @Param('token') token: string) {
+  confirmByGet(@Res() response: HttpResponse, @Param('token') token: string) {
     return this.confirm(response, token);
   }
 
   @Post('register/confirm/:token')
-  confirmByPost(@Res() response: Response, @Param('token') token: string) {
+  confirmByPost(@Res() response: HttpResponse, @Param('token') token: string) {
     return this.confirm(response, token);
   }
 
-  private async confirm(response: Response, token: string): Promise<void> {
+  private async confirm(response: HttpResponse, token: string): Promise<void> {
     const { success, invalid } = this.options.emailConfirm.redirect;
-    if (await this.confirmation.confirm(token)) return response.redirect(HttpStatus.FOUND, success);
-    if (invalid) return response.redirect(HttpStatus.FOUND, invalid);
-    response.status(HttpStatus.BAD_REQUEST).type('text/plain').send(REGISTRATION_MESSAGES.invalidConfirmationLink);
+    if (await this.confirmation.confirm(token)) return redirect(response, HttpStatus.FOUND, success);
+    if (invalid) return redirect(response, HttpStatus.FOUND, invalid);
+    sendText(response, HttpStatus.BAD_REQUEST, REGISTRATION_MESSAGES.invalidConfirmationLink);
   }
 }

@@ -3,7 +3,8 @@ import type { UserId } from '../../core/users/user-store.js';
 /** Who is logging in, as the HTTP layer sees it. */
 export interface LoginClient {
   /**
-   * The client's IP address (Express's `request.ip`: set `trust proxy` behind a proxy). Required: the
+   * The client's IP address (`request.ip` on Express and Fastify: set Express's `trust proxy`, or Fastify's
+   * `trustProxy`, behind a proxy). Required: the
    * throttling limits count per address, and a constant here would put every caller in one bucket.
    */
   ip: string;

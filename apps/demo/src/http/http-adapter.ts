@@ -1,0 +1,36 @@
+import type { AbstractHttpAdapter } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import type { DemoConfig, TrustProxy } from '../config/demo-config.js';
+
+type TrustFunction = (address: string, hop: number) => boolean;
+
+/**
+ * Fastify's `trustProxy` with the meaning TRUST_PROXY has on Express (`trust proxy`): `true`, `false` and lists of
+ * addresses, CIDRs and named ranges mean the same on both, but Fastify reads a hop count as "trust no peer", so
+ * the hops are counted here.
+ */
+export function fastifyTrustProxy(trustProxy: TrustProxy): boolean | string[] | TrustFunction {
+  return typeof trustProxy === 'number' ? (_address, hop) => hop < trustProxy : trustProxy;
+}
+
+/**
+ * The HTTP platform HTTP_ADAPTER names, set up alike: the client's address (TRUST_PROXY), and routes that match
+ * as Express's do (`/auth/login/` is `/auth/login`, `/Docs` is `/docs`, and a path parameter may be as long as
+ * the request line, where Fastify answers 414 past 100 characters: a mangled confirmation link is still the 400
+ * of an invalid link). Fastify is loaded only when chosen.
+ */
+export async function createDemoHttpAdapter(config: DemoConfig): Promise<AbstractHttpAdapter> {
+  if (config.httpAdapter === 'express') {
+    const express = new ExpressAdapter();
+    express.disable('x-powered-by');
+    // Decides req.ip (throttling, sessions): false (TRUST_PROXY unset) ignores X-Forwarded-For.
+    express.set('trust proxy', config.trustProxy);
+    return express;
+  }
+  const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+  return new FastifyAdapter({
+    // Node refuses request heads over 16 kB, path parameters included.
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 16 * 1024 },
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+  });
+}
