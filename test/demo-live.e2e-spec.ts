@@ -1,9 +1,9 @@
 import type { Socket } from 'socket.io-client';
 import { json, type CreatedApiToken } from './fixtures/answers.js';
-import { TEST_DATABASES } from './fixtures/databases.js';
 import { startDemoApp, type DemoTestApp } from './fixtures/demo-app.js';
 import { until } from './fixtures/eventually.js';
 import { ask, connectSocket, subscribe, type SubscriptionProbe } from './fixtures/live-clients.js';
+import { TEST_MATRIX } from './fixtures/platforms.js';
 
 const PASSWORD = 'violet staple battery';
 
@@ -16,14 +16,14 @@ interface IntrospectedType {
   fields: { name: string; type: { kind: string; name: string | null; ofType: { name: string } | null } }[];
 }
 
-describe.each(TEST_DATABASES)("the demo's GraphQL API and Socket.IO server (%s)", (kind) => {
+describe.each(TEST_MATRIX)("the demo's GraphQL API and Socket.IO server (%s, HTTP_ADAPTER=%s)", (kind, platform) => {
   let app: DemoTestApp;
   let counter = 0;
   const sockets: Socket[] = [];
   const probes: SubscriptionProbe[] = [];
 
   beforeAll(async () => {
-    app = await startDemoApp(kind);
+    app = await startDemoApp(kind, { platform });
   });
   afterEach(async () => {
     for (const socket of sockets.splice(0)) socket.close();

@@ -8,7 +8,7 @@ import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/l
 import { HELLO_SCOPES } from './fixtures/library-host/scoped-hello.controller.js';
 import { ask, connectSocket } from './fixtures/live-clients.js';
 import { HelloGateway } from './fixtures/live-host/hello.gateway.js';
-import { TestWsAdapter } from './fixtures/live-host/ws-adapter.js';
+import { WsAdapter } from '@nestjs/platform-ws';
 
 const PASSWORD = 'violet staple battery';
 const NEW_PASSWORD = 'a different long passphrase';
@@ -184,7 +184,7 @@ describe.each(TEST_DATABASES)('ws gateways (%s)', (kind) => {
     app = await startLibraryHost(kind, {
       options: { isGlobal: true, scopes: HELLO_SCOPES, apiTokens: { enabled: true } },
       providers: [HelloGateway],
-      beforeListen: (nest) => void nest.useWebSocketAdapter(new TestWsAdapter(nest)),
+      beforeListen: (nest) => void nest.useWebSocketAdapter(new WsAdapter(nest)),
     });
   });
   afterEach(() => {
@@ -196,7 +196,7 @@ describe.each(TEST_DATABASES)('ws gateways (%s)', (kind) => {
 
   /** Opens a ws connection; resolves to it once open, or rejects with the HTTP status of a refused upgrade. */
   function open(headers: Record<string, string> = {}): Promise<WebSocket> {
-    const client = new WebSocket(`${app.baseUrl.replace(/^http/, 'ws')}/ws`, { headers });
+    const client = new WebSocket(`${app.baseUrl.replace(/^http/, 'ws')}/`, { headers });
     clients.push(client);
     return new Promise((resolve, reject) => {
       client.once('open', () => resolve(client));
