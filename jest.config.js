@@ -14,8 +14,8 @@
  * (guard, logout-and-me, api-tokens, database-down), throttling and the client IP (throttling, fair-hashing,
  * floods' HTTP part, client-address, sessions), login, registration and confirmation (login, registration,
  * email-confirmation), the built demo over HTTP (demo-process) and its GraphQL and Socket.IO endpoints (demo-live).
- * The demo's TRUST_PROXY and its page, docs
- * and CORS (trust-proxy, openapi-and-cors) run on each platform, on SQLite as before. Every other spec runs on
+ * The demo's TRUST_PROXY and its page, docs and CORS (trust-proxy, openapi-and-cors) run on each platform, on
+ * SQLite as before. Every other spec runs on
  * one platform, TEST_PLATFORM (Express, unless AUTH_TEST_PLATFORMS names Fastify alone): it tests services,
  * storage, mail or start-up through the same HTTP layer, so a second platform would double its time and find
  * nothing new (AUTH_TEST_PLATFORMS=fastify runs them all on Fastify).
