@@ -13,12 +13,13 @@ import type {
   AuthTokenModuleOptions,
   ResolvedAuthTokenOptions,
 } from './core/options/auth-token-options.interface.js';
+import { AUTH_TOKEN_OPTIONS } from './core/module/auth-token.constants.js';
 import { AUTH_TOKEN_CONTROLLERS } from './core/module/auth-token.internal-constants.js';
 import type { FeatureContext } from './core/module/feature-context.js';
 import { AuthTokenGuard } from './core/guard/auth-token.guard.js';
 import { mountController } from './core/http/mount-controller.js';
 import { isMountedWith } from './core/http/route-enabled.js';
-import { screenOwnRoutes } from './core/http/screen-own-routes.js';
+import { screenLibraryRoutes, type FastifyInstanceLike } from './core/http/fastify-screening.js';
 import { SchemaCheck } from './core/schema/schema-check.service.js';
 import { checkExtras } from './auth-token.extras.js';
 import { AuthTokenConfigurableModule } from './auth-token.module-definition.js';
@@ -52,11 +53,18 @@ export class AuthTokenModule implements NestModule {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(AUTH_TOKEN_CONTROLLERS) private readonly controllers: Type<object>[],
+    @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
   ) {}
 
-  /** Screens the requests to the module's own routes (foreign Origin, oversized body) before any other work. */
-  configure(consumer: MiddlewareConsumer): void {
-    screenOwnRoutes(consumer, this.controllers, this.adapterHost.httpAdapter);
+  /**
+   * Registers no middleware: the library's routes screen their requests in their first guard, so the host's
+   * routes pay nothing. On Fastify it adds the same screening to the library's routes before their bodies are
+   * read; Nest configures middleware before it registers routes, so this is the moment to hook route creation.
+   */
+  configure(_consumer: MiddlewareConsumer): void {
+    const adapter = this.adapterHost.httpAdapter;
+    if (adapter?.getType() !== 'fastify') return;
+    screenLibraryRoutes(adapter.getInstance<FastifyInstanceLike>(), this.controllers, this.options.trustedOrigins);
   }
 
   /**

@@ -1,7 +1,4 @@
-import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
 import { OriginNotAllowedException } from '../errors/auth-token.exceptions.js';
-import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { ownOriginOf, type HttpRequest } from './platform.js';
 
 /** Methods that change something; the others (GET, HEAD, OPTIONS) are never refused for their origin. */
@@ -35,19 +32,4 @@ export function refuseForeignOrigin(request: HttpRequest, trusted: ReadonlySet<s
   const { origin } = request.headers;
   if (origin === undefined || !STATE_CHANGING.has(request.method) || allows(request, origin, trusted)) return;
   throw new OriginNotAllowedException();
-}
-
-/** Express middleware refusing a request from a foreign origin (see {@link refuseForeignOrigin}) before any work. */
-@Injectable()
-export class ForeignOriginMiddleware implements NestMiddleware {
-  private readonly trusted: ReadonlySet<string>;
-
-  constructor(@Inject(AUTH_TOKEN_OPTIONS) options: ResolvedAuthTokenOptions) {
-    this.trusted = new Set(options.trustedOrigins);
-  }
-
-  use(request: HttpRequest, _response: unknown, next: () => void): void {
-    refuseForeignOrigin(request, this.trusted);
-    next();
-  }
 }

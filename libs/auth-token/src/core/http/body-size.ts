@@ -3,7 +3,7 @@ import type { HttpRequest } from './platform.js';
 
 /**
  * The size of the request's body: its Content-Length, or for a body sent without one (chunked), the size of
- * what the body parser made of it (Express parses bodies before any middleware runs).
+ * what the body parser made of it (the platforms parse bodies before any guard runs).
  */
 function bodySize(request: HttpRequest & { body?: unknown }): number {
   const declared = request.headers['content-length'];
@@ -17,12 +17,4 @@ function bodySize(request: HttpRequest & { body?: unknown }): number {
 /** Refuses a body over `limit` bytes with a 413. */
 export function refuseLargeBody(request: HttpRequest, limit: number): void {
   if (bodySize(request) > limit) throw new RequestBodyTooLargeException(limit);
-}
-
-/** Express middleware refusing a body over `limit` bytes with a 413, before any guard, pipe or handler sees it. */
-export function bodySizeLimit(limit: number) {
-  return function refuseLargeBodyFirst(request: HttpRequest, _response: unknown, next: () => void): void {
-    refuseLargeBody(request, limit);
-    next();
-  };
 }
