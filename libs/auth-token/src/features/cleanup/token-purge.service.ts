@@ -95,7 +95,7 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
         .andWhere('"expiryNoticeAt" IS NULL')
         .execute();
       if ((marked.affected ?? 0) === 0) continue;
-      this.events.publish(API_TOKENS_EVENTS.apiTokenExpiring, {
+      await this.events.publish(API_TOKENS_EVENTS.apiTokenExpiring, {
         userId: this.users.getId(token.user),
         tokenId: token.id,
         name: token.name ?? '',
