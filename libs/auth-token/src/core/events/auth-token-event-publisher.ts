@@ -42,8 +42,8 @@ export class AuthTokenEventPublisher implements OnModuleInit {
   subscribe<K extends keyof AuthTokenEventMap>(event: K, listener: AuthTokenEventListener<K>): () => void {
     const listeners = this.listeners.get(event) ?? new Set();
     this.listeners.set(event, listeners);
-    listeners.add(listener as AuthTokenEventListener<never>);
-    return () => listeners.delete(listener as AuthTokenEventListener<never>);
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 
   /** Hands `payload` to the host's EventEmitter2, then to the library's listeners, and waits for those. */
