@@ -28,6 +28,23 @@ function serveDemoPage(app: INestApplication, dir: string): void {
   );
 }
 
+/** Largest leaked-token report (GitHub batches its matches); every other JSON body keeps Express's 100 kB. */
+const LEAK_REPORT_LIMIT = '1mb';
+
+/**
+ * Parses leaked-token reports ahead of Nest's body parser, up to 1 MB, keeping the raw bytes that their signature
+ * covers as `request.rawBody` (where Nest's own `rawBody: true` would put them).
+ */
+function parseLeakReports(app: INestApplication): void {
+  app.use(
+    '/auth/tokens/leaked',
+    express.json({
+      limit: LEAK_REPORT_LIMIT,
+      verify: (request, _response, raw) => Object.assign(request, { rawBody: raw }),
+    }),
+  );
+}
+
 /** Where the OpenAPI UI is served; it gets its own Content-Security-Policy. */
 const DOCS_PATH = 'docs';
 
@@ -39,6 +56,7 @@ export function configureDemoApp(app: INestApplication, config: DemoConfig): voi
   expressApp.set('trust proxy', config.trustProxy);
   // First, so that every answer carries the headers: the page, the API, errors, CORS preflights.
   app.use(securityHeaders(DOCS_PATH));
+  parseLeakReports(app);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
   }
