@@ -71,11 +71,11 @@ export const DEFAULT_SECURITY_NOTICE_TEMPLATES: Record<SecurityNoticeKind, MailT
   ]),
   apiTokenCreated: plain('A new API token was created', [
     'an API token named "{name}" was created for your account at {time} from {device} ({ip}).',
-    `If this was not you, revoke the token. ${IF_NOT_YOU}`,
+    'If this was not you, revoke the token, log out everywhere, change your password and check the security log of your account.',
   ]),
   passkeyAdded: plain('A passkey was added', [
     'a passkey named "{name}" was added to your account at {time} from {device} ({ip}): it now logs in without a password.',
-    `If this was not you, remove the passkey. ${IF_NOT_YOU}`,
+    'If this was not you, remove the passkey, log out everywhere, change your password and check the security log of your account.',
   ]),
   passkeyRemoved: plain('A passkey was removed', [
     'the passkey named "{name}" was removed from your account at {time} from {device} ({ip}).',
