@@ -36,12 +36,17 @@ const LEAK_REPORT_LIMIT = '1mb';
  * covers as `request.rawBody` (where Nest's own `rawBody: true` would put them).
  */
 function parseLeakReports(app: INestApplication): void {
+  const parse = express.json({
+    limit: LEAK_REPORT_LIMIT,
+    verify: (request, _response, raw) => Object.assign(request, { rawBody: raw }),
+  });
+  // A function of another name than body-parser's "jsonParser": Nest adds its own JSON parser only when the app
+  // has none of that name.
   app.use(
     '/auth/tokens/leaked',
-    express.json({
-      limit: LEAK_REPORT_LIMIT,
-      verify: (request, _response, raw) => Object.assign(request, { rawBody: raw }),
-    }),
+    function parseLeakReport(request: express.Request, response: express.Response, next: express.NextFunction) {
+      parse(request, response, next);
+    },
   );
 }
 
