@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { LoggerService } from '@nestjs/common';
+import { match } from './fixtures/matchers.js';
 import { json, type CreatedApiToken } from './fixtures/answers.js';
 import { TEST_DATABASES } from './fixtures/databases.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
@@ -121,7 +122,7 @@ describe.each(TEST_DATABASES)('leaked tokens (%s)', (db) => {
       const reserialized = JSON.stringify(JSON.parse(signed));
       const response = await report(reserialized, signedHeaders(key, signed));
       expect(response.status).toBe(401);
-      expect(response.body).toMatchObject({ statusCode: 401, message: expect.stringContaining('signature') });
+      expect(response.body).toMatchObject({ statusCode: 401, message: match.stringContaining('signature') });
       await hello(login).expect(200);
       expect((await report(signed, signedHeaders(key, signed))).status).toBe(200);
       await hello(login).expect(401);
@@ -139,7 +140,7 @@ describe.each(TEST_DATABASES)('leaked tokens (%s)', (db) => {
       const unknown = signedHeaders(newScanningKey('c'.repeat(64)), body);
       const refused = await report(body, unknown);
       expect(refused.status).toBe(401);
-      expect(refused.body).toMatchObject({ message: expect.stringContaining('key') });
+      expect(refused.body).toMatchObject({ message: match.stringContaining('key') });
       expect((await report(body, { ...headers, 'Github-Public-Key-Signature': 'not base64!' })).status).toBe(401);
       await hello(login).expect(200);
     });
@@ -174,7 +175,7 @@ describe.each(TEST_DATABASES)('leaked tokens (%s)', (db) => {
       const down = await report(body, newKey);
       expect(down.status).toBe(503);
       expect(down.headers['retry-after']).toBeDefined();
-      expect(down.body).toMatchObject({ statusCode: 503, message: expect.any(String) });
+      expect(down.body).toMatchObject({ statusCode: 503, message: match.any(String) });
       await hello(login).expect(200);
       // The key fetched earlier still checks reports.
       expect((await report(body, signedHeaders(key, body))).body[0].label).toBe('true_positive');
@@ -184,7 +185,7 @@ describe.each(TEST_DATABASES)('leaked tokens (%s)', (db) => {
       for (const body of ['{"token": "x"}', '[{"token": 5}]', '["x"]']) {
         const response = await report(body, signedHeaders(key, body));
         expect(response.status).toBe(400);
-        expect(response.body).toMatchObject({ statusCode: 400, message: expect.stringContaining('JSON array') });
+        expect(response.body).toMatchObject({ statusCode: 400, message: match.stringContaining('JSON array') });
       }
     });
   });
@@ -281,7 +282,7 @@ describe('leaked tokens on a host that keeps no raw bodies', () => {
     const body = leakReport(token);
     const response = await host.http().post('/auth/tokens/leaked').set(signedHeaders(key, body)).send(body);
     expect(response.status).toBe(503);
-    expect(response.body).toMatchObject({ message: expect.stringContaining('rawBody: true') });
+    expect(response.body).toMatchObject({ message: match.stringContaining('rawBody: true') });
     await host.http().get('/api/hello').set('Authorization', `Token ${token}`).expect(200);
   });
 });
