@@ -35,6 +35,7 @@ describe('loadDemoConfig', () => {
       apiTokenTtl: 7_776_000,
       apiTokenMaxTtl: 31_536_000,
       reauthWindow: 900,
+      secretScanningKeysUrl: 'https://api.github.com/meta/public_keys/secret_scanning',
       mfaEncryptionKey: undefined,
       trustProxy: false,
     });
@@ -124,6 +125,7 @@ describe('loadDemoConfig', () => {
     ['MAIL_FROM', { MAIL_FROM: 'not an address' }],
     ['CORS_ORIGINS', { CORS_ORIGINS: 'http://a.test/path' }],
     ['AUTH_PASSWORD_RESET_URL', { AUTH_PASSWORD_RESET_URL: 'nope' }],
+    ['AUTH_SECRET_SCANNING_KEYS_URL', { AUTH_SECRET_SCANNING_KEYS_URL: 'file:///etc/keys.json' }],
     ['AUTH_SCRYPT_COST', { AUTH_SCRYPT_COST: '1000' }],
     ['AUTH_TOKEN_CACHE_TTL', { AUTH_TOKEN_CACHE_TTL: '-1' }],
     ['AUTH_CONFIRM_RESEND_INTERVAL', { AUTH_CONFIRM_RESEND_INTERVAL: '-1' }],
