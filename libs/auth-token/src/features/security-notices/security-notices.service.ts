@@ -33,6 +33,8 @@ const formatTime = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', '
 export class SecurityNotices<TUser extends object = object> implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('AuthToken');
   private readonly unsubscribe: (() => void)[] = [];
+  /** The last device sighting of each user still running, by user id. */
+  private readonly turns = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(AUTH_TOKEN_OPTIONS) private readonly options: ResolvedAuthTokenOptions,
@@ -64,22 +66,52 @@ export class SecurityNotices<TUser extends object = object> implements OnModuleI
     for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
   }
 
-  /** Learns the sign-in's device (before the answer, so the next sign-in knows it); mails when it is new. */
-  private async signedIn({ userId, userAgent, client }: LoginSucceededEvent): Promise<void> {
-    const sighting = await this.devices.sighted(userId, userAgent, this.clock.now());
-    if (sighting === 'new' && this.options.securityNotices.newDevice)
-      this.send(userId, { kind: 'newSignIn' }, client ?? { ip: null, userAgent, acceptLanguage: null });
+  /**
+   * Learns the sign-in's device after the answer (a login waits for no more than its own work), and mails when the
+   * device is new. The sign-ins of one user are looked at in order, so that a second sign-in from a new device
+   * never overtakes the first (which would take it for the account's first device).
+   */
+  private signedIn({ userId, userAgent, client }: LoginSucceededEvent): void {
+    const at = this.clock.now();
+    const sighting = this.inTurn(String(userId), () => this.devices.sighted(userId, userAgent, at));
+    const mailClient = client ?? { ip: null, userAgent, acceptLanguage: null };
+    this.queue.enqueue('Sign-in device check', async () => {
+      if ((await sighting) !== 'new' || !this.options.securityNotices.newDevice) return [];
+      return this.deliveries(userId, { kind: 'newSignIn' }, mailClient, at);
+    });
+  }
+
+  /** Runs `work` after the answer and after the work queued before it for the same `key`. */
+  private inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.turns.get(key) ?? Promise.resolve();
+    const next = previous.then(() => new Promise((resolve) => setImmediate(resolve))).then(work);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(key, settled);
+    void settled.then(() => {
+      if (this.turns.get(key) === settled) this.turns.delete(key);
+    });
+    return next;
   }
 
   /** Queues the notice for the user's address; the user is read, and the mail rendered, after the answer. */
   send(userId: UserId, notice: SecurityNotice, client: EventClient | null): void {
     const at = this.clock.now();
-    this.queue.enqueue(`Security notice (${notice.kind})`, async () => {
-      const user = await this.users.findById(userId);
-      const address = user ? this.addressOf(user) : null;
-      if (!user || !address || !(await this.mayMail(address))) return [];
-      return [this.delivery(user, address, notice, client, at)];
-    });
+    this.queue.enqueue(`Security notice (${notice.kind})`, () => this.deliveries(userId, notice, client, at));
+  }
+
+  private async deliveries(
+    userId: UserId,
+    notice: SecurityNotice,
+    client: EventClient | null,
+    at: Date,
+  ): Promise<MailDelivery[]> {
+    const user = await this.users.findById(userId);
+    const address = user ? this.addressOf(user) : null;
+    if (!user || !address || !(await this.mayMail(address))) return [];
+    return [this.delivery(user, address, notice, client, at)];
   }
 
   private addressOf(user: TUser): string | null {
