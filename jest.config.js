@@ -34,6 +34,7 @@ export const SLOW_SPECS = [
   'package', // packs the library and installs it into a fresh app (17 s)
   'cache-across-instances', // PostgreSQL only (13 s)
   'live-across-instances', // PostgreSQL only (4 s)
+  'leaked-across-instances', // PostgreSQL only
   'demo-token-cache', // two built demo processes on one PostgreSQL (7 s)
   'demo-migrations', // PostgreSQL only (4 s)
   'fixtures/test-postgres', // the helper that starts the test PostgreSQL (2 s)

@@ -12,7 +12,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AuthGuard, PassportModule, PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { configureDemoApp } from '../dist/apps/demo/bootstrap.js';
-import { createDemoHttpAdapter } from '../dist/apps/demo/http/http-adapter.js';
+import { createDemoHttpAdapter, demoAppOptions } from '../dist/apps/demo/http/http-adapter.js';
 import { loadDemoConfig } from '../dist/apps/demo/config/demo-config.js';
 import { DemoModule } from '../dist/apps/demo/demo.module.js';
 import { lookupClients } from '../libs/auth-token/dist/core/tokens/pg-lookup-clients.js';
@@ -129,7 +129,10 @@ Module({
   providers: [jwtDefault.strategy, jwtTuned.strategy, NoopGuard, MinimalGuard],
 })(BenchModule);
 
-const app = await NestFactory.create(BenchModule, await createDemoHttpAdapter(config), { logger: ['error', 'warn'] });
+const app = await NestFactory.create(BenchModule, await createDemoHttpAdapter(config), {
+  ...demoAppOptions(config),
+  logger: ['error', 'warn'],
+});
 configureDemoApp(app, config);
 await app.listen(config.port, config.host);
 console.log(`bench server listening on ${config.port}`);

@@ -215,7 +215,7 @@ describe.each(TEST_MATRIX)('API tokens and scopes (%s, %s)', (db, platform) => {
     await as(token).get(SCOPED).expect(200);
     await host.http().post('/auth/password/reset').send({ email }).expect(202);
     await host.drainMail();
-    const resetToken = ((await smtp.waitFor(email)).link as string).split('#reset=')[1];
+    const resetToken = ((await smtp.waitForLink(email)).link as string).split('#reset=')[1];
     const reset = { token: resetToken, newPassword: 'a third violet staple' };
     await host.http().post('/auth/password/reset/confirm').send(reset).expect(204);
     await as(token).get(SCOPED).expect(401);

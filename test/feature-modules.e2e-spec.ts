@@ -9,7 +9,11 @@ import { User } from './fixtures/library-host/user.entity.js';
 // How the module is assembled, not what a database does: SQLite in memory is enough.
 
 /** The defaults: registration, API tokens, two-factor login and password reset are off. */
-const FEATURES_OFF: AuthTokenOptions = { scrypt: { cost: 1024 } };
+const FEATURES_OFF: AuthTokenOptions = {
+  scrypt: { cost: 1024 },
+  securityLog: { enabled: false },
+  leakedTokens: { enabled: false },
+};
 
 async function start(authModule: ReturnType<typeof AuthTokenModule.forRoot>): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
@@ -97,6 +101,7 @@ describe('AuthTokenModule assembled from a core and one module per feature', () 
     apps.push(app);
     expect(controllersOf(app)).toEqual([
       'ApiTokensController',
+      'LeakReportController',
       'LoginController',
       'MfaController',
       'MfaLoginController',
@@ -104,7 +109,9 @@ describe('AuthTokenModule assembled from a core and one module per feature', () 
       'PasswordResetController',
       'ReauthenticationController',
       'RegistrationController',
+      'SecurityLogController',
       'SessionsController',
+      'TokenRevocationController',
     ]);
   });
 

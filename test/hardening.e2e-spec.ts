@@ -202,7 +202,7 @@ describe.each(TEST_DATABASES)('no secret at rest or in transit where it should n
         .send({ currentPassword: passwords[0], newPassword: passwords[1] }),
     );
     await call(host.http().post('/auth/password/reset').send({ email: 'secretive@example.com' }));
-    const resetToken = ((await smtp.waitFor('secretive@example.com', 2)).link as string).split('#reset=')[1];
+    const resetToken = ((await smtp.waitForLink('secretive@example.com', 2)).link as string).split('#reset=')[1];
     await call(host.http().post('/auth/password/reset/confirm').send({ token: resetToken, newPassword: 'short' }));
     await call(host.http().post('/auth/password/reset/confirm').send({ token: resetToken, newPassword: passwords[2] }));
     const second = await json<LoginResponse>(

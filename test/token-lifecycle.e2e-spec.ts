@@ -172,7 +172,7 @@ describe.each(TEST_DATABASES)('token lifecycle (%s)', (db) => {
       await host.login(username, PASSWORD);
       await host.login(username, PASSWORD);
       await purge.purge();
-      expect(await purge.purge()).toEqual({ tokens: 0, links: 0, counters: 0, expiring: 0 });
+      expect(await purge.purge()).toEqual({ tokens: 0, links: 0, counters: 0, expiring: 0, securityEvents: 0 });
       const mine = () => host.query('SELECT id FROM auth_token WHERE "userId" = $1', [id]);
       expect(await mine()).toHaveLength(2);
       await later(HOUR + 1, async () => {
@@ -214,7 +214,12 @@ describe.each(TEST_DATABASES)('token lifecycle (%s)', (db) => {
         AUTH_TOKEN_EVENTS.tokenRevoked,
         AUTH_TOKEN_EVENTS.logout,
       ]);
-      expect(events[1].payload).toEqual({ username: 'eventful', reason: 'invalid-credentials' });
+      expect(events[1].payload).toEqual({
+        username: 'eventful',
+        userId: match.any(Number),
+        reason: 'invalid-credentials',
+        client: { ip: match.any(String), userAgent: null, acceptLanguage: null },
+      });
       expect(events[4].payload).toMatchObject({ reason: 'password-change' });
       expect(events[7].payload).toMatchObject({ tokenId: match.any(String) });
       const dump = JSON.stringify(events);

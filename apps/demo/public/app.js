@@ -135,6 +135,7 @@ async function refresh() {
   $('#login-section').hidden = Boolean(user);
   $('#sessions-section').hidden = !user;
   $('#tokens-section').hidden = !user;
+  $('#security-log-section').hidden = !user;
   $('#register-section').hidden = Boolean(user) || !config.registration;
   renderMfa(user);
   if (!user) {
@@ -142,9 +143,52 @@ async function refresh() {
     clearTokenErrors();
     $('#sessions').replaceChildren();
     $('#tokens').replaceChildren();
+    $('#security-log').replaceChildren();
     return;
   }
-  await Promise.all([listSessions(), listTokens()]);
+  await Promise.all([listSessions(), listTokens(), listSecurityLog()]);
+}
+
+/** The security log's entry types, as a person reads them. */
+const SECURITY_EVENTS = {
+  login: 'Signed in',
+  login_failed: 'Failed sign-in',
+  logout: 'Signed out',
+  reauthenticated: 'Confirmed it was you',
+  password_changed: 'Password changed',
+  password_reset: 'Password reset',
+  mfa_enabled: 'Two-factor login turned on',
+  mfa_disabled: 'Two-factor login turned off',
+  recovery_codes_renewed: 'New recovery codes',
+  api_token_created: 'API token created',
+  api_token_revoked: 'API token revoked',
+  sessions_revoked: 'Logged out everywhere',
+  passkey_added: 'Passkey added',
+  passkey_removed: 'Passkey removed',
+  token_leaked: 'Leaked token revoked',
+};
+
+async function listSecurityLog() {
+  const { ok, data } = await api('GET', '/auth/security-log');
+  const list = $('#security-log');
+  list.replaceChildren();
+  if (!ok || !Array.isArray(data?.events)) return;
+  for (const event of data.events) {
+    const item = document.createElement('li');
+    const info = document.createElement('div');
+    info.className = 'entry-info';
+    const title = document.createElement('strong');
+    title.textContent = SECURITY_EVENTS[event.type] ?? event.type;
+    const line = document.createElement('div');
+    line.className = 'entry-details muted';
+    line.append(when(event.at));
+    if (event.device) line.append(' · ', event.device);
+    if (event.ip) line.append(' · ', detail('ip', 'IP', event.ip));
+    info.append(title, line);
+    item.dataset.type = event.type;
+    item.append(info);
+    list.append(item);
+  }
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -294,7 +338,7 @@ async function listTokens() {
       const { ok: revoked, status, data: answer } = await api('DELETE', `/auth/tokens/${encodeURIComponent(token.id)}`);
       if (!revoked && status !== 404) show($('#token-message'), describe(answer), 'error');
       else if (revoked) show($('#token-message'), `Revoked "${token.name}".`, 'ok');
-      await listTokens();
+      await Promise.all([listTokens(), listSecurityLog()]);
     });
     item.dataset.token = token.id;
     revoke.dataset.token = token.id;
@@ -377,7 +421,7 @@ async function createToken(event) {
   }
   form.reset();
   showNewToken(data);
-  await listTokens();
+  await Promise.all([listTokens(), listSecurityLog()]);
 }
 
 function copyNote(text, kind = '') {

@@ -34,6 +34,28 @@ function serveDemoPage(app: INestApplication, dir: string): void {
   );
 }
 
+/** Largest leaked-token report (GitHub batches its matches); every other JSON body keeps Express's 100 kB. */
+const LEAK_REPORT_LIMIT = '1mb';
+
+/**
+ * Parses leaked-token reports ahead of Nest's body parser, up to 1 MB, keeping the raw bytes that their signature
+ * covers as `request.rawBody` (where Nest's own `rawBody: true` would put them).
+ */
+function parseLeakReports(app: INestApplication): void {
+  const parse = express.json({
+    limit: LEAK_REPORT_LIMIT,
+    verify: (request, _response, raw) => Object.assign(request, { rawBody: raw }),
+  });
+  // A function of another name than body-parser's "jsonParser": Nest adds its own JSON parser only when the app
+  // has none of that name.
+  app.use(
+    '/auth/tokens/leaked',
+    function parseLeakReport(request: express.Request, response: express.Response, next: express.NextFunction) {
+      parse(request, response, next);
+    },
+  );
+}
+
 /** Where the OpenAPI UI is served; it gets its own Content-Security-Policy. */
 const DOCS_PATH = 'docs';
 
@@ -44,7 +66,9 @@ const DOCS_PATH = 'docs';
 export function configureDemoApp(app: INestApplication, config: DemoConfig): void {
   // First, so that every answer carries the headers: the page, the API, errors, CORS preflights.
   useSecurityHeaders(app, DOCS_PATH);
+  // Fastify keeps raw bodies for the leaked-token route through the app's rawBody option (demoAppOptions).
   if (app.getHttpAdapter().getType() === 'fastify') acceptEmptyJsonBodies(app as NestFastifyApplication);
+  else parseLeakReports(app);
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
   }

@@ -57,6 +57,8 @@ export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): Auth
       redirect: { success: config.confirmRedirect, invalid: config.confirmInvalidRedirect },
     },
     passwordReset: { url: config.passwordResetUrl, from: config.mailFrom },
+    securityNotices: { from: config.mailFrom },
+    leakedTokens: { keysUrl: config.secretScanningKeysUrl },
     // Pages on these origins may call the API from a browser (CORS), so they may also log in and register.
     trustedOrigins: config.corsOrigins,
     clock: hooks.clock,

@@ -5,11 +5,12 @@ import { AuthTokenConfigError } from 'nestjs-auth-token';
 import { configureDemoApp } from './bootstrap.js';
 import { DemoConfigError, loadDemoConfig } from './config/demo-config.js';
 import { DemoModule } from './demo.module.js';
-import { createDemoHttpAdapter } from './http/http-adapter.js';
+import { createDemoHttpAdapter, demoAppOptions } from './http/http-adapter.js';
 
 async function main(): Promise<void> {
   const config = loadDemoConfig(process.env);
   const app = await NestFactory.create(DemoModule.register(config), await createDemoHttpAdapter(config), {
+    ...demoAppOptions(config),
     abortOnError: false,
   });
   configureDemoApp(app, config);

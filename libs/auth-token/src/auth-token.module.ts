@@ -28,11 +28,14 @@ import { ApiTokensModule } from './features/api-tokens/api-tokens.module.js';
 import { CleanupModule } from './features/cleanup/cleanup.module.js';
 import { GraphqlModule } from './features/graphql/graphql.module.js';
 import { LiveConnectionsModule } from './features/live-connections/live-connections.module.js';
+import { LeakedTokensModule } from './features/leaked-tokens/leaked-tokens.module.js';
 import { LoginModule } from './features/login/login.module.js';
 import { MailedLinksModule } from './features/mailed-links/mailed-links.module.js';
 import { PasswordsModule } from './features/passwords/passwords.module.js';
 import { ReauthenticationModule } from './features/reauthentication/reauthentication.module.js';
 import { RegistrationModule } from './features/registration/registration.module.js';
+import { SecurityLogModule } from './features/security-log/security-log.module.js';
+import { SecurityNoticesModule } from './features/security-notices/security-notices.module.js';
 import { SessionsModule } from './features/sessions/sessions.module.js';
 import { ThrottlingModule } from './features/throttling/throttling.module.js';
 import { TwoFactorModule } from './features/two-factor/two-factor.module.js';
@@ -126,6 +129,7 @@ function assemble(
   const passwords = PasswordsModule.register(context, { throttling, mailedLinks });
   const twoFactor = TwoFactorModule.register(context, { throttling, passwords });
   const liveConnections = LiveConnectionsModule.register(context);
+  const securityLog = SecurityLogModule.register(context);
   const features = [
     throttling,
     mailedLinks,
@@ -136,7 +140,10 @@ function assemble(
     SessionsModule.register(context),
     ApiTokensModule.register(context),
     RegistrationModule.register(context, { throttling, mailedLinks, passwords }),
-    CleanupModule.register(context, { throttling, mailedLinks }),
+    securityLog,
+    SecurityNoticesModule.register(context, throttling),
+    LeakedTokensModule.register(context, throttling),
+    CleanupModule.register(context, { throttling, mailedLinks, securityLog }),
     liveConnections,
     WebSocketsModule.register(context, liveConnections),
     GraphqlModule.register(context, liveConnections),

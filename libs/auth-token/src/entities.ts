@@ -3,6 +3,8 @@ import { authEmailTokenEntityFor } from './features/mailed-links/auth-email-toke
 import { authMfaEntityFor } from './features/two-factor/auth-mfa.entity.js';
 import { AuthThrottle } from './features/throttling/auth-throttle.entity.js';
 import { authTokenEntityFor } from './core/tokens/auth-token.entity.js';
+import { authSecurityEventEntityFor } from './features/security-log/auth-security-event.entity.js';
+import { authKnownDeviceEntityFor } from './features/security-notices/auth-known-device.entity.js';
 
 /**
  * Every entity the library stores, bound to the host's User entity. Add them to your DataSource's `entities`
@@ -14,5 +16,7 @@ export function authTokenEntities(userEntity: Type<object>): Type<object>[] {
     authEmailTokenEntityFor(userEntity),
     authMfaEntityFor(userEntity),
     AuthThrottle,
+    authSecurityEventEntityFor(userEntity),
+    authKnownDeviceEntityFor(userEntity),
   ];
 }

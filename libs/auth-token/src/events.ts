@@ -5,6 +5,9 @@ import './features/login/login.events.js';
 import './features/passwords/passwords.events.js';
 import './features/registration/registration.events.js';
 import './features/two-factor/two-factor.events.js';
+import './features/reauthentication/reauthentication.events.js';
+import './features/sessions/sessions.events.js';
+import './features/leaked-tokens/leaked-tokens.events.js';
 import { CORE_EVENTS } from './core/events/auth-token.events.js';
 import type { AuthTokenEventMap } from './core/events/auth-token.events.js';
 import { API_TOKENS_EVENTS } from './features/api-tokens/api-tokens.events.js';
@@ -12,6 +15,9 @@ import { LOGIN_EVENTS } from './features/login/login.events.js';
 import { PASSWORDS_EVENTS } from './features/passwords/passwords.events.js';
 import { REGISTRATION_EVENTS } from './features/registration/registration.events.js';
 import { TWO_FACTOR_EVENTS } from './features/two-factor/two-factor.events.js';
+import { REAUTHENTICATION_EVENTS } from './features/reauthentication/reauthentication.events.js';
+import { SESSIONS_EVENTS } from './features/sessions/sessions.events.js';
+import { LEAKED_TOKENS_EVENTS } from './features/leaked-tokens/leaked-tokens.events.js';
 
 /**
  * Every event name, the core's and each feature's, for `@OnEvent(AUTH_TOKEN_EVENTS.loginFailed)` with
@@ -24,6 +30,9 @@ export const AUTH_TOKEN_EVENTS = {
   ...PASSWORDS_EVENTS,
   ...API_TOKENS_EVENTS,
   ...TWO_FACTOR_EVENTS,
+  ...REAUTHENTICATION_EVENTS,
+  ...SESSIONS_EVENTS,
+  ...LEAKED_TOKENS_EVENTS,
 } as const;
 
 /** The payload of the event `AUTH_TOKEN_EVENTS[name]`, e.g. `AuthTokenEvent<'loginFailed'>`. */

@@ -51,6 +51,20 @@ export { PasswordPolicy } from './features/passwords/password-policy.js';
 export { MfaService } from './features/two-factor/mfa.service.js';
 export { ApiTokenService } from './features/api-tokens/api-token.service.js';
 export { TokenPurgeService } from './features/cleanup/token-purge.service.js';
+export { SecurityLog, type SecurityLogEntry } from './features/security-log/security-log.service.js';
+export { SECURITY_EVENT_TYPES, type SecurityEventType } from './features/security-log/security-event-type.js';
+export { SecurityNotices } from './features/security-notices/security-notices.service.js';
+export type {
+  SecurityNoticeContext,
+  SecurityNoticeKind,
+} from './features/security-notices/security-notice.templates.js';
+export {
+  LeakedTokens,
+  type LeakReportEntry,
+  type LeakReportFeedback,
+} from './features/leaked-tokens/leaked-tokens.service.js';
+export { ReportSignature } from './features/leaked-tokens/report-signature.js';
+export { rawBodyOf } from './features/leaked-tokens/raw-body.js';
 
 // Replaceable parts
 export { UserAlreadyExistsError, UserStore, type NewUserInput, type UserId } from './core/users/user-store.js';

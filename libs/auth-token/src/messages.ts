@@ -1,5 +1,6 @@
 import { CORE_MESSAGES } from './core/errors/core.messages.js';
 import { API_TOKENS_MESSAGES } from './features/api-tokens/api-tokens.messages.js';
+import { LEAKED_TOKENS_MESSAGES } from './features/leaked-tokens/leaked-tokens.messages.js';
 import { LOGIN_MESSAGES } from './features/login/login.messages.js';
 import { PASSWORDS_MESSAGES } from './features/passwords/passwords.messages.js';
 import { REAUTHENTICATION_MESSAGES } from './features/reauthentication/reauthentication.messages.js';
@@ -20,4 +21,5 @@ export const AUTH_TOKEN_MESSAGES = {
   ...API_TOKENS_MESSAGES,
   ...REGISTRATION_MESSAGES,
   ...PASSWORDS_MESSAGES,
+  ...LEAKED_TOKENS_MESSAGES,
 } as const;

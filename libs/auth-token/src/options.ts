@@ -7,6 +7,9 @@ import './features/passwords/password-reset.options.js';
 import './features/registration/email-confirmation.options.js';
 import './core/options/reauthentication.options.js';
 import './features/registration/registration.options.js';
+import './features/security-log/security-log.options.js';
+import './features/security-notices/security-notices.options.js';
+import './features/leaked-tokens/leaked-tokens.options.js';
 import './features/throttling/throttling.options.js';
 import './features/two-factor/two-factor.options.js';
 import { apiTokenOptions } from './features/api-tokens/api-tokens.options.js';
@@ -18,6 +21,9 @@ import { reauthenticationOptions } from './core/options/reauthentication.options
 import { registrationOptions } from './features/registration/registration.options.js';
 import { throttleOptions } from './features/throttling/throttling.options.js';
 import { mfaOptions } from './features/two-factor/two-factor.options.js';
+import { securityLogOptions } from './features/security-log/security-log.options.js';
+import { securityNoticesOptions } from './features/security-notices/security-notices.options.js';
+import { leakedTokensOptions } from './features/leaked-tokens/leaked-tokens.options.js';
 import type { AuthTokenOptions, ResolvedAuthTokenOptions } from './core/options/auth-token-options.interface.js';
 import type { OptionGroup } from './core/options/option-group.js';
 
@@ -41,6 +47,9 @@ const OPTION_GROUPS: readonly OptionGroup[] = [
   passwordResetOptions,
   cleanupOptions,
   throttleOptions,
+  securityLogOptions,
+  securityNoticesOptions,
+  leakedTokensOptions,
 ];
 
 /** Every option key the module takes, the core's and the features'. */

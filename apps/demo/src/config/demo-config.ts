@@ -34,6 +34,8 @@ export interface DemoConfig {
   apiTokenMaxTtl: number;
   /** Seconds a proof of identity allows creating credentials (AUTH_REAUTH_WINDOW). */
   reauthWindow: number;
+  /** Where the keys that sign leaked-token reports are fetched (AUTH_SECRET_SCANNING_KEYS_URL). */
+  secretScanningKeysUrl: string;
   /**
    * Express's `trust proxy` setting (TRUST_PROXY): `false` (unset) uses the socket's address and ignores
    * X-Forwarded-For; `true` trusts every hop; a number trusts that many hops; a list names the trusted proxies
@@ -253,6 +255,10 @@ export function loadDemoConfig(env: Env = process.env): DemoConfig {
     confirmResendInterval: integer(env, 'AUTH_CONFIRM_RESEND_INTERVAL', 60, 0),
     ...apiTokenLifetimes(env),
     reauthWindow: integer(env, 'AUTH_REAUTH_WINDOW', 900, 1),
+    secretScanningKeysUrl: httpUrl(
+      'AUTH_SECRET_SCANNING_KEYS_URL',
+      env.AUTH_SECRET_SCANNING_KEYS_URL?.trim() || 'https://api.github.com/meta/public_keys/secret_scanning',
+    ).href,
     mfaEncryptionKey: env.AUTH_MFA_ENCRYPTION_KEY?.trim() || undefined,
     trustProxy: trustProxy(env.TRUST_PROXY),
     httpAdapter: httpAdapter(env.HTTP_ADAPTER),

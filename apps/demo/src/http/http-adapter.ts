@@ -1,3 +1,4 @@
+import type { NestApplicationOptions } from '@nestjs/common';
 import type { AbstractHttpAdapter } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { DemoConfig, TrustProxy } from '../config/demo-config.js';
@@ -33,4 +34,13 @@ export async function createDemoHttpAdapter(config: DemoConfig): Promise<Abstrac
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 16 * 1024 },
     trustProxy: fastifyTrustProxy(config.trustProxy),
   });
+}
+
+/**
+ * Options of the demo's Nest application on `config`'s platform. On Fastify the app keeps each request's raw body
+ * (Nest's `rawBody`), which the leaked-token route checks its signature over; on Express a parser of that route
+ * alone keeps it (bootstrap.ts).
+ */
+export function demoAppOptions(config: DemoConfig): NestApplicationOptions {
+  return { rawBody: config.httpAdapter === 'fastify' };
 }

@@ -4,16 +4,16 @@ export interface MailContext {
   url: string;
 }
 
-/** One mail in one language. Strings may contain `{username}` and `{url}`; functions get the values. */
-export interface MailTemplate {
-  subject: string | ((context: MailContext) => string);
-  text: string | ((context: MailContext) => string);
+/** One mail in one language. Strings may contain `{name}` for each value of the context; functions get the values. */
+export interface MailTemplate<C extends object = MailContext> {
+  subject: string | ((context: C) => string);
+  text: string | ((context: C) => string);
   /** Optional HTML part. In a string template the values are HTML-escaped. */
-  html?: string | ((context: MailContext) => string);
+  html?: string | ((context: C) => string);
 }
 
 /** Templates by locale (`en`, `de`, `pt-BR`, ...); the request's Accept-Language picks one. */
-export type MailTemplates = Record<string, MailTemplate>;
+export type MailTemplates<C extends object = MailContext> = Record<string, MailTemplate<C>>;
 
 export interface RenderedMail {
   subject: string;
@@ -27,13 +27,16 @@ const escapeHtml = (value: string) =>
     (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string,
   );
 
-function fill(
-  template: string | ((context: MailContext) => string),
-  context: MailContext,
+function fill<C extends object>(
+  template: string | ((context: C) => string),
+  context: C,
   escape = (v: string) => v,
 ): string {
   if (typeof template === 'function') return template(context);
-  return template.replace(/\{(username|url)\}/g, (_match, key: keyof MailContext) => escape(context[key]));
+  const values = context as Record<string, unknown>;
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    Object.hasOwn(values, key) ? escape(String(values[key])) : match,
+  );
 }
 
 /** The languages a client accepts, best first (`de-CH,de;q=0.9,en;q=0.5` → `de-ch`, `de`, `en`). */
@@ -52,7 +55,11 @@ export function parseAcceptLanguage(header: string | undefined): string[] {
 }
 
 /** The key of `templates` that best matches the accepted languages: exact tag, then its language, else `fallback`. */
-export function pickLocale(templates: MailTemplates, acceptLanguage: string | undefined, fallback: string): string {
+export function pickLocale(
+  templates: Record<string, unknown>,
+  acceptLanguage: string | undefined,
+  fallback: string,
+): string {
   const available = Object.keys(templates);
   const byLower = new Map(available.map((key) => [key.toLowerCase(), key]));
   for (const tag of parseAcceptLanguage(acceptLanguage)) {
@@ -65,11 +72,11 @@ export function pickLocale(templates: MailTemplates, acceptLanguage: string | un
 }
 
 /** Renders the template for the best-matching locale. */
-export function renderMail(
-  templates: MailTemplates,
+export function renderMail<C extends object = MailContext>(
+  templates: MailTemplates<C>,
   fallback: string,
   acceptLanguage: string | undefined,
-  context: MailContext,
+  context: C,
 ): RenderedMail {
   const template = templates[pickLocale(templates, acceptLanguage, fallback)];
   return {

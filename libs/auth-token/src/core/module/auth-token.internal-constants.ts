@@ -18,3 +18,9 @@ export const AUTH_TOKEN_CONTROLLERS = Symbol('AUTH_TOKEN_CONTROLLERS');
 
 /** A value unique to each `forRoot()` call, so that Nest never takes two calls' modules for one. */
 export const AUTH_TOKEN_INSTANCE = Symbol('AUTH_TOKEN_INSTANCE');
+
+/** The TypeORM repository of the AuthSecurityEvent entity (the security log). */
+export const AUTH_SECURITY_EVENT_REPOSITORY = Symbol('AUTH_SECURITY_EVENT_REPOSITORY');
+
+/** The TypeORM repository of the AuthKnownDevice entity (the devices each user signed in from). */
+export const AUTH_KNOWN_DEVICE_REPOSITORY = Symbol('AUTH_KNOWN_DEVICE_REPOSITORY');

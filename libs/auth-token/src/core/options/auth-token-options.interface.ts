@@ -1,6 +1,6 @@
 import type { ConfigurableModuleAsyncOptions, Type } from '@nestjs/common';
 import type { Mailer } from '../mail/mailer.js';
-import type { MailTemplate } from '../mail/mail-templates.js';
+import type { MailContext, MailTemplate } from '../mail/mail-templates.js';
 import type { Clock } from '../time/clock.js';
 import type { PasswordHasher } from '../hashing/password-hasher.js';
 import type { UserStore } from '../users/user-store.js';
@@ -230,9 +230,9 @@ export interface UserFieldRule {
 }
 
 /** Mail options with the templates merged over the defaults. */
-export interface ResolvedMailOptions {
+export interface ResolvedMailOptions<C extends object = MailContext> {
   from?: string;
-  templates: Record<string, MailTemplate>;
+  templates: Record<string, MailTemplate<C>>;
   defaultLocale: string;
 }
 

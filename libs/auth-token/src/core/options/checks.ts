@@ -1,5 +1,5 @@
 import { AuthTokenConfigError } from '../errors/auth-token-config.error.js';
-import type { MailTemplate } from '../mail/mail-templates.js';
+import type { MailContext, MailTemplate } from '../mail/mail-templates.js';
 import { AUTH_TOKEN_DEFAULTS } from './auth-token-defaults.js';
 import type { AuthTokenMailOptions, ResolvedMailOptions } from './auth-token-options.interface.js';
 
@@ -60,13 +60,18 @@ export function safeRedirect(option: string, value: unknown, base: URL | undefin
   return target.href;
 }
 
-export function resolveMail(option: string, raw: AuthTokenMailOptions, fallback: MailTemplate): ResolvedMailOptions {
+/** A mail group's templates merged over `fallback` (the default locale's), checked; `C` is what templates may use. */
+export function resolveMail<C extends object = MailContext>(
+  option: string,
+  raw: Omit<AuthTokenMailOptions, 'templates'> & { templates?: Record<string, Partial<MailTemplate<C>>> },
+  fallback: MailTemplate<C>,
+): ResolvedMailOptions<C> {
   const defaultLocale = raw.defaultLocale ?? AUTH_TOKEN_DEFAULTS.mail.defaultLocale;
   const given = raw.templates ?? {};
   if (typeof given !== 'object' || given === null)
     throw new AuthTokenConfigError(`${option}.templates`, 'must be an object keyed by locale');
-  const base: MailTemplate = { ...fallback, ...(raw.subject ? { subject: raw.subject } : {}) };
-  const templates: Record<string, MailTemplate> = { [defaultLocale]: { ...base, ...given[defaultLocale] } };
+  const base: MailTemplate<C> = { ...fallback, ...(raw.subject ? { subject: raw.subject } : {}) };
+  const templates: Record<string, MailTemplate<C>> = { [defaultLocale]: { ...base, ...given[defaultLocale] } };
   for (const [locale, template] of Object.entries(given)) {
     if (!/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(locale)) {
       throw new AuthTokenConfigError(`${option}.templates`, `has an invalid locale key "${locale}"`);

@@ -2,7 +2,9 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import {
   AUTH_EMAIL_TOKEN_REPOSITORY,
+  AUTH_KNOWN_DEVICE_REPOSITORY,
   AUTH_MFA_REPOSITORY,
+  AUTH_SECURITY_EVENT_REPOSITORY,
   AUTH_THROTTLE_REPOSITORY,
   AUTH_TOKEN_REPOSITORY,
 } from '../module/auth-token.internal-constants.js';
@@ -25,12 +27,15 @@ export class SchemaCheck implements OnModuleInit {
     @Inject(AUTH_EMAIL_TOKEN_REPOSITORY) private readonly links: Repository<object>,
     @Inject(AUTH_THROTTLE_REPOSITORY) private readonly counters: Repository<object>,
     @Inject(AUTH_MFA_REPOSITORY) private readonly factors: Repository<object>,
+    @Inject(AUTH_SECURITY_EVENT_REPOSITORY) private readonly securityEvents: Repository<object>,
+    @Inject(AUTH_KNOWN_DEVICE_REPOSITORY) private readonly knownDevices: Repository<object>,
   ) {}
 
   async onModuleInit(): Promise<void> {
     assertReadsFromPrimary(this.tokens.manager.connection);
     const problems: string[] = [];
-    for (const repository of [this.tokens, this.links, this.counters, this.factors]) {
+    const repositories = [this.tokens, this.links, this.counters, this.factors, this.securityEvents, this.knownDevices];
+    for (const repository of repositories) {
       const problem = await this.check(repository);
       if (problem) problems.push(problem);
     }

@@ -4,7 +4,7 @@ import { AuthTokenEventPublisher } from '../events/auth-token-event-publisher.js
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
 import { UserStore } from '../users/user-store.js';
 import { TokenService } from './token.service.js';
-import { CORE_EVENTS } from '../events/auth-token.events.js';
+import { CORE_EVENTS, eventClient } from '../events/auth-token.events.js';
 
 /** What a completed login answers. */
 export interface LoginResult {
@@ -26,12 +26,13 @@ export class LoginIssuer<TUser extends object = object> {
     private readonly events: AuthTokenEventPublisher,
   ) {}
 
-  async issue(user: TUser, client: { ip: string; userAgent?: string }): Promise<LoginResult> {
+  async issue(user: TUser, client: { ip: string; userAgent?: string; acceptLanguage?: string }): Promise<LoginResult> {
     const { token, record } = await this.tokens.issue(user, client);
-    this.events.publish(CORE_EVENTS.loginSucceeded, {
+    await this.events.publish(CORE_EVENTS.loginSucceeded, {
       userId: this.users.getId(user),
       tokenId: record.id,
       userAgent: record.userAgent,
+      client: eventClient(client),
     });
     const result: LoginResult = { token, expiresAt: record.expiresAt };
     if (this.options.userSerializer) result.user = await this.options.userSerializer(user);

@@ -264,7 +264,7 @@ export class TokenService<TUser extends object = object> {
     });
     const revoked = deleted > 0;
     if (revoked)
-      this.events.publish(CORE_EVENTS.tokenRevoked, {
+      await this.events.publish(CORE_EVENTS.tokenRevoked, {
         userId: this.users.getId(user),
         tokenIds: [tokenId],
         reason,
@@ -289,7 +289,7 @@ export class TokenService<TUser extends object = object> {
       if (exceptId) query.andWhere('id <> :exceptId', { exceptId });
       return (await query.execute()).affected ?? 0;
     });
-    if (revoked > 0) this.events.publish(CORE_EVENTS.tokenRevoked, { userId, tokenIds: [], reason });
+    if (revoked > 0) await this.events.publish(CORE_EVENTS.tokenRevoked, { userId, tokenIds: [], reason });
     return revoked;
   }
 
@@ -350,7 +350,7 @@ export class TokenService<TUser extends object = object> {
       return result.affected ?? 0;
     });
     if (evicted > 0) {
-      this.events.publish(CORE_EVENTS.tokenRevoked, { userId, tokenIds: [], reason: 'limit' });
+      await this.events.publish(CORE_EVENTS.tokenRevoked, { userId, tokenIds: [], reason: 'limit' });
     }
   }
 }

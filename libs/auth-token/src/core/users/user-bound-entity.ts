@@ -46,10 +46,19 @@ export function userBoundEntity<TBase extends object, TUser extends object>(
 export class UserKey {
   /** The escaped column name. */
   readonly column: string;
+  /** The User entity's primary key property, to point a new row at a user known by its id only. */
+  private readonly userIdProperty: string;
 
   constructor(repository: Repository<object>) {
-    const [column] = repository.metadata.manyToOneRelations[0].joinColumns;
+    const [relation] = repository.metadata.manyToOneRelations;
+    const [column] = relation.joinColumns;
     this.column = repository.manager.connection.driver.escape(column.databaseName);
+    this.userIdProperty = relation.inverseEntityMetadata.primaryColumns[0].propertyName;
+  }
+
+  /** The `user` value of a new row for the user with this id: `{ user: userKey.ref(userId) }`. */
+  ref(userId: unknown): object {
+    return { [this.userIdProperty]: userId };
   }
 
   is(userId: unknown, alias?: string): [string, { userId: unknown }] {

@@ -12,6 +12,10 @@ import { UserKey, type UserBound } from '../../core/users/user-bound-entity.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { API_TOKENS_MESSAGES } from './api-tokens.messages.js';
 import { API_TOKENS_EVENTS } from './api-tokens.events.js';
+import { eventClient } from '../../core/events/auth-token.events.js';
+
+/** Who asks (see `RequestClient`); told in the events, and from there in the security log and mails. */
+type ApiTokenClient = { ip?: string; userAgent?: string; acceptLanguage?: string };
 
 /** What an API token is made with. */
 export interface CreateApiTokenInput {
@@ -54,7 +58,7 @@ export class ApiTokenService<TUser extends object = object> {
    * one that finds more than the cap removes itself (a count made after every other survivor was stored would
    * have seen them all).
    */
-  async create(user: TUser, input: CreateApiTokenInput): Promise<CreatedApiToken> {
+  async create(user: TUser, input: CreateApiTokenInput, client?: ApiTokenClient): Promise<CreatedApiToken> {
     const { name, scopes, expiresIn } = this.checked(input);
     const { maxPerUser, prefix } = this.options.apiTokens;
     const full = () => new ConflictException(API_TOKENS_MESSAGES.tooManyApiTokens(maxPerUser));
@@ -71,12 +75,13 @@ export class ApiTokenService<TUser extends object = object> {
       await this.tokens.delete({ id: record.id });
       throw full();
     }
-    this.events.publish(API_TOKENS_EVENTS.apiTokenCreated, {
+    await this.events.publish(API_TOKENS_EVENTS.apiTokenCreated, {
       userId: this.users.getId(user),
       tokenId: record.id,
       name,
       scopes,
       expiresAt: record.expiresAt,
+      client: eventClient(client),
     });
     return { token, record };
   }
@@ -102,13 +107,14 @@ export class ApiTokenService<TUser extends object = object> {
   }
 
   /** Revokes one of the user's API tokens; resolves to false for another user's, a login token's or an unknown id. */
-  async revoke(user: TUser, tokenId: string): Promise<boolean> {
+  async revoke(user: TUser, tokenId: string, client?: ApiTokenClient): Promise<boolean> {
     const [record] = (await this.list(user)).filter((token) => token.id === tokenId);
     if (!record || !(await this.tokenService.revokeOwn(user, tokenId, 'session', 'api'))) return false;
-    this.events.publish(API_TOKENS_EVENTS.apiTokenRevoked, {
+    await this.events.publish(API_TOKENS_EVENTS.apiTokenRevoked, {
       userId: this.users.getId(user),
       tokenId,
       name: record.name ?? '',
+      client: eventClient(client),
     });
     return true;
   }

@@ -3,6 +3,7 @@ import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { RequireLoginToken, RequireReauthentication } from '../../core/guard/require-scopes.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
+import { RequestClient, type RequestClientInfo } from '../../core/http/request-client.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
@@ -40,8 +41,10 @@ export class ApiTokensController {
     @CurrentUser() user: object,
     @CurrentToken() current: AuthToken,
     @Body() body: CreateApiTokenDto,
+    @RequestClient() client: RequestClientInfo,
   ): Promise<CreatedApiTokenDto> {
-    const { token, record } = await this.apiTokens.create(await this.freshUser.load(user, current.id), body);
+    const fresh = await this.freshUser.load(user, current.id);
+    const { token, record } = await this.apiTokens.create(fresh, body, client);
     const { id, name, scopes, createdAt, expiresAt } = toApiTokenDto(record);
     return { token, id, name, scopes, createdAt, expiresAt };
   }
@@ -55,8 +58,12 @@ export class ApiTokensController {
   /** Revokes one of the user's API tokens. Another user's id, or an unknown one: 404, indistinguishably. */
   @Delete('tokens/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async revoke(@CurrentUser() user: object, @Param('id') id: string): Promise<void> {
-    if (!UUID.test(id) || !(await this.apiTokens.revoke(user, id)))
+  async revoke(
+    @CurrentUser() user: object,
+    @Param('id') id: string,
+    @RequestClient() client: RequestClientInfo,
+  ): Promise<void> {
+    if (!UUID.test(id) || !(await this.apiTokens.revoke(user, id, client)))
       throw new NotFoundException(API_TOKENS_MESSAGES.noSuchApiToken);
   }
 }

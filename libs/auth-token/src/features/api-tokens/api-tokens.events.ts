@@ -1,3 +1,4 @@
+import type { EventClient } from '../../core/events/auth-token.events.js';
 import type { UserId } from '../../core/users/user-store.js';
 
 /** The api-tokens feature's event names. */
@@ -14,6 +15,7 @@ export interface ApiTokenCreatedEvent {
   name: string;
   scopes: string[];
   expiresAt: Date;
+  client: EventClient | null;
 }
 
 /** An API token was revoked by its owner or the host (`revoke`), not when it expired. */
@@ -21,6 +23,7 @@ export interface ApiTokenRevokedEvent {
   userId: UserId;
   tokenId: string;
   name: string;
+  client: EventClient | null;
 }
 
 /** Sent once per API token, by the purge job, seven days before it dies: time to mail its owner a reminder. */

@@ -4,6 +4,7 @@ import type { Repository } from 'typeorm';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import {
   AUTH_EMAIL_TOKEN_REPOSITORY,
+  AUTH_SECURITY_EVENT_REPOSITORY,
   AUTH_THROTTLE_REPOSITORY,
   AUTH_TOKEN_REPOSITORY,
 } from '../../core/module/auth-token.internal-constants.js';
@@ -21,6 +22,8 @@ export interface PurgeResult {
   links: number;
   /** Throttling counters whose window has passed. */
   counters: number;
+  /** Security log entries older than `securityLog.retention`. */
+  securityEvents: number;
   /** API tokens announced as expiring within seven days (the `apiTokenExpiring` event, once per token). */
   expiring: number;
 }
@@ -52,6 +55,7 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
     @Inject(AUTH_TOKEN_REPOSITORY) private readonly tokens: Repository<object>,
     @Inject(AUTH_EMAIL_TOKEN_REPOSITORY) private readonly links: Repository<object>,
     @Inject(AUTH_THROTTLE_REPOSITORY) private readonly counters: Repository<object>,
+    @Inject(AUTH_SECURITY_EVENT_REPOSITORY) private readonly securityEvents: Repository<object>,
     private readonly clock: Clock,
     private readonly moduleRef: ModuleRef,
     private readonly events: AuthTokenEventPublisher,
@@ -60,8 +64,9 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   /**
-   * Deletes every expired token, link and throttling counter now, and announces the API tokens that die within
-   * seven days (`apiTokenExpiring`, once per token, so the host can mail a reminder).
+   * Deletes every expired token, link and throttling counter and the security log entries past their retention
+   * now, and announces the API tokens that die within seven days (`apiTokenExpiring`, once per token, so the
+   * host can mail a reminder).
    */
   async purge(): Promise<PurgeResult> {
     const now = this.clock.now();
@@ -72,6 +77,11 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
       tokens,
       links: await this.purgeExpired(this.links, 'expiresAt', now),
       counters: await this.purgeExpired(this.counters, 'resetAt', now.getTime()),
+      securityEvents: await this.purgeExpired(
+        this.securityEvents,
+        'at',
+        new Date(now.getTime() - this.options.securityLog.retention * 1000),
+      ),
       expiring: await this.announceExpiring(now),
     };
   }
@@ -95,7 +105,7 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
         .andWhere('"expiryNoticeAt" IS NULL')
         .execute();
       if ((marked.affected ?? 0) === 0) continue;
-      this.events.publish(API_TOKENS_EVENTS.apiTokenExpiring, {
+      await this.events.publish(API_TOKENS_EVENTS.apiTokenExpiring, {
         userId: this.users.getId(token.user),
         tokenId: token.id,
         name: token.name ?? '',
@@ -123,10 +133,11 @@ export class TokenPurgeService implements OnApplicationBootstrap, OnApplicationS
   private runScheduled(): void {
     if (this.running) return;
     this.running = this.purge()
-      .then(({ tokens, links, counters }) => {
-        if (tokens || links || counters)
+      .then(({ tokens, links, counters, securityEvents }) => {
+        if (tokens || links || counters || securityEvents)
           this.logger.log(
-            `Purged ${tokens} expired tokens, ${links} expired links and ${counters} expired throttling counters`,
+            `Purged ${tokens} expired tokens, ${links} expired links, ${counters} expired throttling counters ` +
+              `and ${securityEvents} old security log entries`,
           );
       })
       .catch((error: unknown) =>

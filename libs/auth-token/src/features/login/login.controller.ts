@@ -1,9 +1,9 @@
-import { Body, Delete, Get, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { Public } from '../../core/guard/public.decorator.js';
 import { AllowApiTokens } from '../../core/guard/require-scopes.decorator.js';
-import { ClientIp } from '../../core/http/client-ip.decorator.js';
+import { RequestClient, type RequestClientInfo } from '../../core/http/request-client.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { LoginDto } from './dto/login.dto.js';
@@ -20,12 +20,8 @@ export class LoginController {
   @Public()
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  login(
-    @Body() body: LoginDto,
-    @ClientIp() ip: string,
-    @Headers('user-agent') userAgent?: string,
-  ): Promise<LoginResult | MfaChallenge> {
-    return this.logins.login(body.username, body.password, { ip, userAgent });
+  login(@Body() body: LoginDto, @RequestClient() client: RequestClientInfo): Promise<LoginResult | MfaChallenge> {
+    return this.logins.login(body.username, body.password, client);
   }
 
   /** Revokes the token that authenticated this request, and no other. */
@@ -33,8 +29,12 @@ export class LoginController {
   @UseGuards(AuthTokenGuard)
   @AllowApiTokens()
   @HttpCode(HttpStatus.NO_CONTENT)
-  async logout(@CurrentUser() user: object, @CurrentToken() token: AuthToken): Promise<void> {
-    await this.logins.logout(user, token.id);
+  async logout(
+    @CurrentUser() user: object,
+    @CurrentToken() token: AuthToken,
+    @RequestClient() client: RequestClientInfo,
+  ): Promise<void> {
+    await this.logins.logout(user, token.id, client);
   }
 
   /** The same as `DELETE logout`, for clients (and HTML forms) that only POST. */
@@ -42,8 +42,12 @@ export class LoginController {
   @UseGuards(AuthTokenGuard)
   @AllowApiTokens()
   @HttpCode(HttpStatus.NO_CONTENT)
-  logoutByPost(@CurrentUser() user: object, @CurrentToken() token: AuthToken): Promise<void> {
-    return this.logout(user, token);
+  logoutByPost(
+    @CurrentUser() user: object,
+    @CurrentToken() token: AuthToken,
+    @RequestClient() client: RequestClientInfo,
+  ): Promise<void> {
+    return this.logout(user, token, client);
   }
 
   /** The current user, serialized. */

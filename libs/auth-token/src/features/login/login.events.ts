@@ -1,3 +1,4 @@
+import type { EventClient } from '../../core/events/auth-token.events.js';
 import type { UserId } from '../../core/users/user-store.js';
 
 /** The login feature's event names. */
@@ -9,12 +10,16 @@ export const LOGIN_EVENTS = {
 export interface LoginFailedEvent {
   /** The login name as typed (never the password). */
   username: string;
+  /** The account the name found, or null when no account has that name. */
+  userId: UserId | null;
   reason: 'invalid-credentials' | 'email-not-confirmed' | 'second-factor';
+  client: EventClient | null;
 }
 
 export interface LogoutEvent {
   userId: UserId;
   tokenId: string;
+  client: EventClient | null;
 }
 
 declare module '../../core/events/auth-token.events.js' {

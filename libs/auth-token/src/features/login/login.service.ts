@@ -15,6 +15,7 @@ import { PasswordCheck } from '../passwords/password-check.js';
 import { PasswordHasher } from '../../core/hashing/password-hasher.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { LOGIN_EVENTS } from './login.events.js';
+import { eventClient } from '../../core/events/auth-token.events.js';
 
 /** Checks a login name and password, then hands over to the second step or issues the token; logout; `/auth/me`. */
 @Injectable()
@@ -63,14 +64,16 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     const account = user ? accountOf(this.users.getId(user)) : `name:${canonicalUsername(login)}`;
     const hash = user ? this.users.getPasswordHash(user) : null;
     const matches = await this.passwords.matches(password, hash ?? this.dummyHash, account, ip);
-    if (!user || !hash || !matches) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
+    const failed = (reason: LoginFailedEvent['reason'], error: Error) =>
+      this.failed(login, user, reason, client, error);
+    if (!user || !hash || !matches) throw await failed('invalid-credentials', new InvalidCredentialsException());
     // Said only after the password was right (which the 403 itself reveals), so it tells a guesser nothing new.
     if (this.awaitsConfirmation(user)) {
       await this.attempts.succeeded(account, ip);
-      throw this.failed(login, 'email-not-confirmed', new EmailNotConfirmedException());
+      throw await failed('email-not-confirmed', new EmailNotConfirmedException());
     }
     // A deactivated account stays a failure in every respect, counters included: nothing tells the guess was right.
-    if (!this.users.isActive(user)) throw this.failed(login, 'invalid-credentials', new InvalidCredentialsException());
+    if (!this.users.isActive(user)) throw await failed('invalid-credentials', new InvalidCredentialsException());
     if (this.hasher.needsRehash(hash)) await this.users.setPasswordHash(user, await this.hasher.hash(password));
     const challenge = await this.secondStep.begin(user, { userAgent: client.userAgent, ip });
     if (challenge) {
@@ -79,11 +82,18 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
       return challenge;
     }
     await this.attempts.succeeded(account, ip);
-    return this.issuer.issue(user, { userAgent: client.userAgent, ip });
+    return this.issuer.issue(user, { ...client, ip });
   }
 
-  private failed<E extends Error>(username: string, reason: LoginFailedEvent['reason'], error: E): E {
-    this.events.publish(LOGIN_EVENTS.loginFailed, { username, reason });
+  private async failed(
+    username: string,
+    user: TUser | null,
+    reason: LoginFailedEvent['reason'],
+    client: LoginClient,
+    error: Error,
+  ): Promise<Error> {
+    const userId = user ? this.users.getId(user) : null;
+    await this.events.publish(LOGIN_EVENTS.loginFailed, { username, userId, reason, client: eventClient(client) });
     return error;
   }
 
@@ -92,9 +102,13 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
   }
 
   /** Revokes the token a request came with (and no other). */
-  async logout(user: TUser, tokenId: string): Promise<void> {
+  async logout(user: TUser, tokenId: string, client?: Partial<LoginClient>): Promise<void> {
     if (await this.tokens.revokeOwn(user, tokenId, 'logout')) {
-      this.events.publish(LOGIN_EVENTS.logout, { userId: this.users.getId(user), tokenId });
+      await this.events.publish(LOGIN_EVENTS.logout, {
+        userId: this.users.getId(user),
+        tokenId,
+        client: eventClient(client),
+      });
     }
   }
 

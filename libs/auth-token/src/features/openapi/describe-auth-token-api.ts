@@ -15,6 +15,10 @@ import { RegisterDto, ResendConfirmationDto } from '../registration/dto/register
 import { RegistrationController } from '../registration/registration.controller.js';
 import { SessionDto } from '../sessions/session.dto.js';
 import { SessionsController } from '../sessions/sessions.controller.js';
+import { LeakReportController } from '../leaked-tokens/leak-report.controller.js';
+import { RevokeTokensDto } from '../leaked-tokens/revoke-tokens.dto.js';
+import { TokenRevocationController } from '../leaked-tokens/token-revocation.controller.js';
+import { SecurityLogController } from '../security-log/security-log.controller.js';
 import { LoginResponseDto, SuccessResponseDto } from './auth-token-api.responses.js';
 
 // Loose on purpose: each @nestjs/swagger decorator has its own overloads for classes, methods and properties.
@@ -46,6 +50,48 @@ const ERRORS = {
 };
 
 const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
+  [
+    SecurityLogController,
+    {
+      list: {
+        summary: 'Your security log: { events: [{ type, at, ip, device }] }, the newest 100, newest first',
+        secured: true,
+        responses: [
+          [200, 'The entries'],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+        ],
+      },
+    },
+  ],
+  [
+    LeakReportController,
+    {
+      report: {
+        summary:
+          "GitHub's secret-scanning report (signed JSON array of { token, type, url, source }): live tokens are revoked",
+        responses: [
+          [200, 'One { token_hash, token_type, label } per entry'],
+          [400, 'Not a JSON array of entries with a string token'],
+          [401, 'Unsigned, a bad signature, or an unknown key identifier; nothing revoked'],
+          [503, 'The signing keys cannot be fetched now; nothing revoked'],
+        ],
+      },
+    },
+  ],
+  [
+    TokenRevocationController,
+    {
+      revoke: {
+        summary: 'End tokens you found (at most 100); the answer is the same whether they were valid',
+        responses: [
+          [202, 'Done', SuccessResponseDto],
+          [400, ERRORS[400]],
+          [429, ERRORS[429]],
+        ],
+      },
+    },
+  ],
   [
     LoginController,
     {
@@ -308,6 +354,7 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
 ];
 
 const PROPERTIES: [Type<object>, Record<string, Record<string, unknown>>][] = [
+  [RevokeTokensDto, { tokens: { type: [String], maxItems: 100, example: ['nat_0s3Xh…'] } }],
   [
     LoginDto,
     { username: { example: 'alice', maxLength: 254 }, password: { example: 'correct horse battery', maxLength: 1024 } },

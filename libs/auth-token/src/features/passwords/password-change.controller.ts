@@ -2,7 +2,7 @@ import { Body, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { RequireLoginToken } from '../../core/guard/require-scopes.decorator.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
-import { ClientIp } from '../../core/http/client-ip.decorator.js';
+import { RequestClient, type RequestClientInfo } from '../../core/http/request-client.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { ChangePasswordDto } from './dto/password.dto.js';
@@ -22,8 +22,8 @@ export class PasswordChangeController {
     @CurrentUser() user: object,
     @CurrentToken() token: AuthToken,
     @Body() body: ChangePasswordDto,
-    @ClientIp() ip: string,
+    @RequestClient() client: RequestClientInfo,
   ): Promise<void> {
-    await this.passwords.change(user, token.id, body.currentPassword, body.newPassword, { ip });
+    await this.passwords.change(user, token.id, body.currentPassword, body.newPassword, client);
   }
 }

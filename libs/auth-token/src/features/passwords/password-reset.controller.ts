@@ -1,6 +1,7 @@
 import { Body, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { Public } from '../../core/guard/public.decorator.js';
 import { ClientIp } from '../../core/http/client-ip.decorator.js';
+import { RequestClient, type RequestClientInfo } from '../../core/http/request-client.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
@@ -31,7 +32,7 @@ export class PasswordResetController {
   /** Sets a new password with the mailed token; logs the user out everywhere. */
   @Post('password/reset/confirm')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async confirmReset(@Body() body: ConfirmPasswordResetDto): Promise<void> {
-    await this.passwords.confirmReset(body.token, body.newPassword);
+  async confirmReset(@Body() body: ConfirmPasswordResetDto, @RequestClient() client: RequestClientInfo): Promise<void> {
+    await this.passwords.confirmReset(body.token, body.newPassword, client);
   }
 }

@@ -17,6 +17,7 @@ import { UserStore } from '../../core/users/user-store.js';
 import { PasswordPolicy } from './password-policy.js';
 import { PASSWORDS_MESSAGES } from './passwords.messages.js';
 import { PASSWORDS_EVENTS } from './passwords.events.js';
+import { eventClient } from '../../core/events/auth-token.events.js';
 
 /** Password change (signed in) and reset (by mailed link). */
 @Injectable()
@@ -48,7 +49,7 @@ export class PasswordService<TUser extends object = object> {
     currentTokenId: string,
     currentPassword: string,
     newPassword: string,
-    client: { ip: string },
+    client: { ip: string; userAgent?: string; acceptLanguage?: string },
   ): Promise<void> {
     const ip = requireClientIp(client?.ip);
     const fresh = await this.freshUser.load(user, currentTokenId);
@@ -56,7 +57,11 @@ export class PasswordService<TUser extends object = object> {
     await this.assertAcceptable(fresh, newPassword);
     await this.users.setPasswordHash(fresh, await this.passwords.hash(newPassword, ip));
     await this.tokens.revokeAllForUser(fresh, currentTokenId, 'password-change');
-    this.events.publish(PASSWORDS_EVENTS.passwordChanged, { userId: this.users.getId(fresh), via: 'change' });
+    await this.events.publish(PASSWORDS_EVENTS.passwordChanged, {
+      userId: this.users.getId(fresh),
+      via: 'change',
+      client: eventClient(client),
+    });
   }
 
   /**
@@ -98,7 +103,11 @@ export class PasswordService<TUser extends object = object> {
   }
 
   /** Sets a new password with a reset token, then voids the token and revokes every token of the user. */
-  async confirmReset(token: string, newPassword: string): Promise<void> {
+  async confirmReset(
+    token: string,
+    newPassword: string,
+    client?: { ip?: string; userAgent?: string; acceptLanguage?: string },
+  ): Promise<void> {
     const found = await this.links.find(token, 'password-reset');
     const invalid = () => new FieldErrorsException({ token: [PASSWORDS_MESSAGES.invalidResetToken] });
     if (!found) throw invalid();
@@ -108,7 +117,11 @@ export class PasswordService<TUser extends object = object> {
     await this.setPassword(found.user, newPassword);
     await this.links.revokeAll(found.user, 'password-reset');
     await this.tokens.revokeAllForUser(found.user, undefined, 'password-reset');
-    this.events.publish(PASSWORDS_EVENTS.passwordChanged, { userId: this.users.getId(found.user), via: 'reset' });
+    await this.events.publish(PASSWORDS_EVENTS.passwordChanged, {
+      userId: this.users.getId(found.user),
+      via: 'reset',
+      client: eventClient(client),
+    });
   }
 
   private async assertAcceptable(user: TUser, newPassword: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { EventClient } from '../../core/events/auth-token.events.js';
 import type { UserId } from '../../core/users/user-store.js';
 
 /** The passwords feature's event names. */
@@ -8,6 +9,7 @@ export const PASSWORDS_EVENTS = {
 export interface PasswordChangedEvent {
   userId: UserId;
   via: 'change' | 'reset';
+  client: EventClient | null;
 }
 
 declare module '../../core/events/auth-token.events.js' {

@@ -2,7 +2,7 @@ import { Body, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { RequireLoginToken } from '../../core/guard/require-scopes.decorator.js';
-import { ClientIp } from '../../core/http/client-ip.decorator.js';
+import { RequestClient, type RequestClientInfo } from '../../core/http/request-client.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { ReauthenticateDto } from './reauthenticate.dto.js';
@@ -22,8 +22,8 @@ export class ReauthenticationController {
     @CurrentUser() user: object,
     @CurrentToken() token: AuthToken,
     @Body() body: ReauthenticateDto,
-    @ClientIp() ip: string,
+    @RequestClient() client: RequestClientInfo,
   ): Promise<void> {
-    await this.reauthentication.reauthenticate(user, token.id, body, { ip });
+    await this.reauthentication.reauthenticate(user, token.id, body, client);
   }
 }

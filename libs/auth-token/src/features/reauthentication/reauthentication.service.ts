@@ -5,6 +5,10 @@ import { PasswordCheck } from '../passwords/password-check.js';
 import { FreshUser } from '../../core/tokens/fresh-user.js';
 import { TokenService } from '../../core/tokens/token.service.js';
 import { REAUTHENTICATION_MESSAGES } from './reauthentication.messages.js';
+import { REAUTHENTICATION_EVENTS } from './reauthentication.events.js';
+import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
+import { eventClient } from '../../core/events/auth-token.events.js';
+import { UserStore } from '../../core/users/user-store.js';
 
 /** A proof of identity: the password, or a TOTP code of a user with the second factor on. */
 export interface ReauthenticationProof {
@@ -23,6 +27,8 @@ export class ReauthenticationService<TUser extends object = object> {
     private readonly passwords: PasswordCheck<TUser>,
     private readonly mfa: MfaService<TUser>,
     private readonly tokens: TokenService<TUser>,
+    private readonly users: UserStore<TUser>,
+    private readonly events: AuthTokenEventPublisher,
   ) {}
 
   /** Checks the proof on the database's user and records it on the login token `tokenId`; 400 naming the field. */
@@ -30,12 +36,18 @@ export class ReauthenticationService<TUser extends object = object> {
     user: TUser,
     tokenId: string,
     { password, code }: ReauthenticationProof,
-    client: { ip: string },
+    client: { ip: string; userAgent?: string; acceptLanguage?: string },
   ): Promise<void> {
     const fresh = await this.freshUser.load(user, tokenId);
     if (code) await this.mfa.confirmCode(fresh, code, client?.ip);
     else if (password) await this.passwords.confirm(fresh, password, client?.ip, 'password');
     else throw new FieldErrorsException({ password: [REAUTHENTICATION_MESSAGES.reauthenticationProofRequired] });
     await this.tokens.markAuthenticated(fresh, tokenId);
+    await this.events.publish(REAUTHENTICATION_EVENTS.reauthenticated, {
+      userId: this.users.getId(fresh),
+      tokenId,
+      method: code ? 'totp' : 'password',
+      client: eventClient(client),
+    });
   }
 }

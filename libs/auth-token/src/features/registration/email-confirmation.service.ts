@@ -70,7 +70,7 @@ export class EmailConfirmationService<TUser extends object = object> {
     if (!found) return false;
     if (!this.users.isEmailConfirmed(found.user)) {
       await this.users.setEmailConfirmed(found.user, true);
-      this.events.publish(REGISTRATION_EVENTS.emailConfirmed, {
+      await this.events.publish(REGISTRATION_EVENTS.emailConfirmed, {
         userId: this.users.getId(found.user),
         email: found.record.email,
       });

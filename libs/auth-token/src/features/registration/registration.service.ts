@@ -82,7 +82,7 @@ export class RegistrationService<TUser extends object = object> {
       throw error;
     }
     if (mails) await this.sendOrUndo(user, acceptLanguage);
-    this.events.publish(REGISTRATION_EVENTS.userRegistered, { userId: this.users.getId(user), username });
+    await this.events.publish(REGISTRATION_EVENTS.userRegistered, { userId: this.users.getId(user), username });
     return user;
   }
 

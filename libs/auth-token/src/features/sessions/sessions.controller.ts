@@ -8,6 +8,11 @@ import { TokenService } from '../../core/tokens/token.service.js';
 import { deviceName } from './device-name.js';
 import type { SessionDto } from './session.dto.js';
 import { SESSIONS_MESSAGES } from './sessions.messages.js';
+import { SESSIONS_EVENTS } from './sessions.events.js';
+import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
+import { eventClient } from '../../core/events/auth-token.events.js';
+import { RequestClient, type RequestClientInfo } from '../../core/http/request-client.decorator.js';
+import { UserStore } from '../../core/users/user-store.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -16,7 +21,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 @RequireLoginToken()
 @AuthTokenRoutes()
 export class SessionsController {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly users: UserStore,
+    private readonly events: AuthTokenEventPublisher,
+  ) {}
 
   /** The user's live tokens, most recently used first. */
   @Get('sessions')
@@ -46,7 +55,12 @@ export class SessionsController {
   /** Revokes every token of the user, this one included ("log out everywhere"). */
   @Delete('sessions')
   @HttpCode(HttpStatus.NO_CONTENT)
-  async revokeAll(@CurrentUser() user: object): Promise<void> {
-    await this.tokens.revokeAllForUser(user, undefined, 'all-sessions');
+  async revokeAll(@CurrentUser() user: object, @RequestClient() client: RequestClientInfo): Promise<void> {
+    const revoked = await this.tokens.revokeAllForUser(user, undefined, 'all-sessions');
+    await this.events.publish(SESSIONS_EVENTS.sessionsRevoked, {
+      userId: this.users.getId(user),
+      revoked,
+      client: eventClient(client),
+    });
   }
 }

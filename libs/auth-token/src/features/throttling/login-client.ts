@@ -10,6 +10,8 @@ export interface LoginClient {
   ip: string;
   /** The `User-Agent` header, kept with the session. */
   userAgent?: string;
+  /** The `Accept-Language` header: the language of the mails the login may cause (a new sign-in notice). */
+  acceptLanguage?: string;
 }
 
 /** The client address, or a TypeError for host code that passes none. */

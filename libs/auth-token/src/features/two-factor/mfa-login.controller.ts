@@ -1,7 +1,7 @@
-import { Body, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 import { Public } from '../../core/guard/public.decorator.js';
-import { ClientIp } from '../../core/http/client-ip.decorator.js';
+import { RequestClient, type RequestClientInfo } from '../../core/http/request-client.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
 import type { LoginResult } from '../../core/tokens/login-issuer.js';
@@ -20,17 +20,9 @@ export class MfaLoginController {
   @Public()
   @Post('login/mfa')
   @HttpCode(HttpStatus.OK)
-  loginMfa(
-    @Body() body: MfaLoginDto,
-    @ClientIp() ip: string,
-    @Headers('user-agent') userAgent?: string,
-  ): Promise<LoginResult> {
+  loginMfa(@Body() body: MfaLoginDto, @RequestClient() client: RequestClientInfo): Promise<LoginResult> {
     if (!body.code && !body.recoveryCode)
       throw new FieldErrorsException({ code: [TWO_FACTOR_MESSAGES.mfaProofRequired] });
-    return this.mfaLogins.complete(
-      body.mfaToken,
-      { code: body.code, recoveryCode: body.recoveryCode },
-      { ip, userAgent },
-    );
+    return this.mfaLogins.complete(body.mfaToken, { code: body.code, recoveryCode: body.recoveryCode }, client);
   }
 }

@@ -9,6 +9,7 @@ import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { MfaChallenges } from './mfa-challenges.js';
 import { MfaService, type MfaProof } from './mfa.service.js';
 import { LOGIN_EVENTS } from '../login/login.events.js';
+import { eventClient } from '../../core/events/auth-token.events.js';
 
 /** Seconds an mfaToken lives. */
 const CHALLENGE_TTL = 300;
@@ -54,14 +55,16 @@ export class MfaLoginService<TUser extends object = object> extends SecondStep<T
     await this.attempts.attempt(account, ip);
     if (!(await this.mfa.verify(user, proof))) {
       await this.challenges.fail(record.id);
-      this.events.publish(LOGIN_EVENTS.loginFailed, {
+      await this.events.publish(LOGIN_EVENTS.loginFailed, {
         username: this.users.getLogin(user),
+        userId: this.users.getId(user),
         reason: 'second-factor',
+        client: eventClient(client),
       });
       throw new MfaLoginFailedException();
     }
     if (!(await this.challenges.spend(record.id))) throw new MfaLoginFailedException();
     await this.attempts.succeeded(account, ip);
-    return this.issuer.issue(user, { userAgent: client.userAgent, ip });
+    return this.issuer.issue(user, { ...client, ip });
   }
 }

@@ -2,7 +2,7 @@ import { Body, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import { AuthTokenGuard } from '../../core/guard/auth-token.guard.js';
 import { CurrentToken, CurrentUser } from '../../core/guard/current-user.decorator.js';
 import { RequireLoginToken, RequireReauthentication } from '../../core/guard/require-scopes.decorator.js';
-import { ClientIp } from '../../core/http/client-ip.decorator.js';
+import { RequestClient, type RequestClientInfo } from '../../core/http/request-client.decorator.js';
 import { AuthTokenRoutes } from '../../core/http/auth-token-routes.decorator.js';
 import { WhenEnabled } from '../../core/http/route-enabled.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
@@ -45,9 +45,9 @@ export class MfaController {
     @CurrentUser() user: object,
     @CurrentToken() token: AuthToken,
     @Body() body: EnableTotpDto,
-    @ClientIp() ip: string,
+    @RequestClient() client: RequestClientInfo,
   ): Promise<{ recoveryCodes: string[] }> {
-    return { recoveryCodes: await this.mfa.enable(await this.freshUser.load(user, token.id), body.code, { ip }) };
+    return { recoveryCodes: await this.mfa.enable(await this.freshUser.load(user, token.id), body.code, client) };
   }
 
   /** Turns the second factor off; needs the password. */
@@ -57,9 +57,9 @@ export class MfaController {
     @CurrentUser() user: object,
     @CurrentToken() token: AuthToken,
     @Body() body: MfaPasswordDto,
-    @ClientIp() ip: string,
+    @RequestClient() client: RequestClientInfo,
   ): Promise<void> {
-    await this.mfa.disable(await this.freshUser.load(user, token.id), body.password, { ip });
+    await this.mfa.disable(await this.freshUser.load(user, token.id), body.password, client);
   }
 
   /** Ten new recovery codes (the old ones stop working); needs the password. */
@@ -69,12 +69,14 @@ export class MfaController {
     @CurrentUser() user: object,
     @CurrentToken() token: AuthToken,
     @Body() body: MfaPasswordDto,
-    @ClientIp() ip: string,
+    @RequestClient() client: RequestClientInfo,
   ): Promise<{ recoveryCodes: string[] }> {
     return {
-      recoveryCodes: await this.mfa.regenerateRecoveryCodes(await this.freshUser.load(user, token.id), body.password, {
-        ip,
-      }),
+      recoveryCodes: await this.mfa.regenerateRecoveryCodes(
+        await this.freshUser.load(user, token.id),
+        body.password,
+        client,
+      ),
     };
   }
 }

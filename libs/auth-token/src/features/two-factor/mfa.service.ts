@@ -17,6 +17,10 @@ import { SecretBox } from './secret-box.js';
 import { matchingStep, newTotpSecret, otpauthUrl, toBase32 } from './totp.js';
 import { TWO_FACTOR_MESSAGES } from './two-factor.messages.js';
 import { TWO_FACTOR_EVENTS } from './two-factor.events.js';
+import { eventClient } from '../../core/events/auth-token.events.js';
+
+/** Who asks for a change of the second factor (see `RequestClient`). */
+type MfaClient = { ip: string; userAgent?: string; acceptLanguage?: string };
 
 const RECOVERY_CODES = 10;
 
@@ -102,7 +106,7 @@ export class MfaService<TUser extends object = object> {
   }
 
   /** Turns the factor on with a code from the app; resolves to ten recovery codes, shown this once. */
-  async enable(user: TUser, code: string, client: { ip: string }): Promise<string[]> {
+  async enable(user: TUser, code: string, client: MfaClient): Promise<string[]> {
     const factor = await this.find(user);
     if (!factor) throw new FieldErrorsException({ code: [TWO_FACTOR_MESSAGES.mfaNotSetUp] });
     if (factor.enabledAt) throw new ConflictException(TWO_FACTOR_MESSAGES.mfaAlreadyOn);
@@ -122,23 +126,31 @@ export class MfaService<TUser extends object = object> {
       { id: factor.id },
       { enabledAt: this.clock.now(), lastUsedStep: step, recoveryCodes: codes.map((c) => this.digest(c)) },
     );
-    this.events.publish(TWO_FACTOR_EVENTS.mfaEnabled, { userId: this.users.getId(user) });
+    await this.events.publish(TWO_FACTOR_EVENTS.mfaEnabled, {
+      userId: this.users.getId(user),
+      client: eventClient(client),
+    });
     return codes;
   }
 
   /** Turns the factor off, after the password (a wrong one counts as a failed login). */
-  async disable(user: TUser, password: string, client: { ip: string }): Promise<void> {
+  async disable(user: TUser, password: string, client: MfaClient): Promise<void> {
     await this.passwords.confirm(user, password, client?.ip, 'password');
-    if (!(await this.reset(user))) throw new FieldErrorsException({ password: [TWO_FACTOR_MESSAGES.mfaNotOn] });
+    if (!(await this.remove(user, client)))
+      throw new FieldErrorsException({ password: [TWO_FACTOR_MESSAGES.mfaNotOn] });
   }
 
   /** Ten new recovery codes (the old ones stop working), after the password. */
-  async regenerateRecoveryCodes(user: TUser, password: string, client: { ip: string }): Promise<string[]> {
+  async regenerateRecoveryCodes(user: TUser, password: string, client: MfaClient): Promise<string[]> {
     await this.passwords.confirm(user, password, client?.ip, 'password');
     const factor = await this.find(user);
     if (!factor?.enabledAt) throw new FieldErrorsException({ password: [TWO_FACTOR_MESSAGES.mfaNotOn] });
     const codes = this.newRecoveryCodes();
     await this.factors.update({ id: factor.id }, { recoveryCodes: codes.map((c) => this.digest(c)) });
+    await this.events.publish(TWO_FACTOR_EVENTS.recoveryCodesRenewed, {
+      userId: this.users.getId(user),
+      client: eventClient(client),
+    });
     return codes;
   }
 
@@ -147,14 +159,22 @@ export class MfaService<TUser extends object = object> {
    * and the recovery codes (check who asks first). A password reset does not do this. Resolves to whether
    * a factor was on.
    */
-  async reset(user: TUser): Promise<boolean> {
+  reset(user: TUser): Promise<boolean> {
+    return this.remove(user, undefined);
+  }
+
+  private async remove(user: TUser, client: MfaClient | undefined): Promise<boolean> {
     const result = await this.factors
       .createQueryBuilder()
       .delete()
       .where(...this.userKey.is(this.users.getId(user)))
       .execute();
     const removed = (result.affected ?? 0) > 0;
-    if (removed) this.events.publish(TWO_FACTOR_EVENTS.mfaDisabled, { userId: this.users.getId(user) });
+    if (removed)
+      await this.events.publish(TWO_FACTOR_EVENTS.mfaDisabled, {
+        userId: this.users.getId(user),
+        client: eventClient(client),
+      });
     return removed;
   }
 
@@ -207,7 +227,7 @@ export class MfaService<TUser extends object = object> {
         .andWhere('"recoveryCodes" = :before', { before: factor.recoveryCodes.join(' ') })
         .execute();
       if ((spent.affected ?? 0) === 0) return null;
-      this.events.publish(TWO_FACTOR_EVENTS.recoveryCodeUsed, {
+      await this.events.publish(TWO_FACTOR_EVENTS.recoveryCodeUsed, {
         userId: this.users.getId(user),
         remaining: remaining.length,
       });
