@@ -629,7 +629,7 @@ describe('the demo page in a real browser', () => {
       mfaToken?: string;
       token?: string;
     };
-    expect(firstStep).toEqual({ mfaRequired: true, mfaToken: match.any(String) });
+    expect(firstStep).toEqual({ mfaRequired: true, mfaToken: match.any(String), methods: ['totp'] });
     await page.locator('#mfa-login-form').waitFor({ state: 'visible' });
     await expect(page.locator('#login-form').isHidden()).resolves.toBe(true);
     await expectText(who(page), 'Not logged in');

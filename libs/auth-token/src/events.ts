@@ -2,6 +2,7 @@
 // declaration files a host compiles against.
 import './features/api-tokens/api-tokens.events.js';
 import './features/login/login.events.js';
+import './features/passkeys/passkeys.events.js';
 import './features/passwords/passwords.events.js';
 import './features/registration/registration.events.js';
 import './features/two-factor/two-factor.events.js';
@@ -9,6 +10,7 @@ import { CORE_EVENTS } from './core/events/auth-token.events.js';
 import type { AuthTokenEventMap } from './core/events/auth-token.events.js';
 import { API_TOKENS_EVENTS } from './features/api-tokens/api-tokens.events.js';
 import { LOGIN_EVENTS } from './features/login/login.events.js';
+import { PASSKEYS_EVENTS } from './features/passkeys/passkeys.events.js';
 import { PASSWORDS_EVENTS } from './features/passwords/passwords.events.js';
 import { REGISTRATION_EVENTS } from './features/registration/registration.events.js';
 import { TWO_FACTOR_EVENTS } from './features/two-factor/two-factor.events.js';
@@ -24,6 +26,7 @@ export const AUTH_TOKEN_EVENTS = {
   ...PASSWORDS_EVENTS,
   ...API_TOKENS_EVENTS,
   ...TWO_FACTOR_EVENTS,
+  ...PASSKEYS_EVENTS,
 } as const;
 
 /** The payload of the event `AUTH_TOKEN_EVENTS[name]`, e.g. `AuthTokenEvent<'loginFailed'>`. */

@@ -7,9 +7,9 @@ export const LOGIN_EVENTS = {
 } as const;
 
 export interface LoginFailedEvent {
-  /** The login name as typed (never the password). */
+  /** The login name as typed (never the password); for a refused passkey, its owner's login name. */
   username: string;
-  reason: 'invalid-credentials' | 'email-not-confirmed' | 'second-factor';
+  reason: 'invalid-credentials' | 'email-not-confirmed' | 'second-factor' | 'passkey';
 }
 
 export interface LogoutEvent {
