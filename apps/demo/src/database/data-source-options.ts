@@ -13,6 +13,7 @@ import { ApiTokens1763900000004 } from './migrations/1763900000004-api-tokens.js
 import { Mfa1763900000005 } from './migrations/1763900000005-mfa.js';
 import { Reauthentication1763900000006 } from './migrations/1763900000006-reauthentication.js';
 import { UsernameSkeletons1763900000007 } from './migrations/1763900000007-username-skeletons.js';
+import { Passkeys1763900000010 } from './migrations/1763900000010-passkeys.js';
 
 /** TypeORM options for the demo: its entities, and migrations run at start-up (no synchronize). */
 export function dataSourceOptions(database: DemoDatabase): DataSourceOptions {
@@ -27,6 +28,7 @@ export function dataSourceOptions(database: DemoDatabase): DataSourceOptions {
       Mfa1763900000005,
       Reauthentication1763900000006,
       UsernameSkeletons1763900000007,
+      Passkeys1763900000010,
     ],
     migrationsRun: true,
     synchronize: false,
