@@ -54,6 +54,14 @@ describe('OpenAPI documentation and CORS of the demo', () => {
         '/auth/mfa/totp/enable',
         '/auth/mfa/disable',
         '/auth/mfa/recovery-codes',
+        '/auth/login/mfa/passkey/options',
+        '/auth/login/passkey',
+        '/auth/login/passkey/options',
+        '/auth/passkeys',
+        '/auth/passkeys/{id}',
+        '/auth/passkeys/register',
+        '/auth/passkeys/register/options',
+        '/auth/reauthenticate/passkey/options',
       ].sort(),
     );
     expect(spec.components.securitySchemes.token).toMatchObject({ type: 'http', scheme: 'bearer' });
