@@ -651,7 +651,7 @@ describe('the demo page in a real browser', () => {
       mfaToken?: string;
       token?: string;
     };
-    expect(firstStep).toEqual({ mfaRequired: true, mfaToken: match.any(String) });
+    expect(firstStep).toEqual({ mfaRequired: true, mfaToken: match.any(String), methods: ['totp'] });
     await page.locator('#mfa-login-form').waitFor({ state: 'visible' });
     await expect(page.locator('#login-form').isHidden()).resolves.toBe(true);
     await expectText(who(page), 'Not logged in');
@@ -798,4 +798,161 @@ describe('the demo page in a real browser', () => {
     expect(await callFrom(`http://127.0.0.1:${refusedPort}`)).toBe('blocked: TypeError');
     await context.close();
   });
+});
+
+describe('passkeys on the demo page, with an authenticator in the page', () => {
+  /** Seconds a proof of identity lasts here: short, so that the test sees the re-authentication dialog. */
+  const WINDOW = 10;
+  let workDir: string;
+  let demo: RunningDemo;
+  let browser: Browser;
+  /** The page's address: WebAuthn binds passkeys to the RP ID, which must be the page's host (not 127.0.0.1). */
+  let site: string;
+  const violations: string[] = [];
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'demo-passkeys-'));
+    const port = await freePort();
+    site = `http://localhost:${port}`;
+    demo = await startDemoProcess({
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(workDir, 'passkeys.sqlite')}`,
+      AUTH_SCRYPT_COST: TEST_SCRYPT_COST,
+      AUTH_WEBAUTHN_RP_ID: 'localhost',
+      AUTH_WEBAUTHN_ORIGINS: site,
+      AUTH_REAUTH_WINDOW: String(WINDOW),
+    });
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+    await rm(workDir, { recursive: true, force: true });
+  });
+  afterEach(() => expect(violations.splice(0)).toEqual([]));
+
+  /**
+   * A page with a platform authenticator (discoverable ES256 credentials, user verification) in it. Chromium's
+   * virtual authenticator (WebAuthn.addVirtualAuthenticator over CDP) would be the one to use, but this headless
+   * shell crashes at the first WebAuthn call: see fixtures/page-authenticator.js.
+   */
+  async function pageWithAuthenticator(): Promise<{
+    page: Page;
+    context: BrowserContext;
+    credentials: () => Promise<number>;
+  }> {
+    const context = await browser.newContext();
+    await context.addInitScript(REPORT_CSP_VIOLATIONS);
+    await context.addInitScript({ path: join(import.meta.dirname, 'fixtures', 'page-authenticator.js') });
+    context.on('console', (message) => {
+      const text = message.text();
+      if (text.startsWith('CSP violation') || text.includes('Content Security Policy')) violations.push(text);
+    });
+    const page = await context.newPage();
+    const credentials = () => page.evaluate<number>('window.pageAuthenticator.count()');
+    return { page, context, credentials };
+  }
+
+  const who = (page: Page) => page.getByTestId('who');
+  const expectWho = (page: Page, text: string) => who(page).filter({ hasText: text }).waitFor({ timeout: 10_000 });
+
+  async function registerAndLogIn(page: Page, username: string): Promise<void> {
+    await page.goto(site);
+    await page.fill('#register-form input[name=username]', username);
+    await page.fill('#register-form input[name=password]', PASSWORD);
+    await page.click('#register-form button[type=submit]');
+    await page.locator('#register-message', { hasText: 'You can log in now' }).waitFor();
+    await page.fill('#login-form input[name=username]', username);
+    await page.fill('#login-form input[name=password]', PASSWORD);
+    await page.click('#login-form button[type=submit]');
+    await expectWho(page, `Logged in as ${username}`);
+  }
+
+  /** Confirms the re-authentication dialog with the password, if the page shows it. */
+  async function passDialogIfShown(page: Page): Promise<void> {
+    const dialog = page.locator('#reauth-dialog');
+    if (await dialog.isVisible()) {
+      await page.fill('#reauth-form input[name=password]', PASSWORD);
+      await page.locator('#reauth-form button[type=submit]').click();
+    }
+  }
+
+  it('adds, renames and removes passkeys, signs in with one, and uses one as the second step and to re-authenticate', async () => {
+    const { page, context, credentials } = await pageWithAuthenticator();
+    await registerAndLogIn(page, 'pasquale');
+
+    // Add a passkey: the authenticator makes a discoverable credential, the panel lists it.
+    const panel = page.locator('#passkeys-section');
+    await panel.waitFor({ state: 'visible' });
+    await page.locator('#no-passkeys').waitFor({ state: 'visible' });
+    await page.fill('#passkey-add-form input[name=name]', 'Laptop');
+    await page.locator('#passkey-add-form button[type=submit]').click();
+    await passDialogIfShown(page);
+    const entry = page.locator('#passkeys li');
+    await entry.filter({ hasText: 'Laptop' }).waitFor();
+    await expect(entry.count()).resolves.toBe(1);
+    await expect(page.locator('#passkey-message').textContent()).resolves.toContain('Added "Laptop"');
+    expect(await credentials()).toBe(1);
+    await expect(entry.locator('.last-used').textContent()).resolves.toContain('never');
+    await page.screenshot({ path: join(SCREENSHOTS, '14-passkeys.png'), fullPage: true });
+
+    // Rename it in place.
+    await entry.getByRole('button', { name: 'Rename' }).click();
+    await entry.locator('input[name=name]').fill('Work laptop');
+    await entry.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#passkeys li .passkey-name', { hasText: 'Work laptop' }).waitFor();
+
+    // Sign in with it: no username, no password.
+    await page.click('#logout');
+    await expectWho(page, 'Not logged in');
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await expectWho(page, 'Logged in as pasquale');
+    await page.locator('#passkeys li .last-used time').waitFor();
+
+    // With two-factor login on, the password step offers the passkey beside the code.
+    await page.locator('#mfa-section').getByRole('button', { name: 'Set up' }).click();
+    await passDialogIfShown(page);
+    const shown = page.getByTestId('mfa-secret');
+    await shown.waitFor({ state: 'visible' });
+    const secret = ((await shown.textContent()) ?? '').replace(/\s+/g, '');
+    await page.fill('#mfa-enable-form input[name=code]', totp(secret));
+    await page.locator('#mfa-enable-form').getByRole('button', { name: 'Enable' }).click();
+    await passDialogIfShown(page);
+    await page.locator('#mfa-codes').getByRole('button', { name: 'I have saved them' }).click();
+    await page.click('#logout');
+    const passwordStep = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/login');
+    await page.fill('#login-form input[name=username]', 'pasquale');
+    await page.fill('#login-form input[name=password]', PASSWORD);
+    await page.click('#login-form button[type=submit]');
+    expect(await (await passwordStep).json()).toEqual({
+      mfaRequired: true,
+      mfaToken: match.any(String),
+      methods: ['totp', 'passkey'],
+    });
+    await page.locator('#mfa-login-form').waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Use a passkey instead' }).click();
+    await expectWho(page, 'Logged in as pasquale');
+
+    // Once the proof of identity is older than the window, the dialog offers the passkey too.
+    await new Promise((resolve) => setTimeout(resolve, (WINDOW + 1) * 1000));
+    await page.fill('#token-form input[name=name]', 'CI');
+    await page.click('#token-form button[type=submit]');
+    await page.locator('#reauth-dialog').waitFor({ state: 'visible' });
+    await page.screenshot({ path: join(SCREENSHOTS, '15-reauthenticate-with-passkey.png'), fullPage: true });
+    await page.locator('#reauth-dialog').getByRole('button', { name: 'Use a passkey' }).click();
+    await page
+      .getByTestId('new-token')
+      .filter({ hasText: /^natapi_/ })
+      .waitFor();
+    await expect(page.locator('#reauth-dialog').isVisible()).resolves.toBe(false);
+
+    // Remove it: it no longer signs in.
+    await page.locator('#passkeys li').getByRole('button', { name: 'Remove' }).click();
+    await page.locator('#no-passkeys').waitFor({ state: 'visible' });
+    await page.click('#logout');
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.locator('#login-message.error').filter({ hasText: /\S/ }).waitFor();
+    await expectWho(page, 'Not logged in');
+    await context.close();
+  }, 120_000);
 });

@@ -239,6 +239,8 @@ describe('starting the demo', () => {
     ['PORT', { PORT: 'x' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'yes' }],
     ['HTTP_ADAPTER', { HTTP_ADAPTER: 'koa' }],
+    ['AUTH_WEBAUTHN_RP_ID', { AUTH_WEBAUTHN_RP_ID: '127.0.0.1' }],
+    ['AUTH_WEBAUTHN_ORIGINS', { AUTH_WEBAUTHN_ORIGINS: 'localhost:3000' }],
   ])('stops with exit code 1 and one line naming a bad %s', async (variable, env) => {
     const result = await runDemo('main.js', [], { DATABASE_URL: 'sqlite::memory:', ...env });
     expect(result.code).toBe(1);

@@ -31,7 +31,7 @@ describe.each(TEST_DATABASES)('two-factor login as the demo serves it (%s)', (db
     const first = await json<MfaChallenge>(
       demo.http().post('/auth/login').send({ username: 'second', password: PASSWORD }).expect(200),
     );
-    expect(first.body).toEqual({ mfaRequired: true, mfaToken: match.any(String) });
+    expect(first.body).toEqual({ mfaRequired: true, mfaToken: match.any(String), methods: ['totp'] });
     const code = totp(secret, demo.clock.now());
     const done = await json<LoginResponse>(
       demo.http().post('/auth/login/mfa').send({ mfaToken: first.body.mfaToken, code }),

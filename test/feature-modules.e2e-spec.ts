@@ -65,6 +65,7 @@ describe('AuthTokenModule assembled from a core and one module per feature', () 
         'ThrottlingModule',
         'MailedLinksModule',
         'PasswordsModule',
+        'PasskeysModule',
         'TwoFactorModule',
         'LoginModule',
         'ReauthenticationModule',
@@ -96,6 +97,7 @@ describe('AuthTokenModule assembled from a core and one module per feature', () 
         apiTokens: { enabled: true },
         mfa: { encryptionKey: Buffer.alloc(32, 7) },
         passwordReset: { url: 'https://app.test/reset#' },
+        passkeys: { rpId: 'app.test' },
       }),
     );
     apps.push(app);
@@ -105,6 +107,9 @@ describe('AuthTokenModule assembled from a core and one module per feature', () 
       'LoginController',
       'MfaController',
       'MfaLoginController',
+      'PasskeyLoginController',
+      'PasskeyReauthenticationController',
+      'PasskeysController',
       'PasswordChangeController',
       'PasswordResetController',
       'ReauthenticationController',
@@ -125,6 +130,8 @@ describe('AuthTokenModule assembled from a core and one module per feature', () 
       .send({ username: 'ada', password: 'correct horse battery' });
     expect(answer.status).toBe(404);
     expect(answer.body).toMatchObject({ statusCode: 404, message: 'Cannot POST /auth/register' });
+    const passkeys = await request(await app.getUrl()).post('/auth/login/passkey/options');
+    expect(passkeys.status).toBe(404);
   });
 
   it('keeps two forRoot() calls of one app apart, each with its own core', () => {

@@ -204,6 +204,26 @@ describe('the packed library in a fresh host app outside the workspace', () => {
     }
   });
 
+  it('has @simplewebauthn/server as an optional peer: a host without it that turns passkeys on stops naming it', async () => {
+    expect(readManifest(join(app, 'node_modules', 'nestjs-auth-token', 'package.json')).peerDependenciesMeta).toEqual(
+      expect.objectContaining({ '@simplewebauthn/server': { optional: true } }),
+    );
+    // The host above boots without it; this one turns passkeys on (fixtures/host-app/passkeys-main.ts).
+    const failed = await run(process.execPath, [join(app, 'dist', 'passkeys-main.js')], {
+      cwd: app,
+      env: { PATH: process.env.PATH ?? '', DB_FILE: join(app, 'passkeys.sqlite') },
+      timeout: 60_000,
+    }).then(
+      () => ({ code: 0, output: '' }),
+      (error: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: error.code ?? -1,
+        output: `${error.stdout ?? ''}${error.stderr ?? ''}`,
+      }),
+    );
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('needs the @simplewebauthn/server package (13.x), which is not installed');
+  });
+
   it("generates the schema from the README's DataSource (authTokenEntities) with typeorm migration:generate", async () => {
     const cli = join(app, 'node_modules', 'typeorm', 'cli.js');
     const { stdout } = await run(
@@ -215,7 +235,14 @@ describe('the packed library in a fresh host app outside the workspace', () => {
         timeout: 60_000,
       },
     );
-    for (const table of ['members', 'member_profiles', 'auth_token', 'auth_email_token', 'auth_throttle'])
+    for (const table of [
+      'members',
+      'member_profiles',
+      'auth_token',
+      'auth_email_token',
+      'auth_throttle',
+      'auth_passkey',
+    ])
       expect(stdout).toContain(`CREATE TABLE "${table}"`);
     expect(stdout).toMatch(/CREATE UNIQUE INDEX "\w+" ON "members" \("canonicalUsername"\)/);
     expect(stdout).toMatch(/FOREIGN KEY \("userId"\) REFERENCES "members" \("id"\) ON DELETE CASCADE/);

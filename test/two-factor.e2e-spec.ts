@@ -130,7 +130,7 @@ describe.each(TEST_DATABASES)('two-factor login with TOTP (%s)', (db) => {
     nextStep();
     const first = await json<MfaChallenge>(passwordStep(username));
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ mfaRequired: true, mfaToken: match.any(String) });
+    expect(first.body).toEqual({ mfaRequired: true, mfaToken: match.any(String), methods: ['totp'] });
     const done = await json<LoginResponse>(secondStep({ mfaToken: first.body.mfaToken, code: code(secret) }));
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ token: match.stringMatching(/^nat_/), user: { username } });

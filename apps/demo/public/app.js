@@ -1,4 +1,4 @@
-/* global qrcode, io */ // from qrcode.js and Socket.IO's client (/socket.io/socket.io.min.js), loaded before this file
+/* global qrcode, io, webauthn */ // from qrcode.js, Socket.IO's client (/socket.io/socket.io.min.js) and webauthn.js, loaded before this file
 // The demo client: plain browser JavaScript, no build step. The token is kept in localStorage when
 // "remember me" is ticked (survives closing the browser) and in sessionStorage otherwise (this tab only).
 const KEY = 'auth-token';
@@ -43,15 +43,17 @@ async function withReauthentication(send) {
   return (await askForPassword()) ? send() : answer;
 }
 
-/** Resolves to true once the password was confirmed, false when the user cancels. */
+/** Resolves to true once the password (or one of the user's passkeys) was confirmed, false when the user cancels. */
 function askForPassword() {
   const dialog = $('#reauth-dialog');
   const form = $('#reauth-form');
   form.reset();
   clearFieldErrors(form, $('#reauth-message'));
+  $('#reauth-passkey').hidden = !(webauthn.supported() && passkeyCount > 0);
   return new Promise((resolve) => {
     const finish = (proved) => {
       form.removeEventListener('submit', submit);
+      $('#reauth-passkey').removeEventListener('click', usePasskey);
       $('#reauth-cancel').removeEventListener('click', cancel);
       dialog.removeEventListener('cancel', cancel);
       form.reset();
@@ -73,7 +75,19 @@ function askForPassword() {
       else if (status === 429) show($('#reauth-message'), tooMany(retryAfter), 'error');
       else show($('#reauth-message'), describe(data) || `Could not confirm (${status}).`, 'error');
     };
+    const usePasskey = async () => {
+      clearFieldErrors(form, $('#reauth-message'));
+      const { ok, status, data, retryAfter } = await passkeyCeremony(
+        () => api('POST', '/auth/reauthenticate/passkey/options'),
+        (challengeId, response) => api('POST', '/auth/reauthenticate', { challengeId, response }),
+      );
+      if (ok) return finish(true);
+      if (status === 429) show($('#reauth-message'), tooMany(retryAfter), 'error');
+      else if (status !== 0) show($('#reauth-message'), 'The passkey was not accepted.', 'error');
+      else show($('#reauth-message'), describe(data), 'error');
+    };
     form.addEventListener('submit', submit);
+    $('#reauth-passkey').addEventListener('click', usePasskey);
     $('#reauth-cancel').addEventListener('click', cancel);
     dialog.addEventListener('cancel', cancel);
     dialog.showModal();
@@ -136,6 +150,7 @@ async function refresh() {
   $('#sessions-section').hidden = !user;
   $('#tokens-section').hidden = !user;
   $('#security-log-section').hidden = !user;
+  $('#passkeys-section').hidden = !user || !webauthn.supported();
   $('#register-section').hidden = Boolean(user) || !config.registration;
   renderMfa(user);
   if (!user) {
@@ -144,9 +159,11 @@ async function refresh() {
     $('#sessions').replaceChildren();
     $('#tokens').replaceChildren();
     $('#security-log').replaceChildren();
+    $('#passkeys').replaceChildren();
+    passkeyCount = 0;
     return;
   }
-  await Promise.all([listSessions(), listTokens(), listSecurityLog()]);
+  await Promise.all([listSessions(), listTokens(), listSecurityLog(), listPasskeys()]);
 }
 
 /** The security log's entry types, as a person reads them. */
@@ -652,9 +669,11 @@ function tooMany(retryAfter) {
 const MFA_TOKEN_LIFETIME = 5 * 60_000;
 let pendingLogin = null;
 
-function startSecondStep(mfaToken, username, remember) {
+function startSecondStep(mfaToken, username, remember, methods = ['totp']) {
   pendingLogin = { mfaToken, remember, started: Date.now() };
   $('#login-form').hidden = true;
+  $('#passkey-login-area').hidden = true;
+  $('#mfa-use-passkey').hidden = !(methods.includes('passkey') && webauthn.supported());
   $('#mfa-login-user').textContent = username;
   $('#mfa-login-form').hidden = false;
   useRecoveryCode(false);
@@ -667,6 +686,7 @@ function endSecondStep() {
   $('#mfa-login-form').hidden = true;
   $('#mfa-login-user').textContent = '';
   $('#login-form').hidden = false;
+  $('#passkey-login-area').hidden = !webauthn.supported();
 }
 
 /** Switches the second step between the app's code and a recovery code. */
@@ -726,6 +746,174 @@ async function sendSecondStep(event) {
   else show($('#login-message'), describe(data) || `Login failed (${status}).`, 'error');
 }
 
+// Passkeys. Every ceremony is two calls: options (with a challengeId) from the server, the browser's
+// navigator.credentials with them, then the credential's JSON back with the challengeId.
+let passkeyCount = 0;
+
+/**
+ * Runs one ceremony: `options()` asks the server, the browser asks the authenticator (`create` for a new passkey),
+ * `send(challengeId, response)` hands the answer back. Resolves to the server's last answer; status 0 when the
+ * browser gave no credential (the user cancelled, or no passkey of this site is there), with its reason as `data`.
+ */
+async function passkeyCeremony(options, send, create = false) {
+  const offered = await options();
+  if (!offered.ok) return offered;
+  let response;
+  try {
+    response = await (create ? webauthn.create(offered.data.options) : webauthn.get(offered.data.options));
+  } catch (error) {
+    const cancelled = error?.name === 'NotAllowedError' || error?.name === 'AbortError';
+    return {
+      ok: false,
+      status: 0,
+      data: cancelled ? 'Cancelled: no passkey was used.' : String(error?.message ?? error),
+    };
+  }
+  return send(offered.data.challengeId, response);
+}
+
+async function listPasskeys() {
+  const { ok, data } = await api('GET', '/auth/passkeys');
+  const list = $('#passkeys');
+  list.replaceChildren();
+  if (!ok || !Array.isArray(data)) return;
+  passkeyCount = data.length;
+  $('#no-passkeys').hidden = data.length > 0;
+  for (const passkey of data) list.append(passkeyEntry(passkey));
+}
+
+/** A passkey in the list: its name (renamed in place), its dates, Rename and Remove. */
+function passkeyEntry(passkey) {
+  const item = document.createElement('li');
+  item.dataset.passkey = passkey.id;
+  const info = document.createElement('div');
+  info.className = 'entry-info';
+  const name = Object.assign(document.createElement('strong'), {
+    className: 'passkey-name',
+    textContent: passkey.name,
+  });
+  const title = Object.assign(document.createElement('div'), { className: 'entry-title' });
+  title.append(name);
+  const details = Object.assign(document.createElement('div'), { className: 'entry-details muted' });
+  details.append(
+    detail('created', 'added', when(passkey.createdAt)),
+    ' · ',
+    detail('last-used', 'last used', when(passkey.lastUsedAt, 'never')),
+  );
+  const renameForm = Object.assign(document.createElement('form'), { className: 'rename-form', hidden: true });
+  renameForm.noValidate = true;
+  const input = Object.assign(document.createElement('input'), { name: 'name', maxLength: 100, value: passkey.name });
+  input.setAttribute('aria-label', 'New name');
+  const save = Object.assign(document.createElement('button'), { type: 'submit', textContent: 'Save' });
+  const error = Object.assign(document.createElement('p'), { className: 'field-error' });
+  error.dataset.errorFor = 'name';
+  renameForm.append(input, save, error);
+  info.append(title, details, renameForm);
+
+  const buttons = Object.assign(document.createElement('div'), { className: 'buttons' });
+  const rename = Object.assign(document.createElement('button'), {
+    type: 'button',
+    className: 'secondary',
+    textContent: 'Rename',
+  });
+  const remove = Object.assign(document.createElement('button'), {
+    type: 'button',
+    className: 'danger',
+    textContent: 'Remove',
+  });
+  buttons.append(rename, remove);
+  rename.addEventListener('click', () => {
+    renameForm.hidden = !renameForm.hidden;
+    if (!renameForm.hidden) input.select();
+  });
+  renameForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldErrors(renameForm);
+    const answer = await api('PATCH', `/auth/passkeys/${encodeURIComponent(passkey.id)}`, { name: input.value });
+    if (!answer.ok) return showFailure(renameForm, $('#passkey-message'), answer.status, answer.data);
+    show($('#passkey-message'), `Renamed to "${answer.data.name}".`, 'ok');
+    await listPasskeys();
+  });
+  remove.addEventListener('click', async () => {
+    remove.disabled = true;
+    const { ok, status, data } = await api('DELETE', `/auth/passkeys/${encodeURIComponent(passkey.id)}`);
+    remove.disabled = false;
+    if (!ok && status !== 404) show($('#passkey-message'), describe(data), 'error');
+    else if (ok) show($('#passkey-message'), `Removed "${passkey.name}".`, 'ok');
+    await listPasskeys();
+  });
+  item.append(info, buttons);
+  return item;
+}
+
+async function addPasskey(event) {
+  event.preventDefault();
+  const form = event.target;
+  const submit = form.querySelector('button[type=submit]');
+  const name = String(new FormData(form).get('name') ?? '').trim();
+  clearFieldErrors(form, $('#passkey-message'));
+  submit.disabled = true;
+  let answer;
+  try {
+    answer = await passkeyCeremony(
+      () => withReauthentication(() => api('POST', '/auth/passkeys/register/options')),
+      (challengeId, response) =>
+        api('POST', '/auth/passkeys/register', { challengeId, response, ...(name ? { name } : {}) }),
+      true,
+    );
+  } finally {
+    submit.disabled = false;
+  }
+  const { ok, status, data } = answer;
+  if (!ok) {
+    if (status === 0) show($('#passkey-message'), describe(data), 'error');
+    else showFailure(form, $('#passkey-message'), status, data);
+    if (status === 401) await refresh();
+    return;
+  }
+  form.reset();
+  show($('#passkey-message'), `Added "${data.name}": you can sign in with it now.`, 'ok');
+  await listPasskeys();
+}
+
+/** "Sign in with a passkey": a discoverable passkey of this site names its user; no password, no second step. */
+async function passkeyLogin() {
+  const remember = $('#login-form input[name=remember]').checked;
+  show($('#login-message'), '');
+  const { ok, status, data, retryAfter } = await passkeyCeremony(
+    () => api('POST', '/auth/login/passkey/options'),
+    (challengeId, response) => api('POST', '/auth/login/passkey', { challengeId, response }),
+  );
+  if (ok && typeof data?.token === 'string') {
+    store.set(data.token, remember);
+    $('#login-form').reset();
+    await refresh();
+    return;
+  }
+  if (status === 429) show($('#login-message'), tooMany(retryAfter), 'error');
+  else show($('#login-message'), describe(data) || `Login failed (${status}).`, 'error');
+}
+
+/** The second step with one of the user's passkeys instead of a code. */
+async function passkeySecondStep() {
+  if (!pendingLogin) return endSecondStep();
+  const { mfaToken, remember } = pendingLogin;
+  const { ok, status, data, retryAfter } = await passkeyCeremony(
+    () => api('POST', '/auth/login/mfa/passkey/options', { mfaToken }),
+    (challengeId, response) => api('POST', '/auth/login/mfa', { mfaToken, challengeId, response }),
+  );
+  if (ok && typeof data?.token === 'string') {
+    store.set(data.token, remember);
+    endSecondStep();
+    show($('#login-message'), '');
+    await refresh();
+    return;
+  }
+  if (status === 429) show($('#login-message'), tooMany(retryAfter), 'error');
+  else if (status === 401) show($('#login-message'), 'The passkey was not accepted, or the login expired.', 'error');
+  else show($('#login-message'), describe(data) || `Login failed (${status}).`, 'error');
+}
+
 async function testAuth(method) {
   const { status, data } = await api(method, '/api/hello');
   $('#test-result').textContent = `${status} ${JSON.stringify(data)}`;
@@ -750,12 +938,17 @@ document.addEventListener('DOMContentLoaded', async () => {
     const remember = form.get('remember') === 'on';
     event.target.reset();
     // With two-factor login on, no token yet: a second step asks for the code.
-    if (data?.mfaRequired) return startSecondStep(data.mfaToken, String(form.get('username')), remember);
+    if (data?.mfaRequired)
+      return startSecondStep(data.mfaToken, String(form.get('username')), remember, data.methods ?? ['totp']);
     store.set(data.token, remember);
     show($('#login-message'), '');
     await refresh();
   });
   $('#mfa-login-form').addEventListener('submit', sendSecondStep);
+  $('#passkey-login-area').hidden = !webauthn.supported();
+  $('#passkey-login').addEventListener('click', passkeyLogin);
+  $('#mfa-use-passkey').addEventListener('click', passkeySecondStep);
+  $('#passkey-add-form').addEventListener('submit', addPasskey);
   $('#use-recovery-code').addEventListener('click', () => useRecoveryCode(true));
   $('#use-app-code').addEventListener('click', () => useRecoveryCode(false));
   $('#mfa-login-cancel').addEventListener('click', () => {

@@ -46,6 +46,7 @@ export function authOptions(config: DemoConfig, hooks: DemoTestHooks = {}): Auth
     apiTokens: { enabled: true, ttl: config.apiTokenTtl, maxTtl: config.apiTokenMaxTtl },
     reauthentication: { window: config.reauthWindow },
     mfa: { encryptionKey: demoMfaKey(config.database, config.mfaEncryptionKey), issuer: 'nestjs-auth-token demo' },
+    passkeys: { rpId: config.webauthnRpId, rpName: 'nestjs-auth-token demo', origins: config.webauthnOrigins },
     scrypt: { cost: config.scryptCost },
     registration: { enabled: config.registration },
     emailConfirm: {

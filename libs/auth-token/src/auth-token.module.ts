@@ -31,6 +31,7 @@ import { LiveConnectionsModule } from './features/live-connections/live-connecti
 import { LeakedTokensModule } from './features/leaked-tokens/leaked-tokens.module.js';
 import { LoginModule } from './features/login/login.module.js';
 import { MailedLinksModule } from './features/mailed-links/mailed-links.module.js';
+import { PasskeysModule } from './features/passkeys/passkeys.module.js';
 import { PasswordsModule } from './features/passwords/passwords.module.js';
 import { ReauthenticationModule } from './features/reauthentication/reauthentication.module.js';
 import { RegistrationModule } from './features/registration/registration.module.js';
@@ -127,16 +128,18 @@ function assemble(
   const throttling = ThrottlingModule.register(context);
   const mailedLinks = MailedLinksModule.register(context, throttling);
   const passwords = PasswordsModule.register(context, { throttling, mailedLinks });
-  const twoFactor = TwoFactorModule.register(context, { throttling, passwords });
+  const passkeys = PasskeysModule.register(context, { throttling });
+  const twoFactor = TwoFactorModule.register(context, { throttling, passwords, passkeys });
   const liveConnections = LiveConnectionsModule.register(context);
   const securityLog = SecurityLogModule.register(context);
   const features = [
     throttling,
     mailedLinks,
     passwords,
+    passkeys,
     twoFactor,
     LoginModule.register(context, { throttling, passwords, secondStep: twoFactor }),
-    ReauthenticationModule.register(context, { passwords, twoFactor }),
+    ReauthenticationModule.register(context, { passwords, twoFactor, passkeys }),
     SessionsModule.register(context),
     ApiTokensModule.register(context),
     RegistrationModule.register(context, { throttling, mailedLinks, passwords }),

@@ -2,6 +2,8 @@ import type { Type } from '@nestjs/common';
 import { authEmailTokenEntityFor } from './features/mailed-links/auth-email-token.entity.js';
 import { authMfaEntityFor } from './features/two-factor/auth-mfa.entity.js';
 import { AuthThrottle } from './features/throttling/auth-throttle.entity.js';
+import { authPasskeyEntityFor } from './features/passkeys/auth-passkey.entity.js';
+import { authPasskeyChallengeEntityFor } from './features/passkeys/auth-passkey-challenge.entity.js';
 import { authTokenEntityFor } from './core/tokens/auth-token.entity.js';
 import { authSecurityEventEntityFor } from './features/security-log/auth-security-event.entity.js';
 import { authKnownDeviceEntityFor } from './features/security-notices/auth-known-device.entity.js';
@@ -18,5 +20,7 @@ export function authTokenEntities(userEntity: Type<object>): Type<object>[] {
     AuthThrottle,
     authSecurityEventEntityFor(userEntity),
     authKnownDeviceEntityFor(userEntity),
+    authPasskeyEntityFor(userEntity),
+    authPasskeyChallengeEntityFor(userEntity),
   ];
 }

@@ -2,6 +2,7 @@
 // declaration files a host compiles against.
 import './features/api-tokens/api-tokens.events.js';
 import './features/login/login.events.js';
+import './features/passkeys/passkeys.events.js';
 import './features/passwords/passwords.events.js';
 import './features/registration/registration.events.js';
 import './features/two-factor/two-factor.events.js';
@@ -12,6 +13,7 @@ import { CORE_EVENTS } from './core/events/auth-token.events.js';
 import type { AuthTokenEventMap } from './core/events/auth-token.events.js';
 import { API_TOKENS_EVENTS } from './features/api-tokens/api-tokens.events.js';
 import { LOGIN_EVENTS } from './features/login/login.events.js';
+import { PASSKEYS_EVENTS } from './features/passkeys/passkeys.events.js';
 import { PASSWORDS_EVENTS } from './features/passwords/passwords.events.js';
 import { REGISTRATION_EVENTS } from './features/registration/registration.events.js';
 import { TWO_FACTOR_EVENTS } from './features/two-factor/two-factor.events.js';
@@ -33,6 +35,7 @@ export const AUTH_TOKEN_EVENTS = {
   ...REAUTHENTICATION_EVENTS,
   ...SESSIONS_EVENTS,
   ...LEAKED_TOKENS_EVENTS,
+  ...PASSKEYS_EVENTS,
 } as const;
 
 /** The payload of the event `AUTH_TOKEN_EVENTS[name]`, e.g. `AuthTokenEvent<'loginFailed'>`. */

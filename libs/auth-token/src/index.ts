@@ -42,13 +42,14 @@ export type { RevocationNotice } from './core/revocation/revocation-notice.js';
 export { TokenService, type AuthenticatedToken, type IssuedToken } from './core/tokens/token.service.js';
 export { LoginService } from './features/login/login.service.js';
 export type { LoginResult } from './core/tokens/login-issuer.js';
-export type { MfaChallenge } from './features/login/second-step.js';
+export type { MfaChallenge, SecondFactorMethod } from './features/login/second-step.js';
 export { ReauthenticationService } from './features/reauthentication/reauthentication.service.js';
 export { RegistrationService } from './features/registration/registration.service.js';
 export { EmailConfirmationService } from './features/registration/email-confirmation.service.js';
 export { PasswordService } from './features/passwords/password.service.js';
 export { PasswordPolicy } from './features/passwords/password-policy.js';
 export { MfaService } from './features/two-factor/mfa.service.js';
+export { PasskeyService, type PasskeySummary } from './features/passkeys/passkey.service.js';
 export { ApiTokenService } from './features/api-tokens/api-token.service.js';
 export { TokenPurgeService } from './features/cleanup/token-purge.service.js';
 export { SecurityLog, type SecurityLogEntry } from './features/security-log/security-log.service.js';
@@ -88,6 +89,7 @@ export { TooManyAttemptsException } from './core/errors/too-many-attempts.except
 export { PasswordHashingBusyException } from './core/errors/auth-token.exceptions.js';
 export { EmailNotConfirmedException, InvalidCredentialsException } from './features/login/login.exceptions.js';
 export { MfaLoginFailedException } from './features/two-factor/two-factor.exceptions.js';
+export { PasskeyLoginFailedException } from './features/passkeys/passkeys.exceptions.js';
 
 // OpenAPI
 export { describeAuthTokenApi } from './features/openapi/describe-auth-token-api.js';

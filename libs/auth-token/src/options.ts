@@ -2,6 +2,7 @@
 // declaration files a host compiles against.
 import './features/api-tokens/api-tokens.options.js';
 import './features/cleanup/cleanup.options.js';
+import './features/passkeys/passkeys.options.js';
 import './features/passwords/password-policy.options.js';
 import './features/passwords/password-reset.options.js';
 import './features/registration/email-confirmation.options.js';
@@ -14,6 +15,7 @@ import './features/throttling/throttling.options.js';
 import './features/two-factor/two-factor.options.js';
 import { apiTokenOptions } from './features/api-tokens/api-tokens.options.js';
 import { cleanupOptions } from './features/cleanup/cleanup.options.js';
+import { passkeysOptions } from './features/passkeys/passkeys.options.js';
 import { passwordPolicyOptions } from './features/passwords/password-policy.options.js';
 import { passwordResetOptions } from './features/passwords/password-reset.options.js';
 import { emailConfirmOptions } from './features/registration/email-confirmation.options.js';
@@ -41,6 +43,7 @@ const OPTION_GROUPS: readonly OptionGroup[] = [
   apiTokenOptions,
   reauthenticationOptions,
   mfaOptions,
+  passkeysOptions,
   registrationOptions,
   emailConfirmOptions,
   passwordPolicyOptions,

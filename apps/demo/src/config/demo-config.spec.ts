@@ -39,6 +39,8 @@ describe('loadDemoConfig', () => {
       mfaEncryptionKey: undefined,
       trustProxy: false,
       httpAdapter: 'express',
+      webauthnRpId: 'localhost',
+      webauthnOrigins: ['http://localhost:3000'],
     });
   });
 
@@ -149,6 +151,15 @@ describe('loadDemoConfig', () => {
     ['TRUST_PROXY', { TRUST_PROXY: 'loopback, proxy.internal' }],
     ['HTTP_ADAPTER', { HTTP_ADAPTER: 'koa' }],
     ['HTTP_ADAPTER', { HTTP_ADAPTER: 'express,fastify' }],
+    ['AUTH_WEBAUTHN_RP_ID', { AUTH_WEBAUTHN_RP_ID: '127.0.0.1', AUTH_WEBAUTHN_ORIGINS: 'http://127.0.0.1:3000' }],
+    ['AUTH_WEBAUTHN_RP_ID', { AUTH_WEBAUTHN_RP_ID: '::1' }],
+    ['AUTH_WEBAUTHN_RP_ID', { AUTH_WEBAUTHN_RP_ID: 'https://example.com' }],
+    ['AUTH_WEBAUTHN_RP_ID', { AUTH_WEBAUTHN_RP_ID: 'example.com' }],
+    ['AUTH_WEBAUTHN_RP_ID', { AUTH_WEBAUTHN_RP_ID: 'com', AUTH_WEBAUTHN_ORIGINS: 'https://example.com' }],
+    ['AUTH_WEBAUTHN_RP_ID', { AUTH_WEBAUTHN_ORIGINS: 'http://127.0.0.1:3000' }],
+    ['AUTH_WEBAUTHN_ORIGINS', { AUTH_WEBAUTHN_ORIGINS: 'http://localhost:3000/login' }],
+    ['AUTH_WEBAUTHN_ORIGINS', { AUTH_WEBAUTHN_ORIGINS: 'localhost' }],
+    ['AUTH_WEBAUTHN_ORIGINS', { AUTH_WEBAUTHN_ORIGINS: ' , ' }],
   ])('rejects a bad %s with one line naming it', (variable, env) => {
     const error = errorFor(env);
     expect(error.variable).toBe(variable);
@@ -170,5 +181,18 @@ describe('loadDemoConfig', () => {
       /AUTH_API_TOKEN_TTL/,
     );
     expect(() => loadDemoConfig({ AUTH_API_TOKEN_MAX_TTL: '0' })).toThrow(/AUTH_API_TOKEN_MAX_TTL/);
+  });
+
+  it('reads the relying party of passkeys: an RP ID that is a suffix of every origin', () => {
+    expect(
+      loadDemoConfig({
+        AUTH_WEBAUTHN_RP_ID: 'Example.com',
+        AUTH_WEBAUTHN_ORIGINS: 'https://example.com, https://app.example.com:8443/',
+      }),
+    ).toMatchObject({
+      webauthnRpId: 'example.com',
+      webauthnOrigins: ['https://example.com', 'https://app.example.com:8443'],
+    });
+    expect(loadDemoConfig({ PORT: '4000' })).toMatchObject({ webauthnOrigins: ['http://localhost:4000'] });
   });
 });

@@ -44,6 +44,10 @@ export interface DemoConfig {
   trustProxy: TrustProxy;
   /** The HTTP platform the demo runs on (HTTP_ADAPTER); everything the CONTRACT says holds on both. */
   httpAdapter: HttpAdapterName;
+  /** Relying-party ID of passkeys (AUTH_WEBAUTHN_RP_ID): a domain, never an IP address. */
+  webauthnRpId: string;
+  /** Origins passkey ceremonies may come from (AUTH_WEBAUTHN_ORIGINS). */
+  webauthnOrigins: string[];
 }
 
 /** The HTTP platforms the demo runs on: Nest's ExpressAdapter or FastifyAdapter. */
@@ -197,6 +201,44 @@ function httpAdapter(raw: string | undefined): HttpAdapterName {
   return known;
 }
 
+/** A domain name in ASCII: dot-separated labels of letters, digits and inner hyphens. */
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/**
+ * AUTH_WEBAUTHN_RP_ID and AUTH_WEBAUTHN_ORIGINS, checked here so that a mistake names its variable (the library
+ * would name its option): the RP ID is a domain, never an IP address, and the host of every origin or a suffix
+ * of it on a label boundary.
+ */
+function webauthn(env: Env, port: number): { webauthnRpId: string; webauthnOrigins: string[] } {
+  const rpId = (env.AUTH_WEBAUTHN_RP_ID?.trim() || 'localhost').toLowerCase();
+  if (isIP(rpId.replace(/^\[|\]$/g, '')) !== 0 || /^[\d.]+$/.test(rpId))
+    throw new DemoConfigError('AUTH_WEBAUTHN_RP_ID', `must be a domain name, never an IP address, got "${rpId}"`);
+  if (!DOMAIN.test(rpId))
+    throw new DemoConfigError('AUTH_WEBAUTHN_RP_ID', `expected a domain name such as example.com, got "${rpId}"`);
+  const origins = (env.AUTH_WEBAUTHN_ORIGINS?.trim() || `http://localhost:${port}`)
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      const url = httpUrl('AUTH_WEBAUTHN_ORIGINS', origin);
+      if (url.origin !== origin.replace(/\/$/, ''))
+        throw new DemoConfigError(
+          'AUTH_WEBAUTHN_ORIGINS',
+          `"${origin}" is not an origin (scheme://host[:port], no path)`,
+        );
+      const host = url.hostname;
+      const serves = host === rpId || (host.endsWith(`.${rpId}`) && (rpId.includes('.') || rpId === 'localhost'));
+      if (!serves)
+        throw new DemoConfigError(
+          'AUTH_WEBAUTHN_RP_ID',
+          `"${rpId}" must be the host of every origin of AUTH_WEBAUTHN_ORIGINS or a suffix of it, not of ${url.origin}`,
+        );
+      return url.origin;
+    });
+  if (origins.length === 0) throw new DemoConfigError('AUTH_WEBAUTHN_ORIGINS', 'lists no origin');
+  return { webauthnRpId: rpId, webauthnOrigins: origins };
+}
+
 /** Reads and validates every variable; the first bad one throws a {@link DemoConfigError}. */
 export function loadDemoConfig(env: Env = process.env): DemoConfig {
   const port = integer(env, 'PORT', 3000, 0, 65_535);
@@ -262,5 +304,6 @@ export function loadDemoConfig(env: Env = process.env): DemoConfig {
     mfaEncryptionKey: env.AUTH_MFA_ENCRYPTION_KEY?.trim() || undefined,
     trustProxy: trustProxy(env.TRUST_PROXY),
     httpAdapter: httpAdapter(env.HTTP_ADAPTER),
+    ...webauthn(env, port),
   };
 }

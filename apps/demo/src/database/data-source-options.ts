@@ -14,6 +14,7 @@ import { Mfa1763900000005 } from './migrations/1763900000005-mfa.js';
 import { Reauthentication1763900000006 } from './migrations/1763900000006-reauthentication.js';
 import { UsernameSkeletons1763900000007 } from './migrations/1763900000007-username-skeletons.js';
 import { SecurityLogAndKnownDevices1763900000008 } from './migrations/1763900000008-security-log-and-known-devices.js';
+import { Passkeys1763900000010 } from './migrations/1763900000010-passkeys.js';
 
 /** TypeORM options for the demo: its entities, and migrations run at start-up (no synchronize). */
 export function dataSourceOptions(database: DemoDatabase): DataSourceOptions {
@@ -29,6 +30,7 @@ export function dataSourceOptions(database: DemoDatabase): DataSourceOptions {
       Reauthentication1763900000006,
       UsernameSkeletons1763900000007,
       SecurityLogAndKnownDevices1763900000008,
+      Passkeys1763900000010,
     ],
     migrationsRun: true,
     synchronize: false,

@@ -21,6 +21,8 @@ export const CORE_MESSAGES = {
   unsafeText: 'must be well-formed text without NUL characters',
   /** Completes "<field> ...". */
   nestedValue: 'must be text, a number, a boolean or a list of them',
+  /** Completes "<field> ...". */
+  jsonObject: 'must be a JSON object of at most 5 levels and 100 values',
   usernameInvalid: 'Enter a valid username of at most 150 characters: letters, digits and @ . + - _ only.',
   usernameInvisible: 'The username must not contain control characters or invisible characters.',
   usernameMixedScripts: 'The username must not mix scripts (such as Latin and Cyrillic).',

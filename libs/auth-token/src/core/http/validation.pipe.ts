@@ -2,6 +2,7 @@ import { ValidationPipe, type ArgumentMetadata, type Type, type ValidationError 
 import { getMetadataStorage } from 'class-validator';
 import { FieldErrorsException, type FieldErrors } from '../errors/field-errors.exception.js';
 import { MAX_BODY_FIELDS } from './body-limits.js';
+import { isBoundedJsonObject, jsonObjectFieldsOf } from './json-object-field.js';
 import { CORE_MESSAGES } from '../errors/core.messages.js';
 
 function collect(errors: ValidationError[], into: FieldErrors, parent = ''): FieldErrors {
@@ -34,13 +35,18 @@ const isPrimitive = (value: unknown) => value === null || ['string', 'number', '
 /**
  * Fields holding nested objects or lists of lists. The library's bodies are flat (at most a list of strings),
  * so anything deeper is refused here, before Nest's key stripping and class-transformer walk it: a small body
- * of deeply nested brackets would otherwise cost them a lot of main-thread time.
+ * of deeply nested brackets would otherwise cost them a lot of main-thread time. The few fields that hold a JSON
+ * object (`jsonObjects`, marked with `@JsonObjectField()`) may nest within fixed bounds.
  */
-function nestedFields(body: unknown): FieldErrors {
+function nestedFields(body: unknown, jsonObjects: ReadonlySet<string | symbol>): FieldErrors {
   const found: FieldErrors = {};
   if (body === null || typeof body !== 'object') return found;
   if (Array.isArray(body)) return { body: [CORE_MESSAGES.bodyNotObject] };
   for (const [key, value] of Object.entries(body)) {
+    if (jsonObjects.has(key)) {
+      if (!isPrimitive(value) && !isBoundedJsonObject(value)) found[key] = [`${key} ${CORE_MESSAGES.jsonObject}`];
+      continue;
+    }
     const flat = isPrimitive(value) || (Array.isArray(value) && value.every(isPrimitive));
     if (!flat) found[key] = [`${key} ${FLAT_VALUE}`];
   }
@@ -89,7 +95,7 @@ class AuthTokenValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body') refuseManyFields(value);
-    const nested = metadata.type === 'body' ? nestedFields(value) : {};
+    const nested = metadata.type === 'body' ? nestedFields(value, jsonObjectFieldsOf(metadata.metatype)) : {};
     if (Object.keys(nested).length) throw new FieldErrorsException(nested);
     const unsafe = unsafeText(value, metadata.type === 'body' ? '' : (metadata.data ?? ''), {});
     if (Object.keys(unsafe).length) throw new FieldErrorsException(unsafe);

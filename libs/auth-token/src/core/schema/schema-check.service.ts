@@ -36,36 +36,44 @@ export class SchemaCheck implements OnModuleInit {
     const problems: string[] = [];
     const repositories = [this.tokens, this.links, this.counters, this.factors, this.securityEvents, this.knownDevices];
     for (const repository of repositories) {
-      const problem = await this.check(repository);
+      const problem = await tableProblem(repository);
       if (problem) problems.push(problem);
     }
-    if (problems.length === 0) return;
-    throw new AuthTokenConfigError(
-      'userEntity',
-      `needs the library's tables, but the database says: ${problems.join('; ')}. Create them with a migration ` +
-        "(list ...authTokenEntities(User) in the DataSource's entities, then typeorm migration:generate and migration:run; " +
-        'see "Tables and migrations" in the package README, ' +
-        'https://github.com/nestjs-auth-token/nestjs-auth-token/tree/main/libs/auth-token#tables-and-migrations, ' +
-        'and "Upgrading" in the CHANGELOG), or let TypeORM synchronize the schema in development',
-    );
+    if (problems.length > 0) throw missingTablesError(problems);
   }
+}
 
-  private async check(repository: Repository<object>): Promise<string | null> {
-    const { metadata, manager } = repository;
-    const escape = (name: string) => manager.connection.driver.escape(name);
-    const columns = metadata.columns.map((column) => escape(column.databaseName)).join(', ');
-    try {
-      await manager.query(`SELECT ${columns} FROM ${escape(metadata.tableName)} WHERE 1 = 0`);
-      return null;
-    } catch (error) {
-      if (isOutage(error)) return null;
-      const code =
-        (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ??
-        (error as { code?: unknown }).code;
-      const message = error instanceof Error ? error.message : String(error);
-      if (MISSING.test(message) || (typeof code === 'string' && MISSING.test(code)))
-        return `${metadata.tableName}: ${message}`;
-      throw error;
-    }
+/** The error that stops the boot when the database lacks tables or columns of the library (`problems`). */
+export function missingTablesError(problems: string[]): AuthTokenConfigError {
+  return new AuthTokenConfigError(
+    'userEntity',
+    `needs the library's tables, but the database says: ${problems.join('; ')}. Create them with a migration ` +
+      "(list ...authTokenEntities(User) in the DataSource's entities, then typeorm migration:generate and migration:run; " +
+      'see "Tables and migrations" in the package README, ' +
+      'https://github.com/nestjs-auth-token/nestjs-auth-token/tree/main/libs/auth-token#tables-and-migrations, ' +
+      'and "Upgrading" in the CHANGELOG), or let TypeORM synchronize the schema in development',
+  );
+}
+
+/**
+ * Reads zero rows of the repository's table with every column it maps: what the database says when the table or a
+ * column is missing, else null (also when the database is down: that is left to the requests).
+ */
+export async function tableProblem(repository: Repository<object>): Promise<string | null> {
+  const { metadata, manager } = repository;
+  const escape = (name: string) => manager.connection.driver.escape(name);
+  const columns = metadata.columns.map((column) => escape(column.databaseName)).join(', ');
+  try {
+    await manager.query(`SELECT ${columns} FROM ${escape(metadata.tableName)} WHERE 1 = 0`);
+    return null;
+  } catch (error) {
+    if (isOutage(error)) return null;
+    const code =
+      (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ??
+      (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (MISSING.test(message) || (typeof code === 'string' && MISSING.test(code)))
+      return `${metadata.tableName}: ${message}`;
+    throw error;
   }
 }

@@ -15,12 +15,14 @@ const cache = new WeakMap<AbstractClass<object>, WeakMap<Type<object>, Type<obje
 /**
  * A concrete entity of the library's abstract `base`, stored in `table`, whose `user` relation points at the
  * host's User entity through a `userId` foreign key with ON DELETE CASCADE: deleting a user deletes its rows.
- * The same class is returned for the same base and User entity, as TypeORM needs one class per table.
+ * The same class is returned for the same base and User entity, as TypeORM needs one class per table. With
+ * `optional`, a row may have no user (`userId` NULL): a passkey login's challenge, made before anyone is known.
  */
 export function userBoundEntity<TBase extends object, TUser extends object>(
   base: AbstractClass<TBase>,
   table: string,
   userEntity: Type<TUser>,
+  { optional = false }: { optional?: boolean } = {},
 ): Type<TBase & { user?: TUser }> {
   const byUser = cache.get(base) ?? new WeakMap<Type<object>, Type<object>>();
   cache.set(base, byUser);
@@ -29,7 +31,7 @@ export function userBoundEntity<TBase extends object, TUser extends object>(
 
   @Entity(table)
   class UserBound extends (base as AbstractClass<object>) {
-    @ManyToOne(() => userEntity, { onDelete: 'CASCADE', nullable: false })
+    @ManyToOne(() => userEntity, { onDelete: 'CASCADE', nullable: optional })
     @JoinColumn({ name: 'userId' })
     @Index(`IDX_${table}_user`)
     user?: TUser;

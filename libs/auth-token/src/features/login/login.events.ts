@@ -8,11 +8,11 @@ export const LOGIN_EVENTS = {
 } as const;
 
 export interface LoginFailedEvent {
-  /** The login name as typed (never the password). */
+  /** The login name as typed (never the password); for a refused passkey, its owner's login name. */
   username: string;
   /** The account the name found, or null when no account has that name. */
   userId: UserId | null;
-  reason: 'invalid-credentials' | 'email-not-confirmed' | 'second-factor';
+  reason: 'invalid-credentials' | 'email-not-confirmed' | 'second-factor' | 'passkey';
   client: EventClient | null;
 }
 

@@ -1,8 +1,13 @@
+/** A proof the second step takes: a code of an authenticator app (or a recovery code), or a passkey. */
+export type SecondFactorMethod = 'totp' | 'passkey';
+
 /** What `POST /auth/login` answers for a user with a second step: the next step, not a token yet. */
 export interface MfaChallenge {
   mfaRequired: true;
   /** Opens `POST /auth/login/mfa` (and nothing else) for 5 minutes, once. */
   mfaToken: string;
+  /** The proofs this user can give: `totp`, and `passkey` when the user has one. */
+  methods: SecondFactorMethod[];
 }
 
 /**

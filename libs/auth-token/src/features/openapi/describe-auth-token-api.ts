@@ -5,7 +5,11 @@ import { ApiTokensController } from '../api-tokens/api-tokens.controller.js';
 import { LoginController } from '../login/login.controller.js';
 import { MfaController } from '../two-factor/mfa.controller.js';
 import { MfaLoginController } from '../two-factor/mfa-login.controller.js';
-import { EnableTotpDto, MfaLoginDto, MfaPasswordDto } from '../two-factor/mfa.dto.js';
+import { EnableTotpDto, MfaLoginDto, MfaPasskeyOptionsDto, MfaPasswordDto } from '../two-factor/mfa.dto.js';
+import { PasskeyLoginController } from '../passkeys/passkey-login.controller.js';
+import { PasskeyReauthenticationController } from '../passkeys/passkey-reauthentication.controller.js';
+import { PasskeyAnswerDto, RegisterPasskeyDto, RenamePasskeyDto } from '../passkeys/passkeys.dto.js';
+import { PasskeysController } from '../passkeys/passkeys.controller.js';
 import { ChangePasswordDto, ConfirmPasswordResetDto, RequestPasswordResetDto } from '../passwords/dto/password.dto.js';
 import { PasswordChangeController } from '../passwords/password-change.controller.js';
 import { PasswordResetController } from '../passwords/password-reset.controller.js';
@@ -48,6 +52,9 @@ const ERRORS = {
   429: 'Too many attempts; see Retry-After',
   503: 'Database or mail server unavailable',
 };
+
+const PASSKEY_OPTIONS =
+  '{ challengeId, options }: options in the JSON form of WebAuthn (PublicKeyCredentialCreationOptionsJSON or RequestOptionsJSON)';
 
 const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
   [
@@ -135,12 +142,110 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
     MfaLoginController,
     {
       loginMfa: {
-        summary: 'Second step of a login with a second factor: the mfaToken and a TOTP code or a recovery code',
+        summary:
+          'Second step of a login with a second factor: the mfaToken and a TOTP code, a recovery code, or a passkey (challengeId and response)',
         responses: [
           [200, 'A new token', LoginResponseDto],
           [400, ERRORS[400]],
-          [401, 'Wrong or used code, or a spent or expired mfaToken'],
+          [401, 'Wrong or used code, refused passkey, or a spent or expired mfaToken'],
           [429, ERRORS[429]],
+        ],
+      },
+      passkeyOptions: {
+        summary: "Request options for the second step with a passkey: lists the mfaToken's user's passkeys",
+        responses: [
+          [200, PASSKEY_OPTIONS],
+          [400, 'No passkey, or invalid input'],
+          [401, 'A spent or expired mfaToken'],
+        ],
+      },
+    },
+  ],
+  [
+    PasskeyLoginController,
+    {
+      loginOptions: {
+        summary: 'Request options for a passwordless login with a discoverable passkey (allowCredentials empty)',
+        responses: [[200, PASSKEY_OPTIONS]],
+      },
+      login: {
+        summary: "Log in with a passkey: the challengeId of the options and the credential's JSON",
+        responses: [
+          [200, 'A new token', LoginResponseDto],
+          [400, ERRORS[400]],
+          [401, 'Refused passkey (one answer for every reason)'],
+          [403, 'E-mail address not confirmed'],
+          [429, ERRORS[429]],
+        ],
+      },
+    },
+  ],
+  [
+    PasskeyReauthenticationController,
+    {
+      reauthenticationOptions: {
+        summary: 'Request options for re-authenticating with a passkey (POST reauthenticate takes the answer)',
+        secured: true,
+        responses: [
+          [200, PASSKEY_OPTIONS],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+        ],
+      },
+    },
+  ],
+  [
+    PasskeysController,
+    {
+      registrationOptions: {
+        summary: 'Creation options for a new passkey (discoverable, user-verified, attestation none)',
+        secured: true,
+        responses: [
+          [200, PASSKEY_OPTIONS],
+          [401, ERRORS[401]],
+          [403, ERRORS.reauthenticate],
+        ],
+      },
+      register: {
+        summary: "Add a passkey: the challengeId of the creation options, the credential's JSON and a name",
+        secured: true,
+        responses: [
+          [201, '{ id, name, createdAt }'],
+          [400, 'Refused: `errors` names challengeId, response or name'],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+        ],
+      },
+      list: {
+        summary: "The user's passkeys: { id, name, createdAt, lastUsedAt }",
+        secured: true,
+        responses: [
+          [200, 'Passkeys'],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+        ],
+      },
+      rename: {
+        summary: 'Rename one of your passkeys',
+        secured: true,
+        param: 'id',
+        responses: [
+          [200, '{ id, name, createdAt, lastUsedAt }'],
+          [400, ERRORS[400]],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+          [404, 'No such passkey of yours'],
+        ],
+      },
+      remove: {
+        summary: 'Remove one of your passkeys',
+        secured: true,
+        param: 'id',
+        responses: [
+          [204, 'Removed'],
+          [401, ERRORS[401]],
+          [403, ERRORS[403]],
+          [404, 'No such passkey of yours'],
         ],
       },
     },
@@ -150,11 +255,11 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
     {
       reauthenticate: {
         summary:
-          'Prove who you are again (password, or a TOTP code with two-factor login on): creating credentials is allowed for a while',
+          'Prove who you are again (password, a TOTP code with two-factor login on, or a passkey): creating credentials is allowed for a while',
         secured: true,
         responses: [
           [204, 'Proved'],
-          [400, 'Wrong password or code; `errors` names the field'],
+          [400, 'Wrong password or code, or a refused passkey; `errors` names the field'],
           [401, ERRORS[401]],
           [403, ERRORS[403]],
           [429, ERRORS[429]],
@@ -353,6 +458,14 @@ const OPERATIONS: [Type<object>, Record<string, Operation>][] = [
   ],
 ];
 
+const PASSKEY_ANSWER = {
+  challengeId: { format: 'uuid' },
+  response: {
+    type: 'object',
+    description: "The credential's JSON (toJSON()): RegistrationResponseJSON or AuthenticationResponseJSON",
+  },
+};
+
 const PROPERTIES: [Type<object>, Record<string, Record<string, unknown>>][] = [
   [RevokeTokensDto, { tokens: { type: [String], maxItems: 100, example: ['nat_0s3Xh…'] } }],
   [
@@ -399,11 +512,25 @@ const PROPERTIES: [Type<object>, Record<string, Record<string, unknown>>][] = [
       mfaToken: { example: 'natmfa_…' },
       code: { required: false, example: '123456' },
       recoveryCode: { required: false, example: 'abcd-efgh-ijkl' },
+      challengeId: { required: false, format: 'uuid' },
+      response: { required: false, type: 'object', description: "A passkey's answer: the credential's toJSON()" },
     },
   ],
+  [MfaPasskeyOptionsDto, { mfaToken: { example: 'natmfa_…' } }],
+  [PasskeyAnswerDto, PASSKEY_ANSWER],
+  [RegisterPasskeyDto, { ...PASSKEY_ANSWER, name: { required: false, example: 'Laptop', maxLength: 100 } }],
+  [RenamePasskeyDto, { name: { example: 'Laptop', maxLength: 100 } }],
   [EnableTotpDto, { code: { example: '123456' } }],
   [MfaPasswordDto, { password: {} }],
-  [ReauthenticateDto, { password: { required: false }, code: { required: false, example: '123456' } }],
+  [
+    ReauthenticateDto,
+    {
+      password: { required: false },
+      code: { required: false, example: '123456' },
+      challengeId: { required: false, format: 'uuid' },
+      response: { required: false, type: 'object', description: "A passkey's answer: the credential's toJSON()" },
+    },
+  ],
   [
     CreateApiTokenDto,
     {

@@ -15,7 +15,10 @@ import { ReauthenticationService } from './reauthentication.service.js';
 export class ReauthenticationController {
   constructor(private readonly reauthentication: ReauthenticationService) {}
 
-  /** `{password}`, or `{code}` for a user with two-factor login: 204, and credentials may be created for a while. */
+  /**
+   * `{password}`, `{code}` for a user with two-factor login, or `{challengeId, response}` of a passkey: 204, and
+   * credentials may be created for a while.
+   */
   @Post('reauthenticate')
   @HttpCode(HttpStatus.NO_CONTENT)
   async reauthenticate(

@@ -1,4 +1,5 @@
 /** The messages the reauthentication feature sends to clients. */
 export const REAUTHENTICATION_MESSAGES = {
-  reauthenticationProofRequired: 'Give password, or code for an account with two-factor login',
+  reauthenticationProofRequired:
+    'Give password, code for an account with two-factor login, or challengeId and response of a passkey',
 } as const;

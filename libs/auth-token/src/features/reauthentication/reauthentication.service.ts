@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 import { MfaService } from '../two-factor/mfa.service.js';
+import { PasskeyConfirmation } from '../passkeys/passkey-confirmation.js';
 import { PasswordCheck } from '../passwords/password-check.js';
 import { FreshUser } from '../../core/tokens/fresh-user.js';
 import { TokenService } from '../../core/tokens/token.service.js';
@@ -10,10 +11,14 @@ import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publ
 import { eventClient } from '../../core/events/auth-token.events.js';
 import { UserStore } from '../../core/users/user-store.js';
 
-/** A proof of identity: the password, or a TOTP code of a user with the second factor on. */
+/** A proof of identity: the password, a TOTP code of a user with the second factor on, or a passkey's answer. */
 export interface ReauthenticationProof {
   password?: string;
   code?: string;
+  /** The challenge of `POST /auth/reauthenticate/passkey/options`, with `response`. */
+  challengeId?: unknown;
+  /** The passkey's answer (the credential's JSON), with `challengeId`. */
+  response?: unknown;
 }
 
 /**
@@ -29,18 +34,21 @@ export class ReauthenticationService<TUser extends object = object> {
     private readonly tokens: TokenService<TUser>,
     private readonly users: UserStore<TUser>,
     private readonly events: AuthTokenEventPublisher,
+    private readonly passkeys: PasskeyConfirmation<TUser>,
   ) {}
 
   /** Checks the proof on the database's user and records it on the login token `tokenId`; 400 naming the field. */
   async reauthenticate(
     user: TUser,
     tokenId: string,
-    { password, code }: ReauthenticationProof,
+    { password, code, challengeId, response }: ReauthenticationProof,
     client: { ip: string; userAgent?: string; acceptLanguage?: string },
   ): Promise<void> {
     const fresh = await this.freshUser.load(user, tokenId);
     if (code) await this.mfa.confirmCode(fresh, code, client?.ip);
     else if (password) await this.passwords.confirm(fresh, password, client?.ip, 'password');
+    else if (this.passkeys.available && (challengeId !== undefined || response !== undefined))
+      await this.passkeys.confirm(fresh, { challengeId, response }, client?.ip);
     else throw new FieldErrorsException({ password: [REAUTHENTICATION_MESSAGES.reauthenticationProofRequired] });
     await this.tokens.markAuthenticated(fresh, tokenId);
     await this.events.publish(REAUTHENTICATION_EVENTS.reauthenticated, {

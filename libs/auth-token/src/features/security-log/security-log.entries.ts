@@ -8,6 +8,7 @@ import { REAUTHENTICATION_EVENTS } from '../reauthentication/reauthentication.ev
 import { SESSIONS_EVENTS } from '../sessions/sessions.events.js';
 import { TWO_FACTOR_EVENTS } from '../two-factor/two-factor.events.js';
 import type { SecurityEventType } from './security-event-type.js';
+import { PASSKEYS_EVENTS } from '../passkeys/passkeys.events.js';
 
 /** What an event needs to become a log entry: the account (null: none, no entry) and, if a request caused it, its client. */
 export interface LoggableEvent {
@@ -36,4 +37,6 @@ export const SECURITY_LOG_ENTRIES: SecurityLogEntries = {
   [API_TOKENS_EVENTS.apiTokenRevoked]: () => 'api_token_revoked',
   [SESSIONS_EVENTS.sessionsRevoked]: () => 'sessions_revoked',
   [LEAKED_TOKENS_EVENTS.tokenLeaked]: () => 'token_leaked',
+  [PASSKEYS_EVENTS.passkeyAdded]: () => 'passkey_added',
+  [PASSKEYS_EVENTS.passkeyRemoved]: () => 'passkey_removed',
 };

@@ -5,6 +5,7 @@ import { LEAKED_TOKENS_EVENTS } from '../leaked-tokens/leaked-tokens.events.js';
 import { PASSWORDS_EVENTS } from '../passwords/passwords.events.js';
 import { TWO_FACTOR_EVENTS } from '../two-factor/two-factor.events.js';
 import type { SecurityNoticeKind } from './security-notice.templates.js';
+import { PASSKEYS_EVENTS } from '../passkeys/passkeys.events.js';
 
 /** What an event needs to become a notice: the account, and, if a request caused it, its client. */
 export interface NoticeableEvent {
@@ -39,4 +40,6 @@ export const SECURITY_NOTICE_MAILS: SecurityNoticeMails = {
   [TWO_FACTOR_EVENTS.recoveryCodesRenewed]: () => ({ kind: 'recoveryCodesRenewed' }),
   [API_TOKENS_EVENTS.apiTokenCreated]: ({ name }) => ({ kind: 'apiTokenCreated', name }),
   [LEAKED_TOKENS_EVENTS.tokenLeaked]: ({ name, kind }) => ({ kind: 'tokenLeaked', name, leakedKind: kind }),
+  [PASSKEYS_EVENTS.passkeyAdded]: ({ name }) => ({ kind: 'passkeyAdded', name }),
+  [PASSKEYS_EVENTS.passkeyRemoved]: ({ name }) => ({ kind: 'passkeyRemoved', name }),
 };

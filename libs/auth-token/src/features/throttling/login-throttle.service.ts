@@ -32,18 +32,37 @@ export class LoginThrottle {
     await this.throttle.forgive(others);
   }
 
+  /**
+   * An attempt whose account is known only after the check (a passkey login): counted on the client address
+   * alone, so a refused passkey cannot push anyone's account toward its ceiling; 429 when the address is full.
+   */
+  attemptFromAddress(ip: string): Promise<void> {
+    return this.throttle.hit([this.addressRule(ip)]);
+  }
+
+  /** Such an attempt proved `account`: the account starts from zero at this address, which gets the attempt back. */
+  async succeededFromAddress(account: string, ip: string): Promise<void> {
+    const [accountAndAddress] = this.rules(account, ip);
+    await this.throttle.reset(accountAndAddress);
+    await this.throttle.forgive([this.addressRule(ip)]);
+  }
+
   /** The attempt could not be judged (the hasher was busy, the database failed): it counts against nothing. */
   async cancel(account: string, ip: string): Promise<void> {
     await this.throttle.forgive(this.rules(account, ip));
   }
 
   private rules(account: string, ip: string): ThrottleRule[] {
-    const { maxFailures, maxPerAccount, maxPerIp } = this.options.throttle;
+    const { maxFailures, maxPerAccount } = this.options.throttle;
     const address = throttleAddress(ip);
     return [
       { scope: 'login-account-ip', identity: `${account}\n${address}`, limit: maxFailures },
       { scope: 'login-account', identity: account, limit: maxPerAccount },
-      { scope: 'login-ip', identity: address, limit: maxPerIp },
+      this.addressRule(ip),
     ];
+  }
+
+  private addressRule(ip: string): ThrottleRule {
+    return { scope: 'login-ip', identity: throttleAddress(ip), limit: this.options.throttle.maxPerIp };
   }
 }

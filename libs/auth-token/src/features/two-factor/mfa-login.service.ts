@@ -10,13 +10,24 @@ import { MfaChallenges } from './mfa-challenges.js';
 import { MfaService, type MfaProof } from './mfa.service.js';
 import { LOGIN_EVENTS } from '../login/login.events.js';
 import { eventClient } from '../../core/events/auth-token.events.js';
+import { PasskeyAssertions } from '../passkeys/passkey-assertions.js';
+import type { PasskeyAnswer, PasskeyCeremonyOptions } from '../passkeys/passkey-options.js';
+import { PasskeyService } from '../passkeys/passkey.service.js';
+import { PasskeyRefusal } from '../passkeys/passkeys.exceptions.js';
+import { PASSKEYS_MESSAGES } from '../passkeys/passkeys.messages.js';
+import { FieldErrorsException } from '../../core/errors/field-errors.exception.js';
 
 /** Seconds an mfaToken lives. */
 const CHALLENGE_TTL = 300;
 
+/** The second step's proof: a code, a recovery code, or a passkey's answer to an `mfa` challenge. */
+export interface SecondFactorProof extends MfaProof {
+  passkey?: PasskeyAnswer;
+}
+
 /**
  * Two-factor login: after the right password, a user with the factor on gets an mfaToken instead of a token,
- * and `POST /auth/login/mfa` completes the login with a TOTP code or a recovery code.
+ * and `POST /auth/login/mfa` completes the login with a TOTP code, a recovery code, or one of the user's passkeys.
  */
 @Injectable()
 export class MfaLoginService<TUser extends object = object> extends SecondStep<TUser> {
@@ -27,13 +38,25 @@ export class MfaLoginService<TUser extends object = object> extends SecondStep<T
     private readonly attempts: LoginThrottle,
     private readonly issuer: LoginIssuer<TUser>,
     private readonly events: AuthTokenEventPublisher,
+    private readonly passkeys: PasskeyService<TUser>,
+    private readonly assertions: PasskeyAssertions<TUser>,
   ) {
     super();
   }
 
   async begin(user: TUser, client: { ip: string; userAgent?: string }): Promise<MfaChallenge | null> {
     if (!(await this.mfa.isEnabled(user))) return null;
-    return { mfaRequired: true, mfaToken: await this.challenges.issue(user, client, CHALLENGE_TTL) };
+    const mfaToken = await this.challenges.issue(user, client, CHALLENGE_TTL);
+    return { mfaRequired: true, mfaToken, methods: (await this.passkeys.has(user)) ? ['totp', 'passkey'] : ['totp'] };
+  }
+
+  /** Request options listing the passkeys of the mfaToken's user; 401 for a bad mfaToken, 400 without a passkey. */
+  async passkeyOptions(mfaToken: string): Promise<PasskeyCeremonyOptions> {
+    const challenge = await this.challenges.find(mfaToken);
+    if (!challenge || !this.users.isActive(challenge.user)) throw new MfaLoginFailedException();
+    if (!(await this.passkeys.has(challenge.user)))
+      throw new FieldErrorsException({ mfaToken: [PASSKEYS_MESSAGES.noPasskey] });
+    return this.assertions.requestOptions('mfa', challenge.user);
   }
 
   /** `mfaEnabled` in `GET /auth/me` while two-factor login is available (the `mfa` option). */
@@ -46,14 +69,14 @@ export class MfaLoginService<TUser extends object = object> extends SecondStep<T
    * failed login of the account, and the fifth ends the mfaToken; the first success spends the mfaToken and
    * issues the login token. Every failure is the same 401.
    */
-  async complete(mfaToken: string, proof: MfaProof, client: LoginClient): Promise<LoginResult> {
+  async complete(mfaToken: string, proof: SecondFactorProof, client: LoginClient): Promise<LoginResult> {
     const ip = requireClientIp(client?.ip);
     const challenge = await this.challenges.find(mfaToken);
     if (!challenge || !this.users.isActive(challenge.user)) throw new MfaLoginFailedException();
     const { user, record } = challenge;
     const account = accountOf(this.users.getId(user));
     await this.attempts.attempt(account, ip);
-    if (!(await this.mfa.verify(user, proof))) {
+    if (!(await this.proves(user, proof))) {
       await this.challenges.fail(record.id);
       await this.events.publish(LOGIN_EVENTS.loginFailed, {
         username: this.users.getLogin(user),
@@ -66,5 +89,17 @@ export class MfaLoginService<TUser extends object = object> extends SecondStep<T
     if (!(await this.challenges.spend(record.id))) throw new MfaLoginFailedException();
     await this.attempts.succeeded(account, ip);
     return this.issuer.issue(user, { ...client, ip });
+  }
+
+  private async proves(user: TUser, { passkey, ...codes }: SecondFactorProof): Promise<boolean> {
+    if (!passkey) return (await this.mfa.verify(user, codes)) !== null;
+    if (!this.passkeys.available) return false;
+    try {
+      await this.assertions.verify('mfa', passkey, user);
+      return true;
+    } catch (error) {
+      if (error instanceof PasskeyRefusal) return false;
+      throw error;
+    }
   }
 }

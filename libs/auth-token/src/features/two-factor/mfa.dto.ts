@@ -1,4 +1,5 @@
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { JsonObjectField } from '../../core/http/json-object-field.js';
 
 /** Body of `POST /auth/mfa/totp/enable`. */
 export class EnableTotpDto {
@@ -17,7 +18,10 @@ export class MfaPasswordDto {
   password!: string;
 }
 
-/** Body of `POST /auth/login/mfa`: the mfaToken of the first step and a code or a recovery code. */
+/**
+ * Body of `POST /auth/login/mfa`: the mfaToken of the first step and a code, a recovery code, or a passkey's
+ * answer (`challengeId` of `POST /auth/login/mfa/passkey/options` and `response`).
+ */
 export class MfaLoginDto {
   @MaxLength(128)
   @IsString()
@@ -33,4 +37,22 @@ export class MfaLoginDto {
   @MaxLength(64)
   @IsString()
   recoveryCode?: string;
+
+  @IsOptional()
+  @MaxLength(64)
+  @IsString()
+  challengeId?: string;
+
+  @IsOptional()
+  @JsonObjectField()
+  @IsObject({ message: '$property must be the JSON of a PublicKeyCredential' })
+  response?: object;
+}
+
+/** Body of `POST /auth/login/mfa/passkey/options`: the mfaToken of the first step. */
+export class MfaPasskeyOptionsDto {
+  @MaxLength(128)
+  @IsString()
+  @IsNotEmpty({ message: '$property is required' })
+  mfaToken!: string;
 }

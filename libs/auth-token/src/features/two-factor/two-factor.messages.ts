@@ -5,5 +5,5 @@ export const TWO_FACTOR_MESSAGES = {
   mfaNotOn: 'Two-factor login is not on.',
   mfaCodeWrong: 'code is not the current code of your authenticator app',
   mfaLoginFailed: 'The code is wrong, was already used, or the sign-in has expired. Please try again.',
-  mfaProofRequired: 'Give code or recoveryCode',
+  mfaProofRequired: 'Give code, recoveryCode, or challengeId and response of a passkey',
 } as const;

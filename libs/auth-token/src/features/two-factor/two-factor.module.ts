@@ -11,7 +11,7 @@ import { MfaLoginService } from './mfa-login.service.js';
 import { MfaController } from './mfa.controller.js';
 import { MfaService } from './mfa.service.js';
 
-/** TOTP and recovery codes, and the second step of a login (the login feature's `SecondStep`). */
+/** TOTP and recovery codes, and the second step of a login (the login feature's `SecondStep`), passkeys included. */
 @Module({
   providers: [MfaService, MfaChallenges, MfaLoginService, { provide: SecondStep, useExisting: MfaLoginService }],
   exports: [MfaService, SecondStep],
@@ -19,12 +19,12 @@ import { MfaService } from './mfa.service.js';
 export class TwoFactorModule {
   static register(
     { core, userEntity, mount }: FeatureContext,
-    needs: { throttling: DynamicModule; passwords: DynamicModule },
+    needs: { throttling: DynamicModule; passwords: DynamicModule; passkeys: DynamicModule },
   ): DynamicModule {
     const entity = authMfaEntityFor(userEntity);
     return {
       module: TwoFactorModule,
-      imports: [core, needs.throttling, needs.passwords, TypeOrmModule.forFeature([entity])],
+      imports: [core, needs.throttling, needs.passwords, needs.passkeys, TypeOrmModule.forFeature([entity])],
       controllers: mount([MfaController, MfaLoginController]),
       providers: [repositoryProvider(AUTH_MFA_REPOSITORY, entity)],
       exports: [AUTH_MFA_REPOSITORY],
