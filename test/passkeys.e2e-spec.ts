@@ -347,7 +347,12 @@ describe.each(TEST_DATABASES)('passkeys (%s)', (db) => {
     });
     expect(events).toContainEqual({
       name: AUTH_TOKEN_EVENTS.loginSucceeded,
-      payload: { userId: user.id, tokenId: match.any(String), userAgent: 'PasskeyBrowser/1.0' },
+      payload: {
+        userId: user.id,
+        tokenId: match.any(String),
+        userAgent: 'PasskeyBrowser/1.0',
+        client: { ip: '127.0.0.1', userAgent: 'PasskeyBrowser/1.0', acceptLanguage: null },
+      },
     });
   });
 
@@ -438,6 +443,16 @@ describe.each(TEST_DATABASES)('passkeys (%s)', (db) => {
       ),
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401, 401]);
+  });
+
+  it('hands one client IP at most 120 login challenges a minute: each one is a stored row', async () => {
+    const ask = () => host.http().post('/auth/login/passkey/options').send({});
+    for (let i = 0; i < 120; i++) expect((await ask()).status).toBe(200);
+    const refused = await ask();
+    expect(refused.status).toBe(429);
+    expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    host.clock.advance(61);
+    expect((await ask()).status).toBe(200);
   });
 
   it("counts refused passkeys on the client IP's login limit, then answers 429", async () => {

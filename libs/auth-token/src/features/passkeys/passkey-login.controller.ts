@@ -19,8 +19,8 @@ export class PasskeyLoginController {
   @Public()
   @Post('login/passkey/options')
   @HttpCode(HttpStatus.OK)
-  loginOptions(): Promise<PasskeyCeremonyOptions> {
-    return this.logins.requestOptions();
+  loginOptions(@ClientIp() ip: string): Promise<PasskeyCeremonyOptions> {
+    return this.logins.requestOptions(ip);
   }
 
   /** Logs in with the authenticator's answer: the body of a login, without a second step. */

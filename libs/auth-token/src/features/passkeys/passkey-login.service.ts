@@ -8,6 +8,8 @@ import { EmailNotConfirmedException } from '../login/login.exceptions.js';
 import { LOGIN_EVENTS } from '../login/login.events.js';
 import { accountOf, requireClientIp, type LoginClient } from '../throttling/login-client.js';
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
+import { throttleAddress } from '../throttling/client-address.js';
+import { ThrottleService } from '../throttling/throttle.service.js';
 import { PasskeyAssertions } from './passkey-assertions.js';
 import type { PasskeyAnswer, PasskeyCeremonyOptions } from './passkey-options.js';
 import { PasskeyLoginFailedException, PasskeyRefusal } from './passkeys.exceptions.js';
@@ -18,6 +20,12 @@ import { eventClient } from '../../core/events/auth-token.events.js';
  * names its user. A user-verified passkey is two factors in itself: no second step follows. Every refusal is the
  * same 401, counted on the client address's login limit (an account is known only once the passkey is).
  */
+/**
+ * Passkey login challenges one client IP may have made in a minute: a login page asks for one per visit, so this
+ * only bounds the rows one client can make (each lives 5 minutes).
+ */
+export const LOGIN_CHALLENGES_PER_MINUTE = 120;
+
 @Injectable()
 export class PasskeyLoginService<TUser extends object = object> {
   constructor(
@@ -27,10 +35,22 @@ export class PasskeyLoginService<TUser extends object = object> {
     private readonly attempts: LoginThrottle,
     private readonly issuer: LoginIssuer<TUser>,
     private readonly events: AuthTokenEventPublisher,
+    private readonly throttle: ThrottleService,
   ) {}
 
-  /** Options for `navigator.credentials.get()`, with an empty `allowCredentials`. */
-  requestOptions(): Promise<PasskeyCeremonyOptions> {
+  /**
+   * Options for `navigator.credentials.get()`, with an empty `allowCredentials`. Anyone may ask, and each answer
+   * stores a challenge: at most {@link LOGIN_CHALLENGES_PER_MINUTE} per client IP, then 429.
+   */
+  async requestOptions(ip: string): Promise<PasskeyCeremonyOptions> {
+    await this.throttle.hit([
+      {
+        scope: 'passkey-login-challenge-ip',
+        identity: throttleAddress(requireClientIp(ip)),
+        limit: LOGIN_CHALLENGES_PER_MINUTE,
+        window: 60,
+      },
+    ]);
     return this.assertions.requestOptions('login', null);
   }
 
