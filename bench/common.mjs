@@ -99,9 +99,12 @@ export async function seed(database, count) {
   console.error(`  seeded ${count.toLocaleString('en')} tokens in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** The bench server (bench/server.mjs of `root`, this checkout by default) in a child process, with extra Node flags if given. */
-export async function startServer(env, { nodeArgs = [], root = ROOT } = {}) {
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'bench', 'server.mjs')], {
+/**
+ * A bench server in a child process: bench/server.mjs of `root` (this checkout by default), the demo with the
+ * reference routes, or with `script: 'bare-server.mjs'` the bare Nest app; with extra Node flags if given.
+ */
+export async function startServer(env, { nodeArgs = [], root = ROOT, script = 'server.mjs' } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'bench', script)], {
     env: { ...process.env, ...env },
     stdio: [env.BENCH_CPU_PROFILE ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });

@@ -4,6 +4,7 @@
 // bench/common.mjs): medians of the rounds, ratios as medians of per-round ratios.
 //   npm run bench                 SQLite
 //   npm run bench -- --postgres   PostgreSQL (a throwaway server, as in the tests: scripts/test-postgres.mjs)
+//   npm run bench -- --fastify    the demo and the bare app on Fastify (HTTP_ADAPTER=fastify)
 //   npm run bench -- --quick      fewer, shorter rounds, smaller seeds (a smoke test of the script itself)
 //   npm run bench -- --no-build   the build already in dist/ and libs/auth-token/dist/, as it is
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { JWT_SECRET } from './jwt-secret.mjs';
 
 const args = new Set(process.argv.slice(2));
 const postgres = args.has('--postgres');
+const platform = args.has('--fastify') ? 'fastify' : 'express';
 const quick = args.has('--quick');
 const ROUNDS = quick ? 2 : 5;
 const ROUND_S = quick ? 1 : 3;
@@ -82,6 +84,7 @@ async function main() {
     DATABASE_URL: database.url,
     // Production scrypt cost, so that the login stream loads the machine as real logins would.
     AUTH_SCRYPT_COST: String(2 ** 17),
+    HTTP_ADAPTER: platform,
   };
   const results = [];
   let loginStreamResult;
@@ -104,6 +107,12 @@ async function main() {
       const cachedServer = top
         ? await startServer({ ...env, PORT: String(cachedPort), AUTH_TOKEN_CACHE_TTL: '5' })
         : undefined;
+      // At the top level, a bare Nest app on the same platform and database, without the library: the yardstick
+      // of what the demo and the library add to every request.
+      const barePort = top ? await freePort() : undefined;
+      const bareServer = top
+        ? await startServer({ ...env, PORT: String(barePort) }, { script: 'bare-server.mjs' })
+        : undefined;
       try {
         const token = { Authorization: `Token ${await login(baseUrl)}` };
         const routes = {
@@ -118,6 +127,9 @@ async function main() {
             ? {
                 guardedCached: { url: `http://127.0.0.1:${cachedPort}/api/hello`, headers: token },
                 openOnCached: { url: `http://127.0.0.1:${cachedPort}/api/public` },
+                bareOpen: { url: `http://127.0.0.1:${barePort}/api/public` },
+                bareMinimalGuard: { url: `http://127.0.0.1:${barePort}/minimal/hello`, headers: token },
+                bareJwtTuned: { url: `http://127.0.0.1:${barePort}/jwt-tuned/hello`, headers: bearer },
               }
             : {}),
         };
@@ -143,6 +155,9 @@ async function main() {
             guardedCachedVsOpenAtMax: ratio('guardedCached', 'openOnCached'),
             guardedVsJwtAtMax: ratio('guarded', 'jwt'),
             guardedVsJwtTunedAtMax: ratio('guarded', 'jwtTuned'),
+            openVsBareOpenAtMax: ratio('open', 'bareOpen'),
+            guardedVsBareMinimalGuardAtMax: ratio('guarded', 'bareMinimalGuard'),
+            guardedVsBareJwtTunedAtMax: ratio('guarded', 'bareJwtTuned'),
           };
           const finish = await loginStream(baseUrl, { done: false });
           const underLogins = await measure(`${baseUrl}/api/hello`, token);
@@ -159,6 +174,7 @@ async function main() {
         }
         peakRssMb = Math.max(peakRssMb, server.peakRssMb());
       } finally {
+        await bareServer?.stop();
         await cachedServer?.stop();
         await server.stop();
       }
@@ -180,6 +196,9 @@ async function main() {
     guardedCachedVsOpenAtMax: ratios.guardedCachedVsOpenAtMax >= 0.9,
     guardedMaxVsZero: ratios.guardedMaxVsZero >= 0.9,
     guardedP99DuringLoginsMs: ratios.guardedP99DuringLoginsMs <= 50,
+    openVsBareOpenAtMax: ratios.openVsBareOpenAtMax >= 0.95,
+    guardedVsBareMinimalGuardAtMax: ratios.guardedVsBareMinimalGuardAtMax >= 0.95,
+    guardedVsBareJwtTunedAtMax: ratios.guardedVsBareJwtTunedAtMax >= 1,
   };
   const machine = {
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
@@ -199,6 +218,7 @@ async function main() {
   );
   const report = {
     database: database.type,
+    platform,
     rounds: ROUNDS,
     roundS: ROUND_S,
     connections: CONNECTIONS,
@@ -213,16 +233,19 @@ async function main() {
 
   const cell = (r) => (r ? `${r.rps} (${r.p50}/${r.p99})` : '');
   const table = [
-    '| stored tokens | open req/s (p50/p99 ms) | no-op guard | minimal guard (SHA-256 + one prepared query) | token-guarded | token-guarded, 5 s cache | passport-jwt, default setup | JWT, tuned (KeyObject secret) |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| stored tokens | open req/s (p50/p99 ms) | no-op guard | minimal guard (SHA-256 + one prepared query) | token-guarded | token-guarded, 5 s cache | passport-jwt, default setup | JWT, tuned (KeyObject secret) | bare Nest app: open | bare: minimal guard | bare: JWT, tuned |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map(
       (r) =>
-        `| ${r.tokens.toLocaleString('en')} | ${cell(r.open)} | ${cell(r.noopGuard)} | ${cell(r.minimalGuard)} | ${cell(r.guarded)} | ${cell(r.guardedCached)} | ${cell(r.jwt)} | ${cell(r.jwtTuned)} |`,
+        `| ${r.tokens.toLocaleString('en')} | ${cell(r.open)} | ${cell(r.noopGuard)} | ${cell(r.minimalGuard)} | ${cell(r.guarded)} | ${cell(r.guardedCached)} | ${cell(r.jwt)} | ${cell(r.jwtTuned)} | ${cell(r.bareOpen)} | ${cell(r.bareMinimalGuard)} | ${cell(r.bareJwtTuned)} |`,
     ),
   ].join('\n');
   const met = (ok) => (ok ? 'met' : 'missed');
   const at = top.tokens.toLocaleString('en');
   const targetLines = [
+    `| the demo's open route ≥ 0.95 × the bare app's open route | ${ratios.openVsBareOpenAtMax} | ${met(targets.openVsBareOpenAtMax)} |`,
+    `| the demo's guarded route ≥ 0.95 × the bare app's minimal guard | ${ratios.guardedVsBareMinimalGuardAtMax} | ${met(targets.guardedVsBareMinimalGuardAtMax)} |`,
+    `| the demo's guarded route ≥ 1.0 × the bare app's tuned JWT guard | ${ratios.guardedVsBareJwtTunedAtMax} | ${met(targets.guardedVsBareJwtTunedAtMax)} |`,
     `| guarded ≥ ${OPEN_TARGET} × open at ${at} tokens, no cache | ${ratios.guardedVsOpenAtMax} | ${met(targets.guardedVsOpenAtMax)} |`,
     `| (context) minimal guard ÷ open: the limit for a guard that queries the database | ${ratios.minimalGuardVsOpenAtMax} | |`,
     `| (context) guarded ÷ minimal guard | ${ratios.guardedVsMinimalGuardAtMax} | |`,
@@ -241,7 +264,7 @@ async function main() {
   if (!quick) {
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     const file = join(ROOT, 'docs', 'benchmarks.md');
-    const section = `## ${database.type === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (${new Date().toISOString().slice(0, 10)})\n\nMachine: ${machine.cpus}, ${machine.memoryGb} GB, Linux ${machine.kernel}, Node ${machine.node}. Versions: ${Object.entries(
+    const section = `## ${database.type === 'sqlite' ? 'SQLite' : 'PostgreSQL'}${platform === 'fastify' ? ' on Fastify' : ''} (${new Date().toISOString().slice(0, 10)})\n\nMachine: ${machine.cpus}, ${machine.memoryGb} GB, Linux ${machine.kernel}, Node ${machine.node}. Versions: ${Object.entries(
       versions,
     )
       .map(([k, v]) => `${k} ${v}`)
@@ -256,7 +279,7 @@ async function main() {
         '# Benchmarks\n\nWritten by `npm run bench` (SQLite) and `npm run bench -- --postgres`; each run replaces its own section. Ratios matter more than absolute numbers: the machine is shared and noisy.\n\n';
     }
     const heading = section.split('\n')[0].replace(/\(.*\)/, '');
-    const kept = existing.split(/(?=^## )/m).filter((part) => !part.startsWith(heading.trim()));
+    const kept = existing.split(/(?=^## )/m).filter((part) => !part.startsWith(`${heading.trim()} (`));
     writeFileSync(file, `${kept.join('').trimEnd()}\n\n${section}`);
     console.error(`Wrote ${file}`);
   }
