@@ -27,43 +27,28 @@ export {
 } from './core/guard/require-scopes.decorator.js';
 
 // Live connections: WebSockets, GraphQL subscriptions
-export { WebSocketAuth, WS_UNAUTHORIZED } from './features/websockets/web-socket-auth.js';
-export {
-  GraphqlSubscriptionAuth,
-  GRAPHQL_WS_UNAUTHORIZED,
-  type GraphqlSubscriptionsConfig,
-  type GraphqlWsHooks,
-} from './features/graphql/graphql-subscription-auth.js';
+export { WebSocketAuth } from './features/websockets/web-socket-auth.js';
+export { GraphqlSubscriptionAuth } from './features/graphql/graphql-subscription-auth.js';
 export { LiveConnections } from './features/live-connections/live-connections.js';
-export { RevocationFeed, type RevocationSubscriber } from './core/revocation/revocation-feed.js';
-export type { RevocationNotice } from './core/revocation/revocation-notice.js';
+export { RevocationFeed } from './core/revocation/revocation-feed.js';
 
 // Services for the host's own code
 export { TokenService, type AuthenticatedToken, type IssuedToken } from './core/tokens/token.service.js';
 export { LoginService } from './features/login/login.service.js';
 export type { LoginResult } from './core/tokens/login-issuer.js';
-export type { MfaChallenge, SecondFactorMethod } from './features/login/second-step.js';
+export type { MfaChallenge } from './features/login/second-step.js';
 export { ReauthenticationService } from './features/reauthentication/reauthentication.service.js';
 export { RegistrationService } from './features/registration/registration.service.js';
 export { EmailConfirmationService } from './features/registration/email-confirmation.service.js';
 export { PasswordService } from './features/passwords/password.service.js';
 export { PasswordPolicy } from './features/passwords/password-policy.js';
 export { MfaService } from './features/two-factor/mfa.service.js';
-export { PasskeyService, type PasskeySummary } from './features/passkeys/passkey.service.js';
+export { PasskeyService } from './features/passkeys/passkey.service.js';
 export { ApiTokenService } from './features/api-tokens/api-token.service.js';
 export { TokenPurgeService } from './features/cleanup/token-purge.service.js';
-export { SecurityLog, type SecurityLogEntry } from './features/security-log/security-log.service.js';
-export { SECURITY_EVENT_TYPES, type SecurityEventType } from './features/security-log/security-event-type.js';
+export { SecurityLog } from './features/security-log/security-log.service.js';
 export { SecurityNotices } from './features/security-notices/security-notices.service.js';
-export type {
-  SecurityNoticeContext,
-  SecurityNoticeKind,
-} from './features/security-notices/security-notice.templates.js';
-export {
-  LeakedTokens,
-  type LeakReportEntry,
-  type LeakReportFeedback,
-} from './features/leaked-tokens/leaked-tokens.service.js';
+export { LeakedTokens } from './features/leaked-tokens/leaked-tokens.service.js';
 export { ReportSignature } from './features/leaked-tokens/report-signature.js';
 export { rawBodyOf } from './features/leaked-tokens/raw-body.js';
 
