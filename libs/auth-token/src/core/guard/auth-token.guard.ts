@@ -29,11 +29,12 @@ import {
 } from './require-scopes.decorator.js';
 import { Clock } from '../time/clock.js';
 import { isOutage } from '../errors/outage.js';
-import { AuthTokenStrategy, type AuthTokenFailure } from './auth-token.strategy.js';
-import { credentialOf, refusalFor, setResponseHeaders } from './transport-context.js';
+import { AuthTokenStrategy, type AuthTokenFailure, type StrategyResult } from './auth-token.strategy.js';
+import type { MaybePromise } from '../tokens/maybe-promise.js';
+import { credentialOf, refusalFor, setResponseHeaders, type CredentialHolder } from './transport-context.js';
 import { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY } from './public.decorator.js';
 
-type CheckResult = Awaited<ReturnType<AuthTokenStrategy['check']>>;
+type CheckResult = StrategyResult;
 
 const isFailure = (info: unknown): info is AuthTokenFailure =>
   typeof info === 'object' && info !== null && 'presented' in info;
@@ -70,7 +71,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   private readonly logger = new Logger('AuthToken');
   private readonly strategy: AuthTokenStrategy;
   /** The token check of each GraphQL request being answered, by the object its user goes on. */
-  private readonly checkedOperations = new WeakMap<object, Promise<CheckResult>>();
+  private readonly checkedOperations = new WeakMap<object, MaybePromise<CheckResult>>();
   /** Rules by handler, then by class (a handler inherited by several controllers has one entry per class). */
   private readonly routes = new WeakMap<object, Map<object, RouteRules>>();
 
@@ -93,37 +94,66 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     this.strategy = strategy;
   }
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  override canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const rules = this.rulesOf(context);
     if (rules.isPublic) return true;
+    const { holder, established, credential } = credentialOf(context);
+    if (established) return this.settle(context, rules, holder, [established.user, established.token], null);
+    let checked: MaybePromise<CheckResult>;
     try {
-      return await this.admit(context, rules);
+      checked = this.checkOnce(context, holder, credential);
     } catch (error) {
-      // Each transport refuses in its own terms: a GraphQL error, a WebSocket or RPC exception.
-      throw error instanceof HttpException ? await refusalFor(context, error) : error;
+      return this.settle(context, rules, holder, undefined, error);
+    }
+    // A check answered at once (better-sqlite3) is settled at once: no promise on the request's path.
+    return checked instanceof Promise
+      ? checked.then(
+          (result) => this.settle(context, rules, holder, result, null),
+          (error: unknown) => this.settle(context, rules, holder, undefined, error),
+        )
+      : this.settle(context, rules, holder, checked, null);
+  }
+
+  /**
+   * Admits the request (true) or refuses it in its transport's terms: the HTTP exception, a GraphQL error, a
+   * WebSocket or RPC exception (then as a rejected promise: those classes are loaded when first needed).
+   */
+  private settle(
+    context: ExecutionContext,
+    rules: RouteRules,
+    holder: CredentialHolder,
+    result: CheckResult | undefined,
+    failure: unknown,
+  ): boolean | Promise<boolean> {
+    try {
+      return this.admit(
+        context,
+        rules,
+        holder,
+        result ?? [false, { realm: this.strategy.realm, presented: false }],
+        failure,
+      );
+    } catch (error) {
+      if (!(error instanceof HttpException)) throw error;
+      return refusalFor(context, error).then((refusal) => {
+        throw refusal;
+      });
     }
   }
 
-  private async admit(context: ExecutionContext, rules: RouteRules): Promise<boolean> {
-    const { holder, established, credential } = credentialOf(context);
-    let result: CheckResult = established
-      ? [established.user, established.token]
-      : [false, { realm: this.strategy.realm, presented: false }];
-    let failure: unknown = null;
-    if (!established) {
-      try {
-        result = await this.checkOnce(context, holder, credential);
-      } catch (error) {
-        failure = error;
-      }
-    }
-    const [user, info] = result;
+  private admit(
+    context: ExecutionContext,
+    rules: RouteRules,
+    holder: CredentialHolder,
+    [user, info]: CheckResult,
+    failure: unknown,
+  ): boolean {
     if (!user && !failure && isFailure(info) && !info.presented && rules.isOptional) {
-      // Object.assign: passport types `request.user` as its own (empty) User interface, which null does not fit.
-      Object.assign(holder, { user: null });
+      holder.user = null;
       return true;
     }
-    Object.assign(holder, { user: this.handleRequest(failure, user, info, context), authInfo: info });
+    holder.user = this.handleRequest(failure, user, info, context);
+    holder.authInfo = info;
     // Login tokens carry every scope and reach every route: only an API token is checked further.
     if ((info as AuthToken).kind !== 'login') this.checkApiToken(info as AuthToken, context, rules);
     this.checkReauthentication(info as AuthToken, rules);
@@ -134,7 +164,11 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
    * The token check of the request; over GraphQL once per request, however many of its fields are guarded (each
    * field runs the guard).
    */
-  private checkOnce(context: ExecutionContext, holder: object, credential: string | undefined): Promise<CheckResult> {
+  private checkOnce(
+    context: ExecutionContext,
+    holder: object,
+    credential: string | undefined,
+  ): MaybePromise<CheckResult> {
     if (context.getType<string>() !== 'graphql') return this.strategy.check(credential);
     let checked = this.checkedOperations.get(holder);
     if (!checked) this.checkedOperations.set(holder, (checked = this.strategy.check(credential)));

@@ -6,6 +6,7 @@ import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.int
 import type { AuthToken } from '../tokens/auth-token.entity.js';
 import type { HttpRequest } from '../http/platform.js';
 import { TokenService } from '../tokens/token.service.js';
+import { andThen, type MaybePromise } from '../tokens/maybe-promise.js';
 import { parseAuthorization } from './parse-authorization.js';
 
 /** Why a request was not authenticated: passport's `info` of a failure, read by {@link AuthTokenGuard}'s 401. */
@@ -14,6 +15,9 @@ export interface AuthTokenFailure {
   /** Whether a Token/Bearer credential was sent at all (decides `error="invalid_token"`). */
   presented: boolean;
 }
+
+/** A user and the token that authenticated them, or why there is none. */
+export type StrategyResult = [object, AuthToken] | [false, AuthTokenFailure];
 
 /**
  * The Passport strategy behind {@link AuthTokenGuard}: reads the Authorization header, checks the token.
@@ -34,17 +38,23 @@ export class AuthTokenStrategy extends PassportStrategy(CustomStrategy, AUTH_TOK
     return this.options.realm;
   }
 
-  validate(request: Pick<HttpRequest, 'headers'>): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
+  async validate(request: Pick<HttpRequest, 'headers'>): Promise<StrategyResult> {
     return this.check(parseAuthorization(request.headers.authorization));
   }
 
   /**
    * Checks a token however it came (an HTTP header, a WebSocket handshake, a message): `undefined` when none was
-   * sent, `''` when one was but cannot be a token.
+   * sent, `''` when one was but cannot be a token. A value rather than a promise when the token service answered
+   * with one (see {@link TokenService.check}).
    */
-  async check(credential: string | undefined): Promise<[object, AuthToken] | [false, AuthTokenFailure]> {
-    const found = credential ? await this.tokens.authenticate(credential, { apiTokens: true }) : null;
-    if (found) return [found.user, found.token];
+  check(credential: string | undefined): MaybePromise<StrategyResult> {
+    if (!credential) return this.failure(credential);
+    return andThen(this.tokens.check(credential, { apiTokens: true }), (found) =>
+      found ? [found.user, found.token] : this.failure(credential),
+    );
+  }
+
+  private failure(credential: string | undefined): [false, AuthTokenFailure] {
     return [false, { realm: this.options.realm, presented: credential !== undefined }];
   }
 }

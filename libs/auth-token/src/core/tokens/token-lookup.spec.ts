@@ -20,9 +20,9 @@ import {
   type EntitySubscriberInterface,
 } from 'typeorm';
 import { isOutage } from '../errors/outage.js';
-import { authTokenEntityFor } from './auth-token.entity.js';
+import { authTokenEntityFor, type AuthToken } from './auth-token.entity.js';
 import { lookupClients, type PgModule, type PgPool } from './pg-lookup-clients.js';
-import { TokenLookup } from './token-lookup.js';
+import { TokenLookup, type FoundToken } from './token-lookup.js';
 
 @Entity('lookup_spec_teams')
 class Team {
@@ -110,6 +110,18 @@ const plainWithoutAfterLoad = {
   afterInsert: () => undefined,
 } satisfies EntitySubscriberInterface;
 
+/**
+ * `lookup.find` as a promise of the repository's shape (the token with its `user`), whether the lookup answered
+ * at once (better-sqlite3), threw, or answered with a promise.
+ */
+async function findWithUser<TUser extends object>(
+  lookup: TokenLookup<TUser>,
+  digest: string,
+): Promise<(AuthToken & { user: TUser }) | null> {
+  const found = await lookup.find(digest);
+  return found && Object.assign(found.token, { user: found.user });
+}
+
 describe('TokenLookup: the statement or the repository', () => {
   let dataSource: DataSource;
   const lookupFor = (user: new () => object) => new TokenLookup(dataSource.getRepository(authTokenEntityFor(user)));
@@ -191,29 +203,37 @@ describe('TokenLookup: the statement held on the better-sqlite3 handle', () => {
   });
 
   it('returns the entities the repository returns', async () => {
-    const found = await lookup.find('d1');
+    const found = await findWithUser(lookup, 'd1');
     const expected = await dataSource
       .getRepository(PlainToken)
       .findOne({ where: { digest: 'd1' }, relations: { user: true } });
     expect(found).toEqual(expected);
     expect(found?.user).toBeInstanceOf(PlainUser);
     expect(found?.scopes).toEqual(['a', 'b']);
-    expect(await lookup.find('unknown')).toBeNull();
+    expect(await findWithUser(lookup, 'unknown')).toBeNull();
+  });
+
+  it('answers at once rather than with a promise, so that the guard can settle a request without one', () => {
+    const found = lookup.find('d1');
+    expect(found).not.toBeInstanceOf(Promise);
+    expect((found as FoundToken<PlainUser>).token.id).toBe('t1');
+    expect((found as FoundToken<PlainUser>).user).toBeInstanceOf(PlainUser);
+    expect(lookup.find('unknown')).toBeNull();
   });
 
   it('fails as TypeORM fails once the DataSource is destroyed, and prepares again on the new handle', async () => {
     await dataSource.destroy();
-    const failure = await lookup.find('d1').catch((error: unknown) => error);
+    const failure = await findWithUser(lookup, 'd1').catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(QueryFailedError);
     expect(isOutage(failure)).toBe(true);
     await dataSource.initialize();
-    expect((await lookup.find('d1'))?.id).toBe('t1');
+    expect((await findWithUser(lookup, 'd1'))?.id).toBe('t1');
   });
 
   it("wraps the driver's errors in a QueryFailedError", async () => {
     await dataSource.query('ALTER TABLE "lookup_spec_plain" RENAME TO "lookup_spec_plain_gone"');
     try {
-      const failure = await lookup.find('d1').catch((error: unknown) => error);
+      const failure = await findWithUser(lookup, 'd1').catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(QueryFailedError);
       expect((failure as QueryFailedError).driverError).toMatchObject({ code: 'SQLITE_ERROR' });
       expect(isOutage(failure)).toBe(false);
@@ -270,12 +290,14 @@ describeOnPostgres("TokenLookup on PostgreSQL: the statement on the lookup's own
 
   it('returns what the repository returns, through at most two connections that idle unreferenced', async () => {
     const idle = sockets();
-    const found = await lookup.find('d1');
+    const found = await findWithUser(lookup, 'd1');
     const tokens = dataSource.getRepository(PlainToken);
     expect(found).toEqual(await tokens.findOne({ where: { digest: 'd1' }, relations: { user: true } }));
     expect(found?.user).toBeInstanceOf(PlainUser);
     expect(found?.createdAt).toEqual(new Date('2026-11-30T12:00:00.000Z'));
-    const many = await Promise.all(Array.from({ length: 60 }, (_, i) => lookup.find(i % 3 ? 'd1' : 'unknown')));
+    const many = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => findWithUser(lookup, i % 3 ? 'd1' : 'unknown')),
+    );
     expect(many.map((token) => token?.id ?? null)).toEqual(Array.from({ length: 60 }, (_, i) => (i % 3 ? 't1' : null)));
     const backends = await lookupBackends();
     expect(backends.length).toBeGreaterThanOrEqual(1);
@@ -287,22 +309,22 @@ describeOnPostgres("TokenLookup on PostgreSQL: the statement on the lookup's own
   it('tells a schema fault (500) from an outage (503), as on the pool', async () => {
     await dataSource.query('ALTER TABLE "lookup_spec_plain" RENAME TO "lookup_spec_plain_gone"');
     try {
-      const failure = await lookup.find('d1').catch((error: unknown) => error);
+      const failure = await findWithUser(lookup, 'd1').catch((error: unknown) => error);
       expect(failure).toMatchObject({ code: '42P01' });
       expect(isOutage(failure)).toBe(false);
     } finally {
       await dataSource.query('ALTER TABLE "lookup_spec_plain_gone" RENAME TO "lookup_spec_plain"');
     }
-    expect((await lookup.find('d1'))?.id).toBe('t1');
+    expect((await findWithUser(lookup, 'd1'))?.id).toBe('t1');
   });
 
   it('connects again after the server ended its connections, failing meanwhile only as an outage', async () => {
-    await lookup.find('d1');
+    await findWithUser(lookup, 'd1');
     const before = await lookupBackends();
     await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before]);
     const failures: unknown[] = [];
     const found = await eventually(
-      () => lookup.find('d1').catch((error: unknown) => void failures.push(error)),
+      () => findWithUser(lookup, 'd1').catch((error: unknown) => void failures.push(error)),
       (token) => token?.id === 't1',
     );
     expect(found?.id).toBe('t1');
@@ -317,7 +339,7 @@ describeOnPostgres("TokenLookup on PostgreSQL: the statement on the lookup's own
     (pool() as unknown as pg.Pool).on('connect', setup);
     try {
       expect(lookupClients(pool(), pgModule())).toBeUndefined();
-      expect((await lookup.find('d1'))?.id).toBe('t1');
+      expect((await findWithUser(lookup, 'd1'))?.id).toBe('t1');
     } finally {
       (pool() as unknown as pg.Pool).off('connect', setup);
     }
@@ -335,10 +357,10 @@ describeOnPostgres("TokenLookup on PostgreSQL: the statement on the lookup's own
     expect(await lookupBackends()).not.toEqual([]);
     await dataSource.destroy();
     expect(await eventually(lookupBackends, (pids) => pids.length === 0)).toEqual([]);
-    const failure = await lookup.find('d1').catch((error: unknown) => error);
+    const failure = await findWithUser(lookup, 'd1').catch((error: unknown) => error);
     expect(isOutage(failure)).toBe(true);
     await dataSource.initialize();
-    expect((await lookup.find('d1'))?.id).toBe('t1');
+    expect((await findWithUser(lookup, 'd1'))?.id).toBe('t1');
     expect((await lookupBackends()).length).toBeGreaterThanOrEqual(1);
   });
 });

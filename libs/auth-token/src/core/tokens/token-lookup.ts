@@ -8,7 +8,9 @@ import {
   type FindOptionsWhere,
   type Repository,
 } from 'typeorm';
-import type { AuthTokenWithUser } from './auth-token.entity.js';
+import type { AuthToken, AuthTokenWithUser } from './auth-token.entity.js';
+import { andThen, type MaybePromise } from './maybe-promise.js';
+import { readSqliteDatetime } from './sqlite-datetime.js';
 import { lookupClients, type PgModule, type PgPool } from './pg-lookup-clients.js';
 
 /** TypeORM's column metadata (its class is not exported from the package root). */
@@ -17,12 +19,18 @@ type ColumnMetadata = EntityMetadata['columns'][number];
 /** The selected columns in order: the token's, then the user's (or the user's key). */
 type Row = unknown[];
 
+/** A token and its owner, as {@link TokenLookup.find} found them. */
+export interface FoundToken<TUser> {
+  token: AuthToken;
+  user: TUser;
+}
+
 /**
  * The hot path's lookup: a token and its owner by digest, through the digest's unique index. The SQL is built
  * once from the entities' metadata and sent as a prepared, parameterized statement, then hydrated with the
- * steps TypeORM's own hydrator takes for a plain entity (`metadata.create`, `driver.prepareHydratedValue`,
- * which also applies column transformers, and `column.setEntityValue`, which also fills embedded columns);
- * this avoids building the query with the ORM on every request, which costs about fifteen times as much.
+ * steps TypeORM's own hydrator takes for a plain entity (`metadata.create`, then each column's conversion, chosen
+ * once: see {@link columnReaders}); this avoids building the query with the ORM on every request, which costs
+ * about fifteen times as much.
  * (TypeORM's query logging and its beforeQuery/afterQuery subscribers do not see this statement.)
  *
  * That shortcut must return what the host's repository returns. When the user entity has something the
@@ -37,14 +45,16 @@ export class TokenLookup<TUser extends object> {
   private readonly tokenMetadata: EntityMetadata;
   private readonly tokenColumns: ColumnMetadata[];
   private readonly userColumns: ColumnMetadata[];
+  private readonly tokenReaders: ColumnReader[];
+  private readonly userReaders: ColumnReader[];
   /** The user's column the token's `userId` refers to (its primary key). */
   private readonly userKey: ColumnMetadata;
   /** Why the entity itself needs the repository; decided once. */
   private readonly entityReasons: string[];
   /** Token and user columns in one row, for the statement path. */
-  private readonly joined: (digest: string) => Promise<Row | undefined>;
+  private readonly joined: (digest: string) => MaybePromise<Row | undefined>;
   /** Token columns and the raw user key, for the repository path. */
-  private readonly tokenOnly: (digest: string) => Promise<Row | undefined>;
+  private readonly tokenOnly: (digest: string) => MaybePromise<Row | undefined>;
   /** The subscriber list last checked, its length then, and whether one of them listened to the user's loads. */
   private checkedSubscribers?: { list: readonly unknown[]; length: number; listening: boolean };
 
@@ -63,6 +73,8 @@ export class TokenLookup<TUser extends object> {
     // The columns TypeORM hydrates: no relation-id virtual columns, none marked `select: false`.
     this.tokenColumns = hydratedColumns(metadata);
     this.userColumns = hydratedColumns(this.userMetadata);
+    this.tokenReaders = columnReaders(this.tokenColumns, this.dataSource);
+    this.userReaders = columnReaders(this.userColumns, this.dataSource);
 
     // Aliased, so that a column name both tables share cannot be lost (only the fallback below reads rows as objects).
     const tokenSelect = this.tokenColumns.map((column, i) => `t.${escape(column.databaseName)} AS ${escape(`t${i}`)}`);
@@ -101,12 +113,12 @@ export class TokenLookup<TUser extends object> {
    * pipelined connections to the primary ({@link lookupClients}), or else on TypeORM's primary pool; with no
    * pool (DataSource destroyed or not initialized) through TypeORM, which fails as for any other query.
    * better-sqlite3: a statement prepared once on the open handle (again when the DataSource was re-initialized
-   * with a new one) and run synchronously: TypeORM's raw query costs a query runner, a logger call and two
-   * subscriber broadcasts per request. Its errors are wrapped as TypeORM wraps them (QueryFailedError); without
-   * an open handle (DataSource destroyed or not initialized) the query goes through TypeORM, which fails as it
-   * fails for any other query.
+   * with a new one), run synchronously and answered as a value, not a promise: TypeORM's raw query costs a query
+   * runner, a logger call and two subscriber broadcasts per request. Its errors are thrown as TypeORM wraps them
+   * (QueryFailedError); without an open handle (DataSource destroyed or not initialized) the query goes through
+   * TypeORM, which fails as it fails for any other query.
    */
-  private runner(name: string, text: string): (digest: string) => Promise<Row | undefined> {
+  private runner(name: string, text: string): (digest: string) => MaybePromise<Row | undefined> {
     const { driver, options } = this.dataSource;
     const viaTypeOrm = async (digest: string): Promise<Row | undefined> => {
       const [row] = await this.dataSource.query<Record<string, unknown>[]>(text, [digest]);
@@ -126,7 +138,7 @@ export class TokenLookup<TUser extends object> {
     }
     if (options.type !== 'better-sqlite3') return viaTypeOrm;
     let prepared: { handle: Database; statement: Statement<[string], Row> } | undefined;
-    return async (digest) => {
+    return (digest) => {
       const handle = (driver as { databaseConnection?: Database }).databaseConnection;
       if (!handle?.open) return viaTypeOrm(digest);
       try {
@@ -139,34 +151,39 @@ export class TokenLookup<TUser extends object> {
     };
   }
 
-  /** The token with this digest and its user (both real entity instances, the user as the repository returns it), or null. */
-  async find(digest: string): Promise<(AuthTokenWithUser<TUser> & { user: TUser }) | null> {
-    const byRepository = this.entityReasons.length > 0 || this.subscribersListen();
-    const row = await (byRepository ? this.tokenOnly : this.joined)(digest);
-    if (!row) return null;
-    const { driver } = this.dataSource;
-    const token = this.hydrate(this.tokenMetadata, this.tokenColumns, row, 0) as AuthTokenWithUser<TUser>;
-    let user: TUser | null;
-    if (byRepository) {
-      // The key as the entity holds it (a transformer's `from` applied), since `where` applies its `to`.
-      const key: unknown = driver.prepareHydratedValue(row[this.tokenColumns.length], this.userKey);
-      const where = this.userKey.createValueMap(key) as FindOptionsWhere<TUser>;
-      // `find` by the primary key, not `findOne`: the same entity, but `findOne`'s `take: 1` with eager joins
-      // costs TypeORM a second query (distinct ids first), which doubles the time of this path.
-      [user = null] = await this.userRepository.find({ where });
-      if (!user) return null; // soft-deleted, or deleted since the token was read
-    } else {
-      user = this.hydrate(this.userMetadata, this.userColumns, row, this.tokenColumns.length) as TUser;
-    }
-    return Object.assign(token, { user });
+  /**
+   * The token with this digest and its user (both real entity instances, the user as the repository returns it),
+   * or null; a value rather than a promise when the statement ran synchronously (better-sqlite3).
+   */
+  find(digest: string): MaybePromise<FoundToken<TUser> | null> {
+    if (this.entityReasons.length > 0 || this.subscribersListen())
+      return andThen(this.tokenOnly(digest), (row) => (row ? this.withRepositoryUser(row) : null));
+    return andThen(this.joined(digest), (row) =>
+      row
+        ? {
+            token: this.hydrate(this.tokenMetadata, this.tokenReaders, row, 0) as AuthToken,
+            user: this.hydrate(this.userMetadata, this.userReaders, row, this.tokenColumns.length) as TUser,
+          }
+        : null,
+    );
+  }
+
+  /** The token of a `tokenOnly` row, with its user loaded through the host's repository. */
+  private async withRepositoryUser(row: Row): Promise<FoundToken<TUser> | null> {
+    const token = this.hydrate(this.tokenMetadata, this.tokenReaders, row, 0) as AuthToken;
+    // The key as the entity holds it (a transformer's `from` applied), since `where` applies its `to`.
+    const key: unknown = this.dataSource.driver.prepareHydratedValue(row[this.tokenColumns.length], this.userKey);
+    const where = this.userKey.createValueMap(key) as FindOptionsWhere<TUser>;
+    // `find` by the primary key, not `findOne`: the same entity, but `findOne`'s `take: 1` with eager joins
+    // costs TypeORM a second query (distinct ids first), which doubles the time of this path.
+    const [user] = await this.userRepository.find({ where });
+    return user ? { token, user } : null; // no user: soft-deleted, or deleted since the token was read
   }
 
   /** As TypeORM's RawSqlResultsToEntityTransformer makes an entity (honours `entitySkipConstructor`), from `row[from...]`. */
-  private hydrate(metadata: EntityMetadata, columns: ColumnMetadata[], row: Row, from: number): object {
-    const { driver } = this.dataSource;
-    const entity = metadata.create(undefined, { fromDeserializer: true }) as object;
-    for (let i = 0; i < columns.length; i += 1)
-      columns[i].setEntityValue(entity, driver.prepareHydratedValue(row[from + i], columns[i]));
+  private hydrate(metadata: EntityMetadata, readers: ColumnReader[], row: Row, from: number): object {
+    const entity = metadata.create(undefined, { fromDeserializer: true }) as Record<string, unknown>;
+    for (let i = 0; i < readers.length; i += 1) readers[i](entity, row[from + i]);
     return entity;
   }
 
@@ -182,6 +199,30 @@ export class TokenLookup<TUser extends object> {
     this.checkedSubscribers = { list, length: list.length, listening };
     return listening;
   }
+}
+
+/** Sets one selected column's raw value on an entity, converted as TypeORM converts it. */
+type ColumnReader = (entity: Record<string, unknown>, raw: unknown) => void;
+
+/**
+ * A reader per column, chosen once: TypeORM's steps (`driver.prepareHydratedValue`, which also applies
+ * transformers, then `column.setEntityValue`, which also fills embedded columns), with two shortcuts to the same
+ * result: a column outside embeddeds is set directly, and a better-sqlite3 datetime in TypeORM's own format is
+ * read by {@link readSqliteDatetime}.
+ */
+function columnReaders(columns: ColumnMetadata[], dataSource: DataSource): ColumnReader[] {
+  const { driver } = dataSource;
+  const sqlite = dataSource.options.type === 'better-sqlite3';
+  return columns.map((column): ColumnReader => {
+    const prepare = (raw: unknown): unknown => driver.prepareHydratedValue(raw, column);
+    const datetime = sqlite && !column.transformer && (column.type === Date || column.type === 'datetime');
+    const convert = datetime ? (raw: unknown) => readSqliteDatetime(raw) ?? prepare(raw) : prepare;
+    if (column.embeddedMetadata) return (entity, raw) => column.setEntityValue(entity, convert(raw));
+    const { propertyName } = column;
+    return (entity, raw) => {
+      entity[propertyName] = convert(raw);
+    };
+  });
 }
 
 /** The columns TypeORM's hydrator fills on a full load: no relation-id virtual columns, none with `select: false`. */

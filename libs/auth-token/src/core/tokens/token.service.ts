@@ -12,7 +12,8 @@ import { UserStore, type UserId } from '../users/user-store.js';
 import type { AuthToken, AuthTokenKind, AuthTokenWithUser } from './auth-token.entity.js';
 import { Revocations } from '../revocation/revocations.js';
 import { LookupCache } from '../revocation/lookup-cache.js';
-import { TokenLookup } from './token-lookup.js';
+import { TokenLookup, type FoundToken } from './token-lookup.js';
+import { andThen, type MaybePromise } from './maybe-promise.js';
 import { BearerTokenKind } from './bearer-token-kind.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
 import { CORE_EVENTS } from '../events/auth-token.events.js';
@@ -135,10 +136,18 @@ export class TokenService<TUser extends object = object> {
    * before any database work; otherwise this is a hash and one indexed lookup joined with the user, plus at
    * most one write per `tokens.touchInterval` to slide the expiry.
    */
-  async authenticate(
+  async authenticate(token: string, options: AuthenticateOptions = {}): Promise<AuthenticatedToken<TUser> | null> {
+    return this.check(token, options);
+  }
+
+  /**
+   * {@link authenticate} as the guard calls it: the same answer, as a value rather than a promise when the
+   * database answered synchronously (better-sqlite3) and no use had to be recorded.
+   */
+  check(
     token: string,
     { apiTokens = false }: AuthenticateOptions = {},
-  ): Promise<AuthenticatedToken<TUser> | null> {
+  ): MaybePromise<AuthenticatedToken<TUser> | null> {
     const { prefix, pepper } = this.options.tokens;
     const other = apiTokens && this.otherKind?.enabled ? this.otherKind : undefined;
     const kind = isWellFormedToken(token, prefix)
@@ -149,9 +158,22 @@ export class TokenService<TUser extends object = object> {
     if (kind === null) return null;
     const digest = digestToken(token, pepper);
     const now = this.clock.now().getTime();
-    let found = this.cache.get(digest, now);
+    const cached = this.cache.get(digest, now);
     // A cached copy past its expiry may have slid on another instance since: the database decides.
-    if (!found || found.token.expiresAt.getTime() <= now) found = (await this.load(digest, now)) ?? undefined;
+    if (cached && cached.token.expiresAt.getTime() > now) return this.accept(cached, kind, now);
+    const mark = this.cache.mark();
+    return andThen(this.lookup.find(digest), (found) => {
+      if (found) this.cache.set(digest, found.token, found.user, now, mark);
+      return this.accept(found, kind, now);
+    });
+  }
+
+  /** What was found, if it is live, of the kind its prefix names, and its user active; its use recorded when due. */
+  private accept(
+    found: FoundToken<TUser> | null,
+    kind: AuthTokenKind,
+    now: number,
+  ): MaybePromise<AuthenticatedToken<TUser> | null> {
     // A token is only valid with its own kind's prefix: the prefix tells people (and scanners) what it is.
     if (
       !found ||
@@ -160,18 +182,9 @@ export class TokenService<TUser extends object = object> {
       !this.users.isActive(found.user)
     )
       return null;
-    if (this.touchDue(found.token, now)) await this.touch(found.token, now);
-    return { user: found.user, token: { ...found.token } };
-  }
-
-  private async load(digest: string, now: number): Promise<{ token: AuthToken; user: TUser } | null> {
-    const mark = this.cache.mark();
-    const record = await this.lookup.find(digest);
-    if (!record) return null;
-    const { user } = record;
-    delete (record as AuthTokenWithUser<TUser>).user;
-    this.cache.set(digest, record, user, now, mark);
-    return { token: record, user };
+    // A copy: the cache may hold the found token, and what a host does with its copy must not reach the cache.
+    const answer = () => ({ user: found.user, token: { ...found.token } });
+    return this.touchDue(found.token, now) ? this.touch(found.token, now).then(answer) : answer();
   }
 
   /** The user's live tokens of one kind (login tokens: the sessions), most recently used first. */
