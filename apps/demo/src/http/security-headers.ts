@@ -38,10 +38,11 @@ interface HeaderTarget {
  */
 function securityHeaders(docsPath: string): (path: string, response: HeaderTarget) => void {
   const docs = `/${docsPath.replace(/^\/+|\/+$/g, '')}`.toLowerCase();
+  const docsFolder = `${docs}/`;
   return (path, response) => {
     // Lower-cased as the demo's routes are case-insensitive: /Docs serves the UI too.
     const lower = path.toLowerCase();
-    const isDocs = lower === docs || lower.startsWith(`${docs}/`);
+    const isDocs = lower === docs || lower.startsWith(docsFolder);
     response.setHeader('Content-Security-Policy', isDocs ? DOCS_CONTENT_SECURITY_POLICY : DEMO_CONTENT_SECURITY_POLICY);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     // Confirmation links carry a token in their path: no answer should pass its address on to another site.

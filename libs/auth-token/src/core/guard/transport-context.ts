@@ -66,7 +66,9 @@ export function holderOf(context: ExecutionContext): CredentialHolder {
       return isObject(rpcContext) ? rpcContext : isObject(data) ? data : {};
     }
     default:
-      return context.switchToHttp().getRequest<CredentialHolder>();
+      // The request, as switchToHttp().getRequest() returns it, without the three closures switchToHttp() assigns
+      // onto the context at each call: this runs on every guarded request, twice with @CurrentUser().
+      return context.getArgByIndex<CredentialHolder>(0);
   }
 }
 
