@@ -27,26 +27,32 @@ export const DOCS_CONTENT_SECURITY_POLICY = [
   ...COMMON_DIRECTIVES,
 ].join('; ');
 
-/** A response whose headers can be set: Node's own, which Express's Response is and Fastify's reply wraps. */
-interface HeaderTarget {
-  setHeader(name: string, value: string): unknown;
+/** The three headers of an answer, as name and value. */
+type SecurityHeaders = readonly (readonly [string, string])[];
+
+/** The headers with `policy` as the Content-Security-Policy. */
+function headersWith(policy: string): SecurityHeaders {
+  return [
+    ['Content-Security-Policy', policy],
+    ['X-Content-Type-Options', 'nosniff'],
+    // Confirmation links carry a token in their path: no answer should pass its address on to another site.
+    ['Referrer-Policy', 'no-referrer'],
+  ];
 }
 
 /**
- * Sets the headers of an answer to `path`: the docs policy under `/<docsPath>` and `/<docsPath>/...` (the UI and
- * its files), the strict one everywhere else (`/<docsPath>-json` included).
+ * The headers of an answer to `path`: the docs policy under `/<docsPath>` and `/<docsPath>/...` (the UI and its
+ * files), the strict one everywhere else (`/<docsPath>-json` included). Both sets are built once.
  */
-function securityHeaders(docsPath: string): (path: string, response: HeaderTarget) => void {
+function securityHeaders(docsPath: string): (path: string) => SecurityHeaders {
   const docs = `/${docsPath.replace(/^\/+|\/+$/g, '')}`.toLowerCase();
   const docsFolder = `${docs}/`;
-  return (path, response) => {
+  const docsHeaders = headersWith(DOCS_CONTENT_SECURITY_POLICY);
+  const demoHeaders = headersWith(DEMO_CONTENT_SECURITY_POLICY);
+  return (path) => {
     // Lower-cased as the demo's routes are case-insensitive: /Docs serves the UI too.
     const lower = path.toLowerCase();
-    const isDocs = lower === docs || lower.startsWith(docsFolder);
-    response.setHeader('Content-Security-Policy', isDocs ? DOCS_CONTENT_SECURITY_POLICY : DEMO_CONTENT_SECURITY_POLICY);
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    // Confirmation links carry a token in their path: no answer should pass its address on to another site.
-    response.setHeader('Referrer-Policy', 'no-referrer');
+    return lower === docs || lower.startsWith(docsFolder) ? docsHeaders : demoHeaders;
   };
 }
 
@@ -56,21 +62,22 @@ const pathOf = (url: string) => url.split('?', 1)[0];
 /**
  * Sets Content-Security-Policy, X-Content-Type-Options and Referrer-Policy on every answer, before any route runs,
  * so that 404s, CORS preflights and errors carry them too: as the first Express middleware, or on Fastify in the
- * request hook Nest runs before its CORS hook and any middleware. Set on Node's response, whose headers every
- * answer of either platform carries.
+ * request hook Nest runs before its CORS hook and any middleware. On Fastify they go on the reply, not on Node's
+ * response under it: a header set there makes Node take its slow path for all of Fastify's headers, which cost an
+ * open request on Fastify 9 % of its throughput.
  */
 export function useSecurityHeaders(app: INestApplication, docsPath: string): void {
-  const setHeaders = securityHeaders(docsPath);
+  const headersFor = securityHeaders(docsPath);
   const adapter = app.getHttpAdapter();
   if (adapter.getType() === 'fastify') {
     (adapter as FastifyAdapter).setOnRequestHook((request, reply, done) => {
-      setHeaders(pathOf(request.url), reply.raw);
+      for (const [name, value] of headersFor(pathOf(request.url))) reply.header(name, value);
       done();
     });
     return;
   }
   app.use((request: Request, response: Response, next: NextFunction) => {
-    setHeaders(request.path, response);
+    for (const [name, value] of headersFor(request.path)) response.setHeader(name, value);
     next();
   });
 }
