@@ -71,7 +71,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   private readonly logger = new Logger('AuthToken');
   private readonly strategy: AuthTokenStrategy;
   /** The token check of each GraphQL request being answered, by the object its user goes on. */
-  private readonly checkedOperations = new WeakMap<object, MaybePromise<CheckResult>>();
+  private readonly checkedOperations = new WeakMap<object, Promise<CheckResult>>();
   /** Rules by handler, then by class (a handler inherited by several controllers has one entry per class). */
   private readonly routes = new WeakMap<object, Map<object, RouteRules>>();
 
@@ -171,7 +171,8 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   ): MaybePromise<CheckResult> {
     if (context.getType<string>() !== 'graphql') return this.strategy.check(credential);
     let checked = this.checkedOperations.get(holder);
-    if (!checked) this.checkedOperations.set(holder, (checked = this.strategy.check(credential)));
+    // As a promise, so that a check that throws is shared by the fields too.
+    if (!checked) this.checkedOperations.set(holder, (checked = (async () => this.strategy.check(credential))()));
     return checked;
   }
 
