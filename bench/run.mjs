@@ -278,9 +278,15 @@ async function main() {
       existing =
         '# Benchmarks\n\nWritten by `npm run bench` (SQLite) and `npm run bench -- --postgres`; each run replaces its own section. Ratios matter more than absolute numbers: the machine is shared and noisy.\n\n';
     }
-    const heading = section.split('\n')[0].replace(/\(.*\)/, '');
-    const kept = existing.split(/(?=^## )/m).filter((part) => !part.startsWith(`${heading.trim()} (`));
-    writeFileSync(file, `${kept.join('').trimEnd()}\n\n${section}`);
+    // In place of the section this run replaces (same heading, any date), or at the end.
+    const heading = section.slice(0, section.indexOf('(') + 1); // e.g. '## SQLite on Fastify ('
+    const parts = existing.split(/(?=^## )/m);
+    const at = parts.findIndex((part) => part.startsWith(heading));
+    const text =
+      at === -1
+        ? `${existing.trimEnd()}\n\n${section}`
+        : parts.map((part, i) => (i === at ? `${section}\n\n` : part)).join('');
+    writeFileSync(file, `${text.trimEnd()}\n`);
     console.error(`Wrote ${file}`);
   }
 }
