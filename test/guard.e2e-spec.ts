@@ -1,4 +1,6 @@
 import { jest } from '@jest/globals';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
+import { AuthTokenGuard } from 'nestjs-auth-token';
 import { TEST_MATRIX } from './fixtures/platforms.js';
 import { startLibraryHost, type LibraryTestApp } from './fixtures/library-host/library-host.js';
 import { rawRequest } from './fixtures/raw-http.js';
@@ -87,6 +89,26 @@ describe.each(TEST_MATRIX)('AuthTokenGuard on /api/hello (%s, %s)', (db, platfor
       lookups.mockRestore();
     }
   });
+
+  it(
+    db === 'sqlite'
+      ? 'admits a valid token at once, without a promise (better-sqlite3 answers synchronously)'
+      : 'admits a valid token through a promise (the database answers asynchronously)',
+    async () => {
+      const guard = host.app.get(AuthTokenGuard, { strict: false });
+      class PlainRoute {
+        handle(this: void): void {}
+      }
+      const request: Record<string, unknown> = { headers: { authorization: `Token ${token}` } };
+      const context = new ExecutionContextHost([request, {}, () => undefined], PlainRoute, PlainRoute.prototype.handle);
+      const answer = guard.canActivate(context);
+      if (db === 'sqlite') expect(answer).toBe(true);
+      else expect(answer).toBeInstanceOf(Promise);
+      expect(await answer).toBe(true);
+      expect(request.user).toMatchObject({ username: 'bob' });
+      expect(request.authInfo).toMatchObject({ kind: 'login' });
+    },
+  );
 
   it('ignores a token in the query string', async () => {
     const response = await host.http().get(`/api/hello?token=${token}&access_token=${token}`);
