@@ -11,7 +11,7 @@ export type {
 export { AuthTokenConfigError } from './core/errors/auth-token-config.error.js';
 export { AUTH_TOKEN_MESSAGES } from './messages.js';
 export { authTokenEntities } from './entities.js';
-export { AuthToken } from './core/tokens/auth-token.entity.js';
+export { AuthToken, type AuthenticatedToken } from './core/tokens/auth-token.entity.js';
 
 // Guarding routes
 export { AUTH_TOKEN_STRATEGY } from './core/module/auth-token.constants.js';
@@ -33,7 +33,7 @@ export { LiveConnections } from './features/live-connections/live-connections.js
 export { RevocationFeed } from './core/revocation/revocation-feed.js';
 
 // Services for the host's own code
-export { TokenService, type AuthenticatedToken, type IssuedToken } from './core/tokens/token.service.js';
+export { TokenService, type IssuedToken } from './core/tokens/token.service.js';
 export { LoginService } from './features/login/login.service.js';
 export type { LoginResult } from './core/tokens/login-issuer.js';
 export type { MfaChallenge } from './features/login/second-step.js';

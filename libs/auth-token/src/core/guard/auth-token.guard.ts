@@ -34,8 +34,6 @@ import type { MaybePromise } from '../tokens/maybe-promise.js';
 import { credentialOf, refusalFor, setResponseHeaders, type CredentialHolder } from './transport-context.js';
 import { IS_OPTIONAL_AUTH_KEY, IS_PUBLIC_KEY } from './public.decorator.js';
 
-type CheckResult = StrategyResult;
-
 const isFailure = (info: unknown): info is AuthTokenFailure =>
   typeof info === 'object' && info !== null && 'presented' in info;
 
@@ -71,7 +69,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
   private readonly logger = new Logger('AuthToken');
   private readonly strategy: AuthTokenStrategy;
   /** The token check of each GraphQL request being answered, by the object its user goes on. */
-  private readonly checkedOperations = new WeakMap<object, Promise<CheckResult>>();
+  private readonly checkedOperations = new WeakMap<object, Promise<StrategyResult>>();
   /** Rules by handler, then by class (a handler inherited by several controllers has one entry per class). */
   private readonly routes = new WeakMap<object, Map<object, RouteRules>>();
 
@@ -99,7 +97,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     if (rules.isPublic) return true;
     const { holder, established, credential } = credentialOf(context);
     if (established) return this.settle(context, rules, holder, [established.user, established.token], null);
-    let checked: MaybePromise<CheckResult>;
+    let checked: MaybePromise<StrategyResult>;
     try {
       checked = this.checkOnce(context, holder, credential);
     } catch (error) {
@@ -122,7 +120,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     context: ExecutionContext,
     rules: RouteRules,
     holder: CredentialHolder,
-    result: CheckResult | undefined,
+    result: StrategyResult | undefined,
     failure: unknown,
   ): boolean | Promise<boolean> {
     try {
@@ -145,7 +143,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     context: ExecutionContext,
     rules: RouteRules,
     holder: CredentialHolder,
-    [user, info]: CheckResult,
+    [user, info]: StrategyResult,
     failure: unknown,
   ): boolean {
     if (!user && !failure && isFailure(info) && !info.presented && rules.isOptional) {
@@ -168,7 +166,7 @@ export class AuthTokenGuard extends AuthGuard(AUTH_TOKEN_STRATEGY) {
     context: ExecutionContext,
     holder: object,
     credential: string | undefined,
-  ): MaybePromise<CheckResult> {
+  ): MaybePromise<StrategyResult> {
     if (context.getType<string>() !== 'graphql') return this.strategy.check(credential);
     let checked = this.checkedOperations.get(holder);
     // As a promise, so that a check that throws is shared by the fields too.

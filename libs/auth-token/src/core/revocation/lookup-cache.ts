@@ -1,4 +1,4 @@
-import type { AuthToken } from '../tokens/auth-token.entity.js';
+import type { AuthenticatedToken, AuthToken } from '../tokens/auth-token.entity.js';
 import type { RevocationNotice } from './revocation-notice.js';
 
 /**
@@ -7,7 +7,7 @@ import type { RevocationNotice } from './revocation-notice.js';
  */
 export abstract class LookupCache<TUser extends object = object> {
   /** The cached token and user, or undefined. */
-  abstract get(digest: string, now: number): { token: AuthToken; user: TUser } | undefined;
+  abstract get(digest: string, now: number): AuthenticatedToken<TUser> | undefined;
   /** A mark taken before a database lookup starts, passed back to {@link set} with its answer. */
   abstract mark(): number;
   /** Keeps the answer of a lookup started at `mark`, unless a revocation came in between. */

@@ -83,6 +83,12 @@ export abstract class AuthToken {
 }
 
 /** The entity as stored: an {@link AuthToken} with its owner, loaded only where the library needs it. */
+/** A token and its owner: one that authenticated a request, or a lookup's answer. */
+export interface AuthenticatedToken<TUser extends object = object> {
+  user: TUser;
+  token: AuthToken;
+}
+
 export type AuthTokenWithUser<TUser extends object> = AuthToken & { user?: TUser };
 
 /**

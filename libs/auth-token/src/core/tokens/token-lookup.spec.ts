@@ -20,9 +20,9 @@ import {
   type EntitySubscriberInterface,
 } from 'typeorm';
 import { isOutage } from '../errors/outage.js';
-import { authTokenEntityFor, type AuthToken } from './auth-token.entity.js';
+import { authTokenEntityFor, type AuthenticatedToken, type AuthToken } from './auth-token.entity.js';
 import { lookupClients, type PgModule, type PgPool } from './pg-lookup-clients.js';
-import { TokenLookup, type FoundToken } from './token-lookup.js';
+import { TokenLookup } from './token-lookup.js';
 
 @Entity('lookup_spec_teams')
 class Team {
@@ -216,8 +216,8 @@ describe('TokenLookup: the statement held on the better-sqlite3 handle', () => {
   it('answers at once rather than with a promise, so that the guard can settle a request without one', () => {
     const found = lookup.find('d1');
     expect(found).not.toBeInstanceOf(Promise);
-    expect((found as FoundToken<PlainUser>).token.id).toBe('t1');
-    expect((found as FoundToken<PlainUser>).user).toBeInstanceOf(PlainUser);
+    expect((found as AuthenticatedToken<PlainUser>).token.id).toBe('t1');
+    expect((found as AuthenticatedToken<PlainUser>).user).toBeInstanceOf(PlainUser);
     expect(lookup.find('unknown')).toBeNull();
   });
 

@@ -8,7 +8,7 @@ import {
   type FindOptionsWhere,
   type Repository,
 } from 'typeorm';
-import type { AuthToken, AuthTokenWithUser } from './auth-token.entity.js';
+import type { AuthenticatedToken, AuthToken, AuthTokenWithUser } from './auth-token.entity.js';
 import { andThen, type MaybePromise } from './maybe-promise.js';
 import { readSqliteDatetime } from './sqlite-datetime.js';
 import { lookupClients, type PgModule, type PgPool } from './pg-lookup-clients.js';
@@ -18,12 +18,6 @@ type ColumnMetadata = EntityMetadata['columns'][number];
 
 /** The selected columns in order: the token's, then the user's (or the user's key). */
 type Row = unknown[];
-
-/** A token and its owner, as {@link TokenLookup.find} found them. */
-export interface FoundToken<TUser> {
-  token: AuthToken;
-  user: TUser;
-}
 
 /**
  * The hot path's lookup: a token and its owner by digest, through the digest's unique index. The SQL is built
@@ -155,7 +149,7 @@ export class TokenLookup<TUser extends object> {
    * The token with this digest and its user (both real entity instances, the user as the repository returns it),
    * or null; a value rather than a promise when the statement ran synchronously (better-sqlite3).
    */
-  find(digest: string): MaybePromise<FoundToken<TUser> | null> {
+  find(digest: string): MaybePromise<AuthenticatedToken<TUser> | null> {
     if (this.entityReasons.length > 0 || this.subscribersListen())
       return andThen(this.tokenOnly(digest), (row) => (row ? this.withRepositoryUser(row) : null));
     return andThen(this.joined(digest), (row) =>
@@ -169,7 +163,7 @@ export class TokenLookup<TUser extends object> {
   }
 
   /** The token of a `tokenOnly` row, with its user loaded through the host's repository. */
-  private async withRepositoryUser(row: Row): Promise<FoundToken<TUser> | null> {
+  private async withRepositoryUser(row: Row): Promise<AuthenticatedToken<TUser> | null> {
     const token = this.hydrate(this.tokenMetadata, this.tokenReaders, row, 0) as AuthToken;
     // The key as the entity holds it (a transformer's `from` applied), since `where` applies its `to`.
     const key: unknown = this.dataSource.driver.prepareHydratedValue(row[this.tokenColumns.length], this.userKey);

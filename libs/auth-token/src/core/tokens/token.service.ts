@@ -9,10 +9,10 @@ import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.int
 import { Clock } from '../time/clock.js';
 import { UserKey, type UserBound } from '../users/user-bound-entity.js';
 import { UserStore, type UserId } from '../users/user-store.js';
-import type { AuthToken, AuthTokenKind, AuthTokenWithUser } from './auth-token.entity.js';
+import type { AuthenticatedToken, AuthToken, AuthTokenKind, AuthTokenWithUser } from './auth-token.entity.js';
 import { Revocations } from '../revocation/revocations.js';
 import { LookupCache } from '../revocation/lookup-cache.js';
-import { TokenLookup, type FoundToken } from './token-lookup.js';
+import { TokenLookup } from './token-lookup.js';
 import { andThen, type MaybePromise } from './maybe-promise.js';
 import { BearerTokenKind } from './bearer-token-kind.js';
 import { digestToken, generateToken, isWellFormedToken } from './token-secret.js';
@@ -22,12 +22,6 @@ import { CORE_EVENTS } from '../events/auth-token.events.js';
 export interface IssuedToken {
   token: string;
   record: AuthToken;
-}
-
-/** A token that authenticated a request, and its owner. */
-export interface AuthenticatedToken<TUser extends object = object> {
-  user: TUser;
-  token: AuthToken;
 }
 
 export interface IssueTokenOptions {
@@ -170,7 +164,7 @@ export class TokenService<TUser extends object = object> {
 
   /** What was found, if it is live, of the kind its prefix names, and its user active; its use recorded when due. */
   private accept(
-    found: FoundToken<TUser> | null,
+    found: AuthenticatedToken<TUser> | null,
     kind: AuthTokenKind,
     now: number,
   ): MaybePromise<AuthenticatedToken<TUser> | null> {

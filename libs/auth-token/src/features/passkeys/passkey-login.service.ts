@@ -16,16 +16,16 @@ import { PasskeyLoginFailedException, PasskeyRefusal } from './passkeys.exceptio
 import { eventClient } from '../../core/events/auth-token.events.js';
 
 /**
+ * Passkey login challenges one client IP may have made in a minute: a login page asks for one per visit, so this
+ * only bounds the rows one client can make (each lives 5 minutes).
+ */
+const LOGIN_CHALLENGES_PER_MINUTE = 120;
+
+/**
  * Passwordless login with a discoverable passkey: request options naming no one, then the answer, whose passkey
  * names its user. A user-verified passkey is two factors in itself: no second step follows. Every refusal is the
  * same 401, counted on the client address's login limit (an account is known only once the passkey is).
  */
-/**
- * Passkey login challenges one client IP may have made in a minute: a login page asks for one per visit, so this
- * only bounds the rows one client can make (each lives 5 minutes).
- */
-export const LOGIN_CHALLENGES_PER_MINUTE = 120;
-
 @Injectable()
 export class PasskeyLoginService<TUser extends object = object> {
   constructor(

@@ -10,6 +10,7 @@ import { REAUTHENTICATION_EVENTS } from './reauthentication.events.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
 import { eventClient } from '../../core/events/auth-token.events.js';
 import { UserStore } from '../../core/users/user-store.js';
+import type { RequestClientInfo } from '../../core/http/request-client.decorator.js';
 
 /** A proof of identity: the password, a TOTP code of a user with the second factor on, or a passkey's answer. */
 export interface ReauthenticationProof {
@@ -42,13 +43,13 @@ export class ReauthenticationService<TUser extends object = object> {
     user: TUser,
     tokenId: string,
     { password, code, challengeId, response }: ReauthenticationProof,
-    client: { ip: string; userAgent?: string; acceptLanguage?: string },
+    client: RequestClientInfo,
   ): Promise<void> {
     const fresh = await this.freshUser.load(user, tokenId);
-    if (code) await this.mfa.confirmCode(fresh, code, client?.ip);
-    else if (password) await this.passwords.confirm(fresh, password, client?.ip, 'password');
+    if (code) await this.mfa.confirmCode(fresh, code, client.ip);
+    else if (password) await this.passwords.confirm(fresh, password, client.ip, 'password');
     else if (this.passkeys.available && (challengeId !== undefined || response !== undefined))
-      await this.passkeys.confirm(fresh, { challengeId, response }, client?.ip);
+      await this.passkeys.confirm(fresh, { challengeId, response }, client.ip);
     else throw new FieldErrorsException({ password: [REAUTHENTICATION_MESSAGES.reauthenticationProofRequired] });
     await this.tokens.markAuthenticated(fresh, tokenId);
     await this.events.publish(REAUTHENTICATION_EVENTS.reauthenticated, {

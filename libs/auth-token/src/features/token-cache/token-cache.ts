@@ -1,4 +1,4 @@
-import type { AuthToken } from '../../core/tokens/auth-token.entity.js';
+import type { AuthenticatedToken, AuthToken } from '../../core/tokens/auth-token.entity.js';
 import { LookupCache } from '../../core/revocation/lookup-cache.js';
 import type { RevocationNotice } from '../../core/revocation/revocation-notice.js';
 
@@ -44,7 +44,7 @@ export class TokenCache<TUser extends object = object> extends LookupCache<TUser
   }
 
   /** A copy of the cached token and user (callers may change them), or undefined when absent, too old or suspended. */
-  get(digest: string, now: number): { token: AuthToken; user: TUser } | undefined {
+  get(digest: string, now: number): AuthenticatedToken<TUser> | undefined {
     const entry = this.entries.get(digest);
     if (!entry) return undefined;
     if (now - entry.cachedAt >= this.settings.ttlMs) {

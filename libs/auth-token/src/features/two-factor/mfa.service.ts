@@ -18,9 +18,9 @@ import { matchingStep, newTotpSecret, otpauthUrl, toBase32 } from './totp.js';
 import { TWO_FACTOR_MESSAGES } from './two-factor.messages.js';
 import { TWO_FACTOR_EVENTS } from './two-factor.events.js';
 import { eventClient } from '../../core/events/auth-token.events.js';
+import type { RequestClientInfo } from '../../core/http/request-client.decorator.js';
 
 /** Who asks for a change of the second factor (see `RequestClient`). */
-type MfaClient = { ip: string; userAgent?: string; acceptLanguage?: string };
 
 const RECOVERY_CODES = 10;
 
@@ -106,12 +106,12 @@ export class MfaService<TUser extends object = object> {
   }
 
   /** Turns the factor on with a code from the app; resolves to ten recovery codes, shown this once. */
-  async enable(user: TUser, code: string, client: MfaClient): Promise<string[]> {
+  async enable(user: TUser, code: string, client: RequestClientInfo): Promise<string[]> {
     const factor = await this.find(user);
     if (!factor) throw new FieldErrorsException({ code: [TWO_FACTOR_MESSAGES.mfaNotSetUp] });
     if (factor.enabledAt) throw new ConflictException(TWO_FACTOR_MESSAGES.mfaAlreadyOn);
     const account = accountOf(this.users.getId(user));
-    const ip = requireClientIp(client?.ip);
+    const ip = requireClientIp(client.ip);
     await this.attempts.attempt(account, ip);
     const step = matchingStep(
       this.secretOf(factor, user),
@@ -134,15 +134,15 @@ export class MfaService<TUser extends object = object> {
   }
 
   /** Turns the factor off, after the password (a wrong one counts as a failed login). */
-  async disable(user: TUser, password: string, client: MfaClient): Promise<void> {
-    await this.passwords.confirm(user, password, client?.ip, 'password');
+  async disable(user: TUser, password: string, client: RequestClientInfo): Promise<void> {
+    await this.passwords.confirm(user, password, client.ip, 'password');
     if (!(await this.remove(user, client)))
       throw new FieldErrorsException({ password: [TWO_FACTOR_MESSAGES.mfaNotOn] });
   }
 
   /** Ten new recovery codes (the old ones stop working), after the password. */
-  async regenerateRecoveryCodes(user: TUser, password: string, client: MfaClient): Promise<string[]> {
-    await this.passwords.confirm(user, password, client?.ip, 'password');
+  async regenerateRecoveryCodes(user: TUser, password: string, client: RequestClientInfo): Promise<string[]> {
+    await this.passwords.confirm(user, password, client.ip, 'password');
     const factor = await this.find(user);
     if (!factor?.enabledAt) throw new FieldErrorsException({ password: [TWO_FACTOR_MESSAGES.mfaNotOn] });
     const codes = this.newRecoveryCodes();
@@ -163,7 +163,7 @@ export class MfaService<TUser extends object = object> {
     return this.remove(user, undefined);
   }
 
-  private async remove(user: TUser, client: MfaClient | undefined): Promise<boolean> {
+  private async remove(user: TUser, client: RequestClientInfo | undefined): Promise<boolean> {
     const result = await this.factors
       .createQueryBuilder()
       .delete()
