@@ -17,7 +17,7 @@ import { setHeader, type HttpResponse } from '../http/platform.js';
 export type CredentialHolder = Record<string, unknown>;
 
 /** What the guard needs to know of a request, message or operation, whatever its transport. */
-export interface TransportCredential {
+interface TransportCredential {
   holder: CredentialHolder;
   /** The authentication made when the connection opened, when the library made one: no lookup per message. */
   established?: ConnectionAuthentication;
@@ -98,7 +98,10 @@ function rpcCredential(data: unknown, rpcContext: unknown): string | undefined {
 }
 
 /** A graphql-ws context's token: `connectionParams.authorization`, else the upgrade request's header. */
-function subscriptionCredential(connection: CredentialHolder): string | undefined {
+export function subscriptionCredential(connection: {
+  connectionParams?: unknown;
+  extra?: unknown;
+}): string | undefined {
   const params = connection.connectionParams;
   const fromParams = isObject(params) ? (params.authorization ?? params.Authorization) : undefined;
   if (fromParams !== undefined) return readCredential(fromParams);
@@ -106,7 +109,7 @@ function subscriptionCredential(connection: CredentialHolder): string | undefine
 }
 
 /** A socket's token, when it opened without the library's handshake check: Socket.IO's handshake. */
-function socketCredential(client: unknown): string | undefined {
+export function socketCredential(client: unknown): string | undefined {
   const handshake = isObject(client) ? client.handshake : undefined;
   if (!isObject(handshake)) return undefined;
   const token = isObject(handshake.auth) ? handshake.auth.token : undefined;
@@ -119,11 +122,14 @@ export function credentialOf(context: ExecutionContext): TransportCredential {
   switch (context.getType<string>()) {
     case 'graphql': {
       if ('headers' in holder) return { holder, credential: parseAuthorization(headerOf(holder)) };
-      return { holder, established: authenticationOf(holder), credential: subscriptionCredential(holder) };
+      // An established connection's messages need no credential of their own (the guard reads none).
+      const established = authenticationOf(holder);
+      return { holder, established, credential: established ? undefined : subscriptionCredential(holder) };
     }
     case 'ws': {
       const client: unknown = context.getArgs()[0];
-      return { holder, established: authenticationOf(client), credential: socketCredential(client) };
+      const established = authenticationOf(client);
+      return { holder, established, credential: established ? undefined : socketCredential(client) };
     }
     case 'rpc': {
       const [data, rpcContext] = context.getArgs<unknown[]>();
@@ -142,7 +148,7 @@ export function setResponseHeaders(context: ExecutionContext, headers: Record<st
 }
 
 /** The machine-readable reason of a refusal, as WebSocket acks and RPC errors carry it. */
-export function refusalReason(exception: HttpException): string {
+function refusalReason(exception: HttpException): string {
   if (exception instanceof InsufficientScopeException || exception instanceof ApiTokenNotAllowedException)
     return 'insufficient_scope';
   if (exception instanceof LoginTokenRequiredException) return 'login_token_required';

@@ -44,7 +44,6 @@ export class RevocationListener {
   private heartbeat?: NodeJS.Timeout;
   private reconnect?: NodeJS.Timeout;
   private attempts = 0;
-  private listening = false;
   private stopped = false;
 
   constructor(
@@ -86,7 +85,6 @@ export class RevocationListener {
     }
     if (this.client !== client) return;
     this.attempts = 0;
-    this.listening = true;
     this.events.state(true);
     this.heartbeat = setInterval(() => {
       client.query({ text: 'SELECT 1', query_timeout: HEARTBEAT_TIMEOUT_MS }).catch((error: unknown) => {
@@ -104,16 +102,11 @@ export class RevocationListener {
     client.end().catch(() => undefined);
     if (this.stopped) return;
     // Reported on every failed attempt until the first success: the owner logs an outage once.
-    this.listening = false;
     this.events.state(false, reason);
     const delay = RECONNECT_DELAYS_MS[Math.min(this.attempts, RECONNECT_DELAYS_MS.length - 1)];
     this.attempts += 1;
     this.reconnect = setTimeout(() => void this.connect(), delay);
     this.reconnect.unref();
-  }
-
-  get isListening(): boolean {
-    return this.listening;
   }
 
   /** node-postgres' Client, as TypeORM's driver loaded it. */

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ConnectionAuthentication } from '../../core/guard/connection-authentication.js';
-import { parseAuthorization } from '../../core/guard/parse-authorization.js';
-import { readCredential } from '../../core/guard/transport-context.js';
+import { subscriptionCredential } from '../../core/guard/transport-context.js';
 import { ConnectionOpener } from '../live-connections/connection-opener.js';
 
 /** graphql-ws's `Context` over `ws`, as far as used here (the library does not depend on graphql-ws). */
@@ -69,7 +68,7 @@ export class GraphqlSubscriptionAuth {
           const { socket } = connection.extra;
           let result: Awaited<ReturnType<ConnectionOpener['check']>>;
           try {
-            result = await this.opener.check(credentialOf(connection));
+            result = await this.opener.check(subscriptionCredential(connection));
           } catch (error) {
             this.logger.error(
               `Subscription handshake failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
@@ -101,11 +100,4 @@ export class GraphqlSubscriptionAuth {
       },
     };
   }
-}
-
-function credentialOf({ connectionParams: params, extra }: GraphqlWsContext): string | undefined {
-  const fromParams = params ? (params.authorization ?? params.Authorization) : undefined;
-  return fromParams !== undefined
-    ? readCredential(fromParams)
-    : parseAuthorization(extra.request?.headers?.authorization);
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { parseAuthorization } from '../../core/guard/parse-authorization.js';
-import { readCredential } from '../../core/guard/transport-context.js';
+import { socketCredential } from '../../core/guard/transport-context.js';
 import type { ConnectionAuthentication } from '../../core/guard/connection-authentication.js';
 import { ConnectionOpener, type CheckedConnection } from '../live-connections/connection-opener.js';
 
@@ -87,10 +87,7 @@ export class WebSocketAuth {
   private protectSocketIo(server: IoNamespace): void {
     const checked = new WeakMap<IoSocket, CheckedConnection>();
     server.use((socket, next) => {
-      const { auth, headers } = socket.handshake;
-      const token = typeof auth === 'object' && auth !== null ? (auth as Record<string, unknown>).token : undefined;
-      const credential = token !== undefined ? readCredential(token) : parseAuthorization(headers.authorization);
-      this.opener.check(credential).then(
+      this.opener.check(socketCredential(socket)).then(
         (result) => {
           if (result === 'unauthorized') return next(new Error('Unauthorized'));
           if (result === 'unavailable') return next(new Error('Service Unavailable'));
