@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { AuthTokenEventMap } from './auth-token.events.js';
+import { reasonOf } from '../errors/reason-of.js';
 
 interface EmitterLike {
   emit(event: string, payload: unknown): unknown;
@@ -10,8 +11,6 @@ interface EmitterLike {
 export type AuthTokenEventListener<K extends keyof AuthTokenEventMap> = (
   payload: AuthTokenEventMap[K],
 ) => void | Promise<void>;
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Publishes the library's events: to the listeners the features registered with {@link subscribe} (the

@@ -2,14 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { AUTH_TOKEN_OPTIONS } from '../module/auth-token.constants.js';
 import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.interface.js';
+import { reasonOf } from '../errors/reason-of.js';
 
 /** One mail of a job: sent (and retried) on its own; `onGiveUp` undoes what it carried when it never got through. */
 export interface MailDelivery {
   send: () => Promise<void>;
   onGiveUp?: () => Promise<void>;
 }
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Most jobs waiting at once; a flood beyond it is refused (and logged) rather than held in memory. */
 const MAX_PENDING = 1000;

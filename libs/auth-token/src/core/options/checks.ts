@@ -28,6 +28,12 @@ export const nonNegativeSeconds = (option: string, value: unknown) =>
 export const wholeNumber = (option: string, value: unknown, min = 1) =>
   checkNumber(option, value, (n) => Number.isInteger(n) && n >= min, `a whole number of at least ${min}`);
 
+export function flag(option: string, value: unknown): boolean {
+  if (typeof value !== 'boolean')
+    throw new AuthTokenConfigError(option, `must be true or false (got ${String(value)})`);
+  return value;
+}
+
 export function httpUrl(option: string, value: unknown): URL {
   try {
     const url = new URL(String(value));

@@ -5,6 +5,7 @@ import type { ResolvedAuthTokenOptions } from '../options/auth-token-options.int
 import { UserStore } from '../users/user-store.js';
 import { TokenService } from './token.service.js';
 import { CORE_EVENTS, eventClient } from '../events/auth-token.events.js';
+import type { RequestClientInfo } from '../http/request-client.decorator.js';
 
 /** What a completed login answers. */
 export interface LoginResult {
@@ -26,7 +27,7 @@ export class LoginIssuer<TUser extends object = object> {
     private readonly events: AuthTokenEventPublisher,
   ) {}
 
-  async issue(user: TUser, client: { ip: string; userAgent?: string; acceptLanguage?: string }): Promise<LoginResult> {
+  async issue(user: TUser, client: RequestClientInfo): Promise<LoginResult> {
     const { token, record } = await this.tokens.issue(user, client);
     await this.events.publish(CORE_EVENTS.loginSucceeded, {
       userId: this.users.getId(user),

@@ -1,5 +1,5 @@
 import { AuthTokenConfigError } from '../../core/errors/auth-token-config.error.js';
-import { positiveSeconds, TOKEN_PREFIX, wholeNumber } from '../../core/options/checks.js';
+import { flag, positiveSeconds, TOKEN_PREFIX, wholeNumber } from '../../core/options/checks.js';
 import type { OptionGroup } from '../../core/options/option-group.js';
 
 /** Personal access tokens ("API tokens") that users create for scripts and CI: named, scoped, fixed expiry. */
@@ -42,8 +42,7 @@ export const apiTokenOptions: OptionGroup<'apiTokens'> = {
   keys: { enabled: null, ttl: null, maxTtl: null, maxPerUser: null, prefix: null },
   resolve(raw = {}, { tokens }) {
     const apiTokens = { ...API_TOKEN_DEFAULTS, ...raw };
-    if (typeof apiTokens.enabled !== 'boolean')
-      throw new AuthTokenConfigError('apiTokens.enabled', `must be true or false (got ${String(apiTokens.enabled)})`);
+    flag('apiTokens.enabled', apiTokens.enabled);
     positiveSeconds('apiTokens.ttl', apiTokens.ttl);
     positiveSeconds('apiTokens.maxTtl', apiTokens.maxTtl);
     if (apiTokens.ttl > apiTokens.maxTtl)

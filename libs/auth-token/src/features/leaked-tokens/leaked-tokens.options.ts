@@ -1,5 +1,4 @@
-import { AuthTokenConfigError } from '../../core/errors/auth-token-config.error.js';
-import { httpUrl, positiveSeconds, wholeNumber } from '../../core/options/checks.js';
+import { flag, httpUrl, positiveSeconds, wholeNumber } from '../../core/options/checks.js';
 import type { OptionGroup } from '../../core/options/option-group.js';
 
 /**
@@ -46,11 +45,7 @@ export const leakedTokensOptions: OptionGroup<'leakedTokens'> = {
   keys: { enabled: null, keysUrl: null, keysTimeout: null, keysRefetchInterval: null, revokeRequestsPerHour: null },
   resolve(raw = {}) {
     const leakedTokens = { ...LEAKED_TOKENS_DEFAULTS, ...raw };
-    if (typeof leakedTokens.enabled !== 'boolean')
-      throw new AuthTokenConfigError(
-        'leakedTokens.enabled',
-        `must be true or false (got ${String(leakedTokens.enabled)})`,
-      );
+    flag('leakedTokens.enabled', leakedTokens.enabled);
     return {
       enabled: leakedTokens.enabled,
       keysUrl: httpUrl('leakedTokens.keysUrl', leakedTokens.keysUrl).href,

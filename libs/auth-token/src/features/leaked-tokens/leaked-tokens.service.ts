@@ -14,6 +14,7 @@ import type { UserBound } from '../../core/users/user-bound-entity.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { throttleAddress } from '../throttling/client-address.js';
 import { requireClientIp } from '../throttling/login-client.js';
+import type { RequestClientInfo } from '../../core/http/request-client.decorator.js';
 import { ThrottleService } from '../throttling/throttle.service.js';
 import { LEAKED_TOKENS_EVENTS, type TokenLeakedEvent } from './leaked-tokens.events.js';
 
@@ -69,11 +70,8 @@ export class LeakedTokens<TUser extends object = object> {
    * `POST /auth/tokens/revoke`: anyone who found tokens ends them. Counted per client IP
    * (`leakedTokens.revokeRequestsPerHour`, then 429); what was revoked is not told.
    */
-  async revokeFound(
-    tokens: string[],
-    client: { ip: string; userAgent?: string; acceptLanguage?: string },
-  ): Promise<void> {
-    const ip = requireClientIp(client?.ip);
+  async revokeFound(tokens: string[], client: RequestClientInfo): Promise<void> {
+    const ip = requireClientIp(client.ip);
     await this.throttle.hit([
       {
         scope: 'token-revoke-ip',

@@ -4,6 +4,7 @@ import { AUTH_TOKEN_OPTIONS } from '../../core/module/auth-token.constants.js';
 import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-options.interface.js';
 import { Clock } from '../../core/time/clock.js';
 import { SigningKeysUnavailableException } from './leaked-tokens.exceptions.js';
+import { reasonOf } from '../../core/errors/reason-of.js';
 
 /** Largest answer of the key server read: GitHub's is about 1 kB. */
 const MAX_KEYS_BYTES = 256 * 1024;
@@ -12,8 +13,6 @@ interface PublicKeyEntry {
   key_identifier?: unknown;
   key?: unknown;
 }
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** An ECDSA P-256 public key from PEM, or null for anything else. */
 function p256Key(pem: unknown): KeyObject | null {

@@ -1,4 +1,4 @@
-import { AuthTokenConfigError } from '../../core/errors/auth-token-config.error.js';
+import { flag } from '../../core/options/checks.js';
 import type { OptionGroup } from '../../core/options/option-group.js';
 
 /** `POST /auth/register`. */
@@ -24,8 +24,6 @@ export const registrationOptions: OptionGroup<'registration'> = {
   keys: { enabled: null },
   resolve(raw = {}) {
     const enabled = raw.enabled ?? REGISTRATION_DEFAULTS.enabled;
-    if (typeof enabled !== 'boolean')
-      throw new AuthTokenConfigError('registration.enabled', `must be true or false (got ${String(enabled)})`);
-    return { enabled };
+    return { enabled: flag('registration.enabled', enabled) };
   },
 };

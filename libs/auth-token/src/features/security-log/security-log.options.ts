@@ -1,5 +1,4 @@
-import { AuthTokenConfigError } from '../../core/errors/auth-token-config.error.js';
-import { positiveSeconds, wholeNumber } from '../../core/options/checks.js';
+import { flag, positiveSeconds, wholeNumber } from '../../core/options/checks.js';
 import type { OptionGroup } from '../../core/options/option-group.js';
 
 /** Each user's log of security events (`GET /auth/security-log`). */
@@ -37,11 +36,7 @@ export const securityLogOptions: OptionGroup<'securityLog'> = {
   keys: { enabled: null, retention: null, maxFailedLoginsPerHour: null },
   resolve(raw = {}) {
     const securityLog = { ...SECURITY_LOG_DEFAULTS, ...raw };
-    if (typeof securityLog.enabled !== 'boolean')
-      throw new AuthTokenConfigError(
-        'securityLog.enabled',
-        `must be true or false (got ${String(securityLog.enabled)})`,
-      );
+    flag('securityLog.enabled', securityLog.enabled);
     positiveSeconds('securityLog.retention', securityLog.retention);
     wholeNumber('securityLog.maxFailedLoginsPerHour', securityLog.maxFailedLoginsPerHour, 0);
     return securityLog;

@@ -1,7 +1,7 @@
 import { AuthTokenConfigError } from '../../core/errors/auth-token-config.error.js';
 import type { MailTemplate } from '../../core/mail/mail-templates.js';
 import type { ResolvedMailOptions } from '../../core/options/auth-token-options.interface.js';
-import { positiveSeconds, resolveMail, wholeNumber } from '../../core/options/checks.js';
+import { flag, positiveSeconds, resolveMail, wholeNumber } from '../../core/options/checks.js';
 import type { OptionGroup } from '../../core/options/option-group.js';
 import {
   DEFAULT_SECURITY_NOTICE_TEMPLATES,
@@ -56,12 +56,6 @@ export const SECURITY_NOTICES_DEFAULTS = {
 } as const;
 
 const KINDS = Object.keys(DEFAULT_SECURITY_NOTICE_TEMPLATES) as SecurityNoticeKind[];
-
-const flag = (option: string, value: unknown): boolean => {
-  if (typeof value !== 'boolean')
-    throw new AuthTokenConfigError(option, `must be true or false (got ${String(value)})`);
-  return value;
-};
 
 export const securityNoticesOptions: OptionGroup<'securityNotices'> = {
   name: 'securityNotices',

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
 import {
   CORE_EVENTS,
@@ -6,7 +6,6 @@ import {
   type EventClient,
   type LoginSucceededEvent,
 } from '../../core/events/auth-token.events.js';
-import { TooManyAttemptsException } from '../../core/errors/too-many-attempts.exception.js';
 import { MailQueue, type MailDelivery } from '../../core/mail/mail-queue.service.js';
 import { renderMail } from '../../core/mail/mail-templates.js';
 import { Mailer } from '../../core/mail/mailer.js';
@@ -15,7 +14,7 @@ import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-opt
 import { Clock } from '../../core/time/clock.js';
 import { UserStore, type UserId } from '../../core/users/user-store.js';
 import { deviceName, deviceParts } from '../sessions/device-name.js';
-import { ThrottleService } from '../throttling/throttle.service.js';
+import { MailThrottle } from '../throttling/mail-throttle.service.js';
 import { KnownDevices } from './known-devices.js';
 import type { SecurityNoticeContext } from './security-notice.templates.js';
 import { SECURITY_NOTICE_MAILS, type NoticeableEvent, type SecurityNotice } from './security-notices.mails.js';
@@ -31,7 +30,6 @@ const formatTime = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', '
  */
 @Injectable()
 export class SecurityNotices<TUser extends object = object> implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('AuthToken');
   private readonly unsubscribe: (() => void)[] = [];
   /** The last device sighting of each user still running, by user id. */
   private readonly turns = new Map<string, Promise<void>>();
@@ -43,7 +41,7 @@ export class SecurityNotices<TUser extends object = object> implements OnModuleI
     private readonly users: UserStore<TUser>,
     private readonly mailer: Mailer,
     private readonly queue: MailQueue,
-    private readonly throttle: ThrottleService,
+    private readonly mailThrottle: MailThrottle,
     private readonly clock: Clock,
   ) {}
 
@@ -110,30 +108,18 @@ export class SecurityNotices<TUser extends object = object> implements OnModuleI
   ): Promise<MailDelivery[]> {
     const user = await this.users.findById(userId);
     const address = user ? this.addressOf(user) : null;
-    if (!user || !address || !(await this.mayMail(address))) return [];
+    if (
+      !user ||
+      !address ||
+      !(await this.mailThrottle.allowsSend('security', address, this.options.securityNotices.maxPerAddress))
+    )
+      return [];
     return [this.delivery(user, address, notice, client, at)];
   }
 
   private addressOf(user: TUser): string | null {
     if (this.options.emailConfirm.enabled && !this.users.isEmailConfirmed(user)) return null;
     return this.users.getEmail(user);
-  }
-
-  private async mayMail(address: string): Promise<boolean> {
-    try {
-      await this.throttle.hit([
-        {
-          scope: 'mail-to-security',
-          identity: address.toLowerCase(),
-          limit: this.options.securityNotices.maxPerAddress,
-        },
-      ]);
-      return true;
-    } catch (error) {
-      if (!(error instanceof TooManyAttemptsException)) throw error;
-      this.logger.warn('A security notice was not sent: its address had too many in this window');
-      return false;
-    }
   }
 
   private delivery(

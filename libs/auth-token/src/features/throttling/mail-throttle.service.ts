@@ -5,13 +5,13 @@ import { throttleAddress } from './client-address.js';
 import { ThrottleService } from './throttle.service.js';
 import { TooManyAttemptsException } from '../../core/errors/too-many-attempts.exception.js';
 
+/** The kinds of mail counted apart. */
+export type MailKind = 'confirmation' | 'reset' | 'security';
+
 /**
  * Limits on mail: requests for a link (reset, resend) per (address or name, client IP) and per client IP, and
  * mails sent to one address per window whoever asks, so nobody can flood a victim's inbox.
  */
-/** The kinds of mail counted apart. */
-export type MailKind = 'confirmation' | 'reset';
-
 @Injectable()
 export class MailThrottle {
   private readonly logger = new Logger('AuthToken');
@@ -32,26 +32,22 @@ export class MailThrottle {
   }
 
   /**
-   * Counts a mail of `kind` to `to`; 429 when the address had `throttle.maxMailsPerAddress` such mails in this
-   * window. Each kind has its own count, so registrations naming someone's address cannot use up the
-   * allowance of their own password-reset mails.
+   * Counts a mail of `kind` to `to`; 429 when the address had `limit` (by default `throttle.maxMailsPerAddress`)
+   * such mails in this window. Each kind has its own count, so registrations naming someone's address cannot use
+   * up the allowance of their own password-reset mails.
    */
-  send(kind: MailKind, to: string): Promise<void> {
-    return this.throttle.hit([
-      { scope: `mail-to-${kind}`, identity: to.toLowerCase(), limit: this.options.throttle.maxMailsPerAddress },
-    ]);
+  send(kind: MailKind, to: string, limit = this.options.throttle.maxMailsPerAddress): Promise<void> {
+    return this.throttle.hit([{ scope: `mail-to-${kind}`, identity: to.toLowerCase(), limit }]);
   }
 
   /** Like {@link send}, for mails sent after the answer: resolves to false (and logs it) instead of rejecting. */
-  async allowsSend(kind: MailKind, to: string): Promise<boolean> {
+  async allowsSend(kind: MailKind, to: string, limit = this.options.throttle.maxMailsPerAddress): Promise<boolean> {
     try {
-      await this.send(kind, to);
+      await this.send(kind, to, limit);
       return true;
     } catch (error) {
       if (!(error instanceof TooManyAttemptsException)) throw error;
-      this.logger.warn(
-        `A ${kind} mail was not sent: its address already had ${this.options.throttle.maxMailsPerAddress} in this window`,
-      );
+      this.logger.warn(`A ${kind} mail was not sent: its address already had ${limit} in this window`);
       return false;
     }
   }
