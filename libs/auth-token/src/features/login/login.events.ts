@@ -1,5 +1,5 @@
-import type { EventClient } from '../../core/events/auth-token.events.js';
-import type { UserId } from '../../core/users/user-store.js';
+import { eventClient, type EventClient } from '../../core/events/auth-token.events.js';
+import type { UserId, UserStore } from '../../core/users/user-store.js';
 
 /** The login feature's event names. */
 export const LOGIN_EVENTS = {
@@ -14,6 +14,16 @@ export interface LoginFailedEvent {
   userId: UserId | null;
   reason: 'invalid-credentials' | 'email-not-confirmed' | 'second-factor' | 'passkey';
   client: EventClient | null;
+}
+
+/** The `loginFailed` payload of a refused attempt on the known account `user` (its login name, its id). */
+export function accountLoginFailure<TUser extends object>(
+  users: UserStore<TUser>,
+  user: TUser,
+  reason: LoginFailedEvent['reason'],
+  client: Parameters<typeof eventClient>[0],
+): LoginFailedEvent {
+  return { username: users.getLogin(user), userId: users.getId(user), reason, client: eventClient(client) };
 }
 
 export interface LogoutEvent {

@@ -64,8 +64,16 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     const account = user ? accountOf(this.users.getId(user)) : `name:${canonicalUsername(login)}`;
     const hash = user ? this.users.getPasswordHash(user) : null;
     const matches = await this.passwords.matches(password, hash ?? this.dummyHash, account, ip);
-    const failed = (reason: LoginFailedEvent['reason'], error: Error) =>
-      this.failed(login, user, reason, client, error);
+    const failed = async (reason: LoginFailedEvent['reason'], error: Error) => {
+      const userId = user ? this.users.getId(user) : null;
+      await this.events.publish(LOGIN_EVENTS.loginFailed, {
+        username: login,
+        userId,
+        reason,
+        client: eventClient(client),
+      });
+      return error;
+    };
     if (!user || !hash || !matches) throw await failed('invalid-credentials', new InvalidCredentialsException());
     // Said only after the password was right (which the 403 itself reveals), so it tells a guesser nothing new.
     if (this.awaitsConfirmation(user)) {
@@ -83,18 +91,6 @@ export class LoginService<TUser extends object = object> implements OnModuleInit
     }
     await this.attempts.succeeded(account, ip);
     return this.issuer.issue(user, { ...client, ip });
-  }
-
-  private async failed(
-    username: string,
-    user: TUser | null,
-    reason: LoginFailedEvent['reason'],
-    client: LoginClient,
-    error: Error,
-  ): Promise<Error> {
-    const userId = user ? this.users.getId(user) : null;
-    await this.events.publish(LOGIN_EVENTS.loginFailed, { username, userId, reason, client: eventClient(client) });
-    return error;
   }
 
   private awaitsConfirmation(user: TUser): boolean {

@@ -5,7 +5,7 @@ import type { ResolvedAuthTokenOptions } from '../../core/options/auth-token-opt
 import { LoginIssuer, type LoginResult } from '../../core/tokens/login-issuer.js';
 import { UserStore } from '../../core/users/user-store.js';
 import { EmailNotConfirmedException } from '../login/login.exceptions.js';
-import { LOGIN_EVENTS } from '../login/login.events.js';
+import { accountLoginFailure, LOGIN_EVENTS } from '../login/login.events.js';
 import { accountOf, requireClientIp, type LoginClient } from '../throttling/login-client.js';
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { throttleAddress } from '../throttling/client-address.js';
@@ -13,7 +13,6 @@ import { ThrottleService } from '../throttling/throttle.service.js';
 import { PasskeyAssertions } from './passkey-assertions.js';
 import type { PasskeyAnswer, PasskeyCeremonyOptions } from './passkey-options.js';
 import { PasskeyLoginFailedException, PasskeyRefusal } from './passkeys.exceptions.js';
-import { eventClient } from '../../core/events/auth-token.events.js';
 
 /**
  * Passkey login challenges one client IP may have made in a minute: a login page asks for one per visit, so this
@@ -70,12 +69,10 @@ export class PasskeyLoginService<TUser extends object = object> {
     const account = accountOf(this.users.getId(user));
     if (this.options.emailConfirm.enabled && !this.users.isEmailConfirmed(user)) {
       await this.attempts.succeededFromAddress(account, ip);
-      await this.events.publish(LOGIN_EVENTS.loginFailed, {
-        username: this.users.getLogin(user),
-        userId: this.users.getId(user),
-        reason: 'email-not-confirmed',
-        client: eventClient(client),
-      });
+      await this.events.publish(
+        LOGIN_EVENTS.loginFailed,
+        accountLoginFailure(this.users, user, 'email-not-confirmed', client),
+      );
       throw new EmailNotConfirmedException();
     }
     await this.attempts.succeededFromAddress(account, ip);
@@ -86,11 +83,6 @@ export class PasskeyLoginService<TUser extends object = object> {
   private async reportRefusal({ ownerId }: PasskeyRefusal, client: LoginClient): Promise<void> {
     const user = ownerId === undefined ? null : await this.users.findById(ownerId);
     if (!user) return;
-    await this.events.publish(LOGIN_EVENTS.loginFailed, {
-      username: this.users.getLogin(user),
-      userId: this.users.getId(user),
-      reason: 'passkey',
-      client: eventClient(client),
-    });
+    await this.events.publish(LOGIN_EVENTS.loginFailed, accountLoginFailure(this.users, user, 'passkey', client));
   }
 }

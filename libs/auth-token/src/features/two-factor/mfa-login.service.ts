@@ -8,8 +8,7 @@ import { accountOf, requireClientIp, type LoginClient } from '../throttling/logi
 import { LoginThrottle } from '../throttling/login-throttle.service.js';
 import { MfaChallenges } from './mfa-challenges.js';
 import { MfaService, type MfaProof } from './mfa.service.js';
-import { LOGIN_EVENTS } from '../login/login.events.js';
-import { eventClient } from '../../core/events/auth-token.events.js';
+import { accountLoginFailure, LOGIN_EVENTS } from '../login/login.events.js';
 import { PasskeyAssertions } from '../passkeys/passkey-assertions.js';
 import type { PasskeyAnswer, PasskeyCeremonyOptions } from '../passkeys/passkey-options.js';
 import { PasskeyService } from '../passkeys/passkey.service.js';
@@ -78,12 +77,10 @@ export class MfaLoginService<TUser extends object = object> extends SecondStep<T
     await this.attempts.attempt(account, ip);
     if (!(await this.proves(user, proof))) {
       await this.challenges.fail(record.id);
-      await this.events.publish(LOGIN_EVENTS.loginFailed, {
-        username: this.users.getLogin(user),
-        userId: this.users.getId(user),
-        reason: 'second-factor',
-        client: eventClient(client),
-      });
+      await this.events.publish(
+        LOGIN_EVENTS.loginFailed,
+        accountLoginFailure(this.users, user, 'second-factor', client),
+      );
       throw new MfaLoginFailedException();
     }
     if (!(await this.challenges.spend(record.id))) throw new MfaLoginFailedException();
