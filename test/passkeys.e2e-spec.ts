@@ -619,6 +619,10 @@ describe.each(TEST_DATABASES)('passkeys (%s)', (db) => {
       name: AUTH_TOKEN_EVENTS.passkeyUsed,
       payload: { userId: user.id, passkeyId: match.any(String), name: 'Passkey', ceremony: 'reauthenticate' },
     });
+    expect(events).toContainEqual({
+      name: AUTH_TOKEN_EVENTS.reauthenticated,
+      payload: match.objectContaining({ userId: user.id, method: 'passkey' }),
+    });
   });
 
   it("counts refused re-authentication passkeys as failed logins of the account, and refuses another user's", async () => {

@@ -12,7 +12,7 @@ export interface ReauthenticatedEvent {
   /** The login token the proof was recorded on. */
   tokenId: string;
   /** What proved it. */
-  method: 'password' | 'totp';
+  method: 'password' | 'totp' | 'passkey';
   client: EventClient | null;
 }
 

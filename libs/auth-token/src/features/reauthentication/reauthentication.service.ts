@@ -6,7 +6,7 @@ import { PasswordCheck } from '../passwords/password-check.js';
 import { FreshUser } from '../../core/tokens/fresh-user.js';
 import { TokenService } from '../../core/tokens/token.service.js';
 import { REAUTHENTICATION_MESSAGES } from './reauthentication.messages.js';
-import { REAUTHENTICATION_EVENTS } from './reauthentication.events.js';
+import { REAUTHENTICATION_EVENTS, type ReauthenticatedEvent } from './reauthentication.events.js';
 import { AuthTokenEventPublisher } from '../../core/events/auth-token-event-publisher.js';
 import { eventClient } from '../../core/events/auth-token.events.js';
 import { UserStore } from '../../core/users/user-store.js';
@@ -46,16 +46,22 @@ export class ReauthenticationService<TUser extends object = object> {
     client: RequestClientInfo,
   ): Promise<void> {
     const fresh = await this.freshUser.load(user, tokenId);
-    if (code) await this.mfa.confirmCode(fresh, code, client.ip);
-    else if (password) await this.passwords.confirm(fresh, password, client.ip, 'password');
-    else if (this.passkeys.available && (challengeId !== undefined || response !== undefined))
+    let method: ReauthenticatedEvent['method'];
+    if (code) {
+      await this.mfa.confirmCode(fresh, code, client.ip);
+      method = 'totp';
+    } else if (password) {
+      await this.passwords.confirm(fresh, password, client.ip, 'password');
+      method = 'password';
+    } else if (this.passkeys.available && (challengeId !== undefined || response !== undefined)) {
       await this.passkeys.confirm(fresh, { challengeId, response }, client.ip);
-    else throw new FieldErrorsException({ password: [REAUTHENTICATION_MESSAGES.reauthenticationProofRequired] });
+      method = 'passkey';
+    } else throw new FieldErrorsException({ password: [REAUTHENTICATION_MESSAGES.reauthenticationProofRequired] });
     await this.tokens.markAuthenticated(fresh, tokenId);
     await this.events.publish(REAUTHENTICATION_EVENTS.reauthenticated, {
       userId: this.users.getId(fresh),
       tokenId,
-      method: code ? 'totp' : 'password',
+      method,
       client: eventClient(client),
     });
   }
